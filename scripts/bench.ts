@@ -1,0 +1,490 @@
+/**
+ * Performance benchmark on synthetic data: import, index build/load, recommendation latency
+ * (in-process and over HTTP), HNSW recall against exact search, and memory.
+ *
+ *   npm run bench -- [--companies 10000,100000] [--queries 1000] [--http-queries 500] [--out FILE]
+ *
+ * Each company count runs in its own child process (`--child`), so peak RSS is per size; the
+ * parent prints one summary table with the issue's targets. The script reports, it does not
+ * gate: it exits 0 when a target fails and non-zero only when something breaks.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildApp, hashKey } from '../src/api/index.js';
+import { openRepository } from '../src/db/index.js';
+import type { Company, DatasetInput } from '../src/domain/index.js';
+import { TransformersEmbedder, type Embedder } from '../src/embedding/index.js';
+import { HnswVectorIndex, type FacetIndex, type SearchHit } from '../src/index/index.js';
+import { DEFAULT_RANKER, FACET_SIGNALS } from '../src/matching/index.js';
+import { buildFilter } from '../src/matching/partner-ranker.js';
+import { closeEngine, openEngine, type Engine } from '../src/use-cases/engine.js';
+import { importDataset, type ImportPhase } from '../src/use-cases/import-dataset.js';
+import { snapshotDir } from '../src/use-cases/live-index.js';
+import { partnersForCompany, partnersForText, type PartnerFilterInput } from '../src/use-cases/recommend-partners.js';
+import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT, type Rng } from './lib/synthetic.js';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(SCRIPT), '..');
+const MODELS_DIR = path.join(ROOT, 'models');
+const MODEL = 'nordichub-static-en';
+const WARMUP = 50;
+const HTTP_WARMUP = 20;
+const RECALL_SAMPLE = 200;
+const EF_VALUES = [16, 32, 64, 128, 256];
+const K = 10;
+
+const TARGETS = {
+  p99Ms: 20,
+  recall: 0.98,
+  peakRssGiB: 1.5,
+  embedPerSec: 2_000,
+  atCompanies: 100_000,
+};
+
+// -------------------------------------------------------------------------------------------
+// Figures
+// -------------------------------------------------------------------------------------------
+
+interface Stats {
+  count: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+interface MemoryCheckpoint {
+  label: string;
+  maxRssMiB: number;
+  rssMiB: number;
+  heapUsedMiB: number;
+}
+
+interface QueryFigures extends Stats {
+  /** Mean number of results returned. */
+  results: number;
+  /** Mean candidates passing the filter, and the share that took the exact-scan path. */
+  allowed?: number;
+  exactShare?: number;
+}
+
+interface RunResult {
+  companies: number;
+  generate: { ms: number; meanWords: number; minWords: number; maxWords: number; phrases: number; countries: Record<string, number> };
+  import: {
+    modelLoadMs: number;
+    totalMs: number;
+    validateMs: number;
+    lookupMs: number;
+    embedMs: number;
+    writeMs: number;
+    embedded: number;
+    companiesPerSec: number;
+    profilesPerSec: number;
+    textsPerSec: number;
+    dbBytes: number;
+  };
+  index: { rebuildMs: number; loadMs: number; loadedFromSnapshot: boolean; snapshotBytes: number };
+  latency: { byId: QueryFigures; countrySE: QueryFigures; selective: QueryFigures; text: QueryFigures };
+  http: QueryFigures;
+  recall: {
+    sample: number;
+    byPairing: Record<string, number>;
+    mean: number;
+    meanAtPool: number;
+    pool: number;
+    hnswSearch: Stats;
+    exactSearch: Stats;
+    efCurve: { ef: number; recall: number; p50: number; p99: number }[];
+  };
+  memory: { servingMaxRssKiB: number; maxRssKiB: number; rssBytes: number; checkpoints: MemoryCheckpoint[] };
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+  return { count: s.length, p50: at(0.5), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1), max: s[s.length - 1] ?? NaN };
+}
+
+const MiB = 1024 * 1024;
+const fmtInt = (x: number) => Math.round(x).toLocaleString('en-US');
+const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const fmtN = (n: number) => (n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+/** Left-aligned first column, right-aligned others, two spaces apart. */
+function table(rows: string[][], indent = '  '): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows
+    .map((r) => indent + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+function say(line = ''): void {
+  process.stdout.write(line + '\n');
+}
+
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? dirBytes(p) : statSync(p).size;
+  }
+  return total;
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+// -------------------------------------------------------------------------------------------
+// Child: one company count
+// -------------------------------------------------------------------------------------------
+
+/** The shared model outlives each engine (closeEngine disposes the embedder). */
+function keepAlive(embedder: Embedder): Embedder {
+  return { get modelId() { return embedder.modelId; }, get dims() { return embedder.dims; }, embed: (t, r) => embedder.embed(t, r), dispose: async () => {} };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t];
+}
+
+async function measure(count: number, warmup: number, run: (i: number) => Promise<number>): Promise<{ ms: number[]; results: number[] }> {
+  for (let i = 0; i < warmup; i++) await run(-1 - i);
+  const ms: number[] = [];
+  const results: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    const n = await run(i);
+    ms.push(performance.now() - t);
+    results.push(n);
+  }
+  return { ms, results };
+}
+
+const queryFigures = (m: { ms: number[]; results: number[] }, extra: Partial<QueryFigures> = {}): QueryFigures => ({
+  ...stats(m.ms),
+  results: m.results.reduce((a, b) => a + b, 0) / (m.results.length || 1),
+  ...extra,
+});
+
+interface Asker {
+  id: string;
+  country: string;
+  sectors: readonly string[];
+}
+
+async function runChild(n: number, queries: number, httpQueries: number, out: string | undefined): Promise<RunResult> {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'nh-bench-'));
+  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+  const checkpoints: MemoryCheckpoint[] = [];
+  const checkpoint = (label: string) => {
+    const m = process.memoryUsage();
+    checkpoints.push({ label, maxRssMiB: process.resourceUsage().maxRSS / 1024, rssMiB: m.rss / MiB, heapUsedMiB: m.heapUsed / MiB });
+  };
+
+  try {
+    say(`\n=== ${fmtInt(n)} companies (pid ${process.pid}, DATA_DIR ${tmp}) ===`);
+
+    // 1. Synthetic data.
+    let dataset: DatasetInput | undefined;
+    const [, genMs] = await timed(async () => void (dataset = syntheticDataset(n)));
+    const companies = dataset!.companies!;
+    const wordCounts = companies.map((c) => wordCount(`${c.description} ${c.offers ?? ''} ${c.needs ?? ''}`));
+    const countries: Record<string, number> = {};
+    for (const c of companies) countries[c.country] = (countries[c.country] ?? 0) + 1;
+    const askers: Asker[] = companies.map((c) => ({ id: c.id, country: c.country, sectors: c.sectors ?? [] }));
+    const generate = {
+      ms: genMs,
+      meanWords: wordCounts.reduce((a, b) => a + b, 0) / n,
+      minWords: Math.min(...wordCounts),
+      maxWords: Math.max(...wordCounts),
+      phrases: PHRASE_COUNT,
+      countries,
+    };
+    say(`generated in ${fmtS(genMs)}: ${generate.phrases} phrases, ${generate.meanWords.toFixed(1)} words per company (${generate.minWords}-${generate.maxWords}), ` +
+      Object.entries(countries).map(([c, k]) => `${c} ${((100 * k) / n).toFixed(0)}%`).join(' '));
+    checkpoint('generated');
+
+    // 2. Import through the real use-case.
+    const dbUrl = `file:${path.join(tmp, 'nordichub.db')}`;
+    const [embedder, modelLoadMs] = await timed(() => TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: MODEL }));
+    let repo = await openRepository(dbUrl);
+    const marks = new Map<ImportPhase, { first: number; last: number }>();
+    const onProgress = (phase: ImportPhase, _done: number, total: number) => {
+      if (phase === 'embed' && total === 0) return; // the empty cluster and opportunity lists
+      const t = performance.now();
+      const m = marks.get(phase);
+      if (m) m.last = t;
+      else marks.set(phase, { first: t, last: t });
+    };
+    const importStart = performance.now();
+    const report = await importDataset(dataset, { repo, embedder, onProgress });
+    const totalMs = performance.now() - importStart;
+    dataset = undefined;
+    const span = (p: ImportPhase) => (marks.get(p) ? marks.get(p)!.last - marks.get(p)!.first : 0);
+    const validateMs = marks.get('validate')!.last - importStart;
+    const embedMs = span('embed');
+    const writeMs = span('write');
+    if (report.companies.created !== n) throw new Error(`import created ${report.companies.created} companies, expected ${n}`);
+    const imp = {
+      modelLoadMs,
+      totalMs,
+      validateMs,
+      lookupMs: totalMs - validateMs - embedMs - writeMs,
+      embedMs,
+      writeMs,
+      embedded: report.embedded,
+      companiesPerSec: n / (totalMs / 1000),
+      profilesPerSec: n / (embedMs / 1000),
+      textsPerSec: report.embedded / (embedMs / 1000),
+      dbBytes: 0,
+    };
+    imp.dbBytes = dirBytes(tmp);
+    say('\nImport (importDataset)');
+    say(table([
+      ['phase', 'time', 'throughput'],
+      ['validate (zod + references)', fmtS(validateMs), ''],
+      ['lookups (existing ids, stored hashes)', fmtS(imp.lookupMs), ''],
+      ['embed', fmtS(embedMs), `${fmtInt(imp.profilesPerSec)} profiles/s (${fmtInt(imp.textsPerSec)} texts/s)`],
+      ['write (one transaction)', fmtS(writeMs), `${fmtInt(n / (writeMs / 1000))} companies/s`],
+      ['total', fmtS(totalMs), `${fmtInt(imp.companiesPerSec)} companies/s`],
+    ]));
+    say(`  model load ${fmtS(modelLoadMs)}; ${fmtInt(report.embedded)} vectors; database ${(imp.dbBytes / MiB).toFixed(0)} MiB`);
+    checkpoint('imported');
+
+    // 3. Index: rebuild from the database, then load the snapshot it saved.
+    const indexDir = snapshotDir(tmp);
+    let first: Engine | undefined;
+    const [, rebuildMs] = await timed(async () => void (first = await openEngine({ repo, embedder: keepAlive(embedder), indexDir })));
+    if (first!.companies.index.size !== n) throw new Error(`rebuilt index holds ${first!.companies.index.size} companies, expected ${n}`);
+    checkpoint('index rebuilt');
+    await closeEngine(first!);
+    first = undefined;
+    gc();
+    repo = await openRepository(dbUrl);
+    let rebuiltAgain = false;
+    const onIndexProgress = (phase: string) => void (phase === 'index' && (rebuiltAgain = true));
+    const [engine, loadMs] = await timed(() => openEngine({ repo, embedder: keepAlive(embedder), indexDir, onProgress: onIndexProgress }));
+    const index = engine.companies.index;
+    if (index.size !== n) throw new Error(`loaded index holds ${index.size} companies, expected ${n}`);
+    const snapshotBytes = dirBytes(indexDir);
+    say('\nIndex (openEngine)');
+    say(table([
+      ['rebuild from the database (no snapshot)', fmtS(rebuildMs), `${fmtInt(n / (rebuildMs / 1000))} companies/s`],
+      [`open from the saved snapshot${rebuiltAgain ? ' (REBUILT: snapshot unusable!)' : ''}`, fmtS(loadMs), `snapshot ${(snapshotBytes / MiB).toFixed(0)} MiB`],
+    ]));
+    checkpoint('snapshot loaded');
+
+    // 4. In-process recommendations.
+    const rng = prng(4242);
+    const sample = (count: number, where: (a: Asker) => boolean = () => true): Asker[] => {
+      const pool = askers.filter(where);
+      return Array.from({ length: count }, () => pick(rng, pool));
+    };
+    const allowedFigures = (list: Asker[], filters: (a: Asker) => PartnerFilterInput) => {
+      // How many candidates pass, as rankPartners computes it; outside the timed loop.
+      let allowed = 0;
+      let exact = 0;
+      const probe = list.slice(0, 100);
+      for (const a of probe) {
+        const f = filters(a) as { countries?: string[]; sectors?: string[] };
+        const filter = buildFilter({ vectors: {}, country: a.country, sectors: a.sectors, excludeId: a.id }, f, index.attributes);
+        let k = 0;
+        for (const id of index.attributes.keys()) if (filter(id)) k++;
+        allowed += k;
+        if (k <= DEFAULT_RANKER.exactScanMax) exact++;
+      }
+      return { allowed: allowed / probe.length, exactShare: exact / probe.length };
+    };
+    const byCompany = async (list: Asker[], filters: (a: Asker) => PartnerFilterInput) => {
+      const warm = sample(WARMUP);
+      return measure(list.length, WARMUP, async (i) => {
+        const a = i < 0 ? warm[-1 - i]! : list[i]!;
+        return (await partnersForCompany(engine, a.id, filters(a))).results.length;
+      });
+    };
+    const plain = () => ({ limit: K });
+    const toSE = () => ({ limit: K, countries: ['SE'] }) as PartnerFilterInput;
+    const selectiveFilter = (a: Asker) => ({ limit: K, countries: ['IS'], sectors: a.sectors.slice(0, 1) }) as PartnerFilterInput;
+    const byIdList = sample(queries);
+    const seList = sample(queries, (a) => a.country !== 'SE');
+    const selList = sample(queries, (a) => a.country !== 'IS' && a.sectors.length > 0);
+    const byId = queryFigures(await byCompany(byIdList, plain));
+    const countrySE = queryFigures(await byCompany(seList, toSE), allowedFigures(seList, toSE));
+    const selective = queryFigures(await byCompany(selList, selectiveFilter), allowedFigures(selList, selectiveFilter));
+    const searches = Array.from({ length: queries + WARMUP }, () => syntheticSearch(rng));
+    const text = queryFigures(
+      await measure(queries, WARMUP, async (i) => {
+        const s = searches[i < 0 ? queries - 1 - i : i]!;
+        return (await partnersForText(engine, { ...s, limit: K })).results.length;
+      }),
+    );
+    const latencyRow = (label: string, q: QueryFigures) => [
+      label, fmtMs(q.p50), fmtMs(q.p99), fmtMs(q.mean), fmtMs(q.max), q.results.toFixed(1),
+      q.allowed === undefined ? '' : fmtInt(q.allowed), q.exactShare === undefined ? '' : `${(100 * q.exactShare).toFixed(0)}%`,
+    ];
+    say(`\nRecommendations in-process (${queries} queries each after ${WARMUP} warm-up, limit ${K}; ms)`);
+    say(table([
+      ['query', 'p50', 'p99', 'mean', 'max', 'results', 'allowed', 'exact scan'],
+      latencyRow('partnersForCompany', byId),
+      latencyRow("  countries ['SE']", countrySE),
+      latencyRow("  countries ['IS'] + 1 sector", selective),
+      latencyRow('partnersForText', text),
+    ]));
+
+    // 5. Over HTTP, loopback, one request at a time.
+    const app = buildApp({ engine: () => engine, adminKeyHash: hashKey('x'.repeat(20)) });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const httpList = sample(httpQueries);
+    const httpWarm = sample(HTTP_WARMUP);
+    let http: QueryFigures;
+    try {
+      http = queryFigures(
+        await measure(httpQueries, HTTP_WARMUP, async (i) => {
+          const a = i < 0 ? httpWarm[-1 - i]! : httpList[i]!;
+          const res = await fetch(`${base}/api/v1/companies/${encodeURIComponent(a.id)}/partners?limit=${K}`);
+          const body = await res.text();
+          if (res.status !== 200) throw new Error(`GET partners for ${a.id}: HTTP ${res.status} ${body.slice(0, 300)}`);
+          return (JSON.parse(body) as { results: unknown[] }).results.length;
+        }),
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    say(`\nHTTP GET /api/v1/companies/{id}/partners?limit=${K} (127.0.0.1, sequential, ${httpQueries} requests after ${HTTP_WARMUP} warm-up; ms)`);
+    say(table([
+      ['', 'p50', 'p99', 'mean', 'max', 'results'],
+      [`GET partners`, fmtMs(http.p50), fmtMs(http.p99), fmtMs(http.mean), fmtMs(http.max), http.results.toFixed(1)],
+    ]));
+    checkpoint('served');
+    const servingMaxRssKiB = process.resourceUsage().maxRSS;
+
+    // 6. Recall@10 of the HNSW path against an exact scan over the same vectors.
+    const recall = await measureRecall(index, sample(RECALL_SAMPLE), indexDir);
+    say(`\nRecall of HNSW (m ${index.params.m}, efConstruction ${index.params.efConstruction}, efSearch ${index.params.efSearch}) against exact search, cross-border filter, ${RECALL_SAMPLE} companies`);
+    say(table([
+      ['pairing (query -> candidate facet)', `recall@${K}`],
+      ...FACET_SIGNALS.map((s) => [`${s.query} -> ${s.candidate}`, recall.byPairing[s.name]!.toFixed(4)]),
+      ['mean', recall.mean.toFixed(4)],
+      [`mean recall@${recall.pool} (the ranker's candidate pool)`, recall.meanAtPool.toFixed(4)],
+    ]));
+    say(`  one facet search (ms): HNSW p50 ${fmtMs(recall.hnswSearch.p50)} p99 ${fmtMs(recall.hnswSearch.p99)}; exact scan p50 ${fmtMs(recall.exactSearch.p50)} p99 ${fmtMs(recall.exactSearch.p99)}`);
+    say(`\nefSearch curve (profile -> profile, the snapshot's graph loaded with each efSearch, k ${K}; ms per search)`);
+    say(table([
+      ['efSearch', `recall@${K}`, 'p50', 'p99'],
+      ...recall.efCurve.map((e) => [String(e.ef), e.recall.toFixed(4), fmtMs(e.p50), fmtMs(e.p99)]),
+      ['exact scan', '1.0000', fmtMs(recall.exactSearch.p50), fmtMs(recall.exactSearch.p99)],
+    ]));
+
+    // 7. Memory.
+    checkpoint('end');
+    const memory = { servingMaxRssKiB, maxRssKiB: process.resourceUsage().maxRSS, rssBytes: process.memoryUsage().rss, checkpoints };
+    say('\nMemory (MiB)');
+    say(table([
+      ['after', 'peak RSS', 'RSS', 'JS heap'],
+      ...checkpoints.map((c) => [c.label, fmtInt(c.maxRssMiB), fmtInt(c.rssMiB), fmtInt(c.heapUsedMiB)]),
+    ]));
+
+    await closeEngine(engine);
+    await embedder.dispose();
+    const result: RunResult = {
+      companies: n,
+      generate,
+      import: imp,
+      index: { rebuildMs, loadMs, loadedFromSnapshot: !rebuiltAgain, snapshotBytes },
+      latency: { byId, countrySE, selective, text },
+      http,
+      recall,
+      memory,
+    };
+    if (out) writeFileSync(out, JSON.stringify(result, null, 2));
+    return result;
+  } finally {
+    cleanup();
+  }
+}
+
+async function measureRecall(index: FacetIndex, askers: Asker[], indexDir: string): Promise<RunResult['recall']> {
+  const pool = Math.max(K * DEFAULT_RANKER.poolFactor, DEFAULT_RANKER.minPool);
+  const allKeys = new Map<string, string[]>();
+  for (const [facet, vi] of index.indexes) allKeys.set(facet, [...vi.keys()]);
+  const overlap = (got: SearchHit[], want: SearchHit[]) => {
+    if (want.length === 0) return 1;
+    const keys = new Set(got.map((h) => h.key));
+    return want.filter((h) => keys.has(h.key)).length / want.length;
+  };
+  const byPairing: Record<string, number> = {};
+  let sum = 0;
+  let sumPool = 0;
+  let pairs = 0;
+  const hnswMs: number[] = [];
+  const exactMs: number[] = [];
+  /** Exact top-k of profile -> profile per asker, for the efSearch curve. */
+  const profileTruth: { q: Float32Array; filter: (id: string) => boolean; want: SearchHit[] }[] = [];
+  for (const signal of FACET_SIGNALS) {
+    let s = 0;
+    let k = 0;
+    const target = index.facet(signal.candidate);
+    for (const a of askers) {
+      const q = index.facet(signal.query).get(a.id);
+      if (!q) continue;
+      const filter = buildFilter({ vectors: {}, country: a.country, sectors: a.sectors, excludeId: a.id }, {}, index.attributes);
+      let t = performance.now();
+      const exact = target.search(q, pool, { filter, within: allKeys.get(signal.candidate)! });
+      exactMs.push(performance.now() - t);
+      t = performance.now();
+      const got = target.search(q, K, { filter });
+      hnswMs.push(performance.now() - t);
+      const gotPool = target.search(q, pool, { filter });
+      const want = exact.slice(0, K);
+      const r = overlap(got, want);
+      s += r;
+      k++;
+      sumPool += overlap(gotPool, exact);
+      if (signal.query === 'profile' && signal.candidate === 'profile') profileTruth.push({ q, filter, want });
+    }
+    byPairing[signal.name] = k ? s / k : NaN;
+    sum += s;
+    pairs += k;
+  }
+
+  // The curve runs on the very graph the engine serves: its snapshot, loaded once per efSearch.
+  const manifest = JSON.parse(readFileSync(path.join(indexDir, 'current.json'), 'utf8')) as { generation: string };
+  const prefix = path.join(indexDir, manifest.generation, 'profile');
+  const efCurve: RunResult['recall']['efCurve'] = [];
+  for (const ef of EF_VALUES) {
+    let graph: HnswVectorIndex | undefined = await HnswVectorIndex.load(prefix, ef);
+    let r = 0;
+    const ms: number[] = [];
+    for (const { q, filter } of profileTruth.slice(0, 20)) graph.search(q, K, { filter }); // warm-up
+    for (const { q, filter, want } of profileTruth) {
+      const t = performance.now();
+      const got = graph.search(q, K, { filter });
+      ms.push(performance.now() - t);
+      r += overlap(got, want);
+    }
+    const st = stats(ms);
+    efCurve.push({ ef, recall: r / profileTruth.length, p50: st.p50, p99: st.p99 });
+    graph = undefined;
+    gc();
+  }
+  return { sample: askers.length, byPairing, mean: sum / pairs, meanAtPool: sumPool / pairs, pool, hnswSearch: stats(hnswMs), exactSearch: stats(exactMs), efCurve };
+}

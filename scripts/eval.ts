@@ -1,0 +1,53 @@
+// `npm run eval -- FILE.json`: imports a judged data set into a throw-away database and prints
+// partner-matching quality beside a BM25 keyword baseline.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openRepository } from '../src/db/index.js';
+import { TransformersEmbedder } from '../src/embedding/index.js';
+import { evaluatePartners, type PartnerJudgments, type QualityFigures } from '../src/evaluation/index.js';
+import { closeEngine, openEngine } from '../src/use-cases/engine.js';
+import { importDataset } from '../src/use-cases/import-dataset.js';
+import { snapshotDir } from '../src/use-cases/live-index.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { model: { type: 'string', default: process.env['MODEL'] ?? 'nordichub-static-en' }, json: { type: 'boolean', default: false } },
+});
+const file = positionals[0] ?? path.resolve(import.meta.dirname, '../../shared/data/dev-set.json');
+const data = JSON.parse(readFileSync(file, 'utf8')) as { judgments?: { partners?: PartnerJudgments } };
+const judgments = data.judgments?.partners;
+if (!judgments) {
+  console.error(`${file} has no judgments.partners to evaluate against.`);
+  process.exit(1);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'nh-eval-'));
+try {
+  const repo = await openRepository(`file:${path.join(dir, 'eval.db')}`);
+  const embedder = await TransformersEmbedder.create({ modelsDir: path.resolve(import.meta.dirname, '../models'), model: values.model });
+  await importDataset(data, { repo, embedder });
+  const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(dir) });
+  const companies = (await repo.list('company', { limit: 1_000_000, offset: 0 })).items;
+  const result = await evaluatePartners(engine, judgments, companies);
+  await closeEngine(engine);
+
+  if (values.json) {
+    console.log(JSON.stringify({ file, model: embedder.modelId, ...result }, null, 2));
+  } else {
+    const row = (name: string, q: QualityFigures) =>
+      `${name.padEnd(22)} ${String(q.queries).padStart(7)} ${q.ndcg5.toFixed(3).padStart(8)} ${q.p5.toFixed(3).padStart(8)} ${q.recall10.toFixed(3).padStart(9)} ${q.mrr.toFixed(3).padStart(8)}`;
+    console.log(`Partner matching on ${path.basename(file)} with model ${embedder.modelId}, ${new Date().toISOString().slice(0, 10)}`);
+    console.log(`${'ranking'.padEnd(22)} ${'queries'.padStart(7)} ${'nDCG@5'.padStart(8)} ${'P@5'.padStart(8)} ${'Recall@10'.padStart(9)} ${'MRR'.padStart(8)}`);
+    console.log(row('engine', result.engine));
+    console.log(row('BM25 keyword baseline', result.bm25));
+    console.log(row('engine, cross-lingual', result.crossLingual));
+    for (const [lang, q] of Object.entries(result.byLanguage)) console.log(row(`engine, asker in ${lang}`, q));
+    console.log(`same-country results: ${result.engine.sameCountryResults} (must be 0)`);
+  }
+  if (result.engine.sameCountryResults > 0) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

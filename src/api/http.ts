@@ -1,0 +1,75 @@
+// HTTP plumbing shared by all routes: problem responses, the route contract, error mapping.
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+import { AppError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors.js';
+import type { Engine } from '../use-cases/engine.js';
+
+export type Role = 'public' | 'admin';
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  role: Role;
+  engine: Engine;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+}
+
+export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** OpenAPI-style path, e.g. `/api/v1/companies/{id}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Lowest role admitted. */
+  role: Role;
+  params?: P;
+  query?: Q;
+  /** Documents the body; the use-case validates it with this same schema (domain rules live there). */
+  body?: B;
+  bodyLimit?: string;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handle(ctx: RouteContext<z.output<P>, z.output<Q>, unknown>): Promise<RouteResult>;
+}
+
+export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(def: RouteDef<P, Q, B>) => def as unknown as RouteDef;
+
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCodes.VALIDATION]: 400,
+  [ErrorCodes.UNAUTHORIZED]: 401,
+  [ErrorCodes.FORBIDDEN]: 403,
+  [ErrorCodes.NOT_FOUND]: 404,
+  [ErrorCodes.CONFLICT]: 409,
+  [ErrorCodes.NOT_READY]: 503,
+  [ErrorCodes.MODEL_UNAVAILABLE]: 503,
+  [ErrorCodes.INDEX_CORRUPT]: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export function sendProblem(res: Response, status: number, detail: string, errors?: readonly FieldIssue[], code?: string): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: `https://nordichub.example/problems/${code ?? status}`, title: TITLES[status] ?? 'Error', status, detail, ...(errors?.length ? { errors } : {}) }));
+}
+
+export function errorToProblem(err: unknown, res: Response, log: (err: unknown) => void): void {
+  if (err instanceof AppError) return sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
+  if (e.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, e.message ?? 'Bad request.');
+  log(err);
+  sendProblem(res, 500, 'Something went wrong on our side; the request was not applied.');
+}
+
+export type Handler = (req: Request, res: Response, next: NextFunction) => void;

@@ -1,0 +1,115 @@
+// The route table: every endpoint with its schemas and the roles it admits. The same table
+// mounts the routes, validates requests and generates the OpenAPI document.
+import { z } from 'zod';
+import {
+  ClusterPatchSchema, CompanyPatchSchema, ENTITY_SCHEMAS, OpportunityPatchSchema, toPublicCompany,
+  type Company, type EntityType,
+} from '../domain/index.js';
+import { importDataset } from '../use-cases/import-dataset.js';
+import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
+import { createEntity, deleteEntity, getEntity, patchEntity } from '../use-cases/write-entities.js';
+import { DatasetSchema } from '../domain/index.js';
+import { route, type Role, type RouteDef } from './http.js';
+import {
+  ClusterSchema, CompanyListQuerySchema, CompanySchema, IdParams, ImportReportSchema, ListQuerySchema,
+  OpportunitySchema, PartnerQuerySchema, PartnerResponseSchema, PublicCompanySchema, pageOf,
+} from './schemas.js';
+
+interface Resource {
+  type: EntityType;
+  path: string;
+  tag: string;
+  schema: z.ZodType;
+  publicSchema: z.ZodType;
+  patch: z.ZodType;
+  listQuery: z.ZodObject;
+  /** What a caller of this role may see of an entity. */
+  view(entity: unknown, role: Role): unknown;
+}
+
+const asIs = (e: unknown) => e;
+
+const RESOURCES: Resource[] = [
+  { type: 'cluster', path: '/api/v1/clusters', tag: 'Clusters', schema: ClusterSchema, publicSchema: ClusterSchema, patch: ClusterPatchSchema, listQuery: ListQuerySchema, view: asIs },
+  {
+    type: 'company', path: '/api/v1/companies', tag: 'Companies', schema: CompanySchema, publicSchema: PublicCompanySchema, patch: CompanyPatchSchema, listQuery: CompanyListQuerySchema,
+    view: (e, role) => (role === 'admin' ? e : toPublicCompany(e as Company)),
+  },
+  { type: 'opportunity', path: '/api/v1/opportunities', tag: 'Opportunities', schema: OpportunitySchema, publicSchema: OpportunitySchema, patch: OpportunityPatchSchema, listQuery: ListQuerySchema, view: asIs },
+];
+
+const problem = (description: string) => ({ description });
+const deleted = z.object({ deleted: z.string() });
+
+function crudRoutes(r: Resource): RouteDef[] {
+  const one = `${r.path}/{id}`;
+  return [
+    route({
+      method: 'get', path: r.path, tag: r.tag, role: 'public', summary: `List ${r.tag.toLowerCase()}`, query: r.listQuery,
+      responses: { 200: { description: 'A page', schema: pageOf(r.publicSchema) }, 400: problem('Bad query') },
+      async handle({ engine, query, role }) {
+        const page = await engine.repo.list(r.type, query as never);
+        return { body: { items: page.items.map((e) => r.view(e, role)), total: page.total } };
+      },
+    }),
+    route({
+      method: 'get', path: one, tag: r.tag, role: 'public', summary: `Get one ${r.type}`, params: IdParams,
+      responses: { 200: { description: 'Found', schema: r.publicSchema }, 404: problem('No such id') },
+      async handle({ engine, params, role }) {
+        return { body: r.view(await getEntity(engine, r.type, params.id), role) };
+      },
+    }),
+    route({
+      method: 'post', path: r.path, tag: r.tag, role: 'admin', summary: `Create a ${r.type}`, body: ENTITY_SCHEMAS[r.type],
+      responses: { 201: { description: 'Created', schema: r.schema }, 400: problem('Invalid'), 409: problem('Id taken') },
+      async handle({ engine, body }) {
+        return { status: 201, body: await createEntity(engine, r.type, body) };
+      },
+    }),
+    route({
+      method: 'patch', path: one, tag: r.tag, role: 'admin', summary: `Change some fields of a ${r.type}`, params: IdParams, body: r.patch,
+      responses: { 200: { description: 'Changed', schema: r.schema }, 400: problem('Invalid'), 404: problem('No such id') },
+      async handle({ engine, params, body }) {
+        return { body: await patchEntity(engine, r.type, params.id, body) };
+      },
+    }),
+    route({
+      method: 'delete', path: one, tag: r.tag, role: 'admin', summary: `Delete a ${r.type}`, params: IdParams,
+      responses: { 200: { description: 'Deleted', schema: deleted }, 404: problem('No such id') },
+      async handle({ engine, params }) {
+        await deleteEntity(engine, r.type, params.id);
+        return { body: { deleted: params.id } };
+      },
+    }),
+  ];
+}
+
+export const ROUTES: RouteDef[] = [
+  ...RESOURCES.flatMap(crudRoutes),
+  route({
+    method: 'get', path: '/api/v1/companies/{id}/partners', tag: 'Matching', role: 'public',
+    summary: 'Recommended partners in other countries for a company', params: IdParams, query: PartnerQuerySchema,
+    responses: { 200: { description: 'Ranked partners', schema: PartnerResponseSchema }, 404: problem('No such company') },
+    async handle({ engine, params, query }) {
+      return { body: await partnersForCompany(engine, params.id, query) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/partners/search', tag: 'Matching', role: 'public',
+    summary: 'Recommended partners for a free-text description (no profile needed)', body: PartnerSearchSchema,
+    responses: { 200: { description: 'Ranked partners', schema: PartnerResponseSchema }, 400: problem('Invalid') },
+    async handle({ engine, body }) {
+      return { body: await partnersForText(engine, body) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/import', tag: 'Import', role: 'admin', bodyLimit: '200mb',
+    summary: 'Import a data set (upsert by id, all or nothing)', body: DatasetSchema,
+    responses: { 200: { description: 'Imported', schema: ImportReportSchema }, 400: problem('Invalid; nothing imported') },
+    async handle({ engine, body }) {
+      const report = await importDataset(body, { repo: engine.repo, embedder: engine.embedder });
+      await engine.companies.catchUp();
+      return { body: report };
+    },
+  }),
+];

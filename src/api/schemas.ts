@@ -1,0 +1,87 @@
+// Request and response shapes of the HTTP API. Request schemas come from the domain; these add
+// the HTTP-only parts (query strings, pages, problems) and describe responses for OpenAPI.
+import { z } from 'zod';
+import {
+  ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema,
+  PartnerTypeSchema, SectorSchema,
+} from '../domain/index.js';
+
+/** `a,b,c` or a repeated parameter, as a checked list. */
+export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(50))
+    .meta({ description: 'Comma-separated list' });
+
+export const IdParams = z.object({ id: IdSchema });
+
+export const ListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50).meta({ description: 'Page size (1-500)' }),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  country: CountrySchema.optional(),
+  sector: SectorSchema.optional(),
+});
+
+export const CompanyListQuerySchema = ListQuerySchema.extend({
+  cluster: IdSchema.optional().meta({ description: 'Only members of this cluster' }),
+});
+
+export const PartnerQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  countries: csv(CountrySchema).optional(),
+  sectors: csv(SectorSchema).optional(),
+  partnerTypes: csv(PartnerTypeSchema).optional().meta({ description: 'Only companies looking for a partner of these types' }),
+});
+
+const nullable = <T extends z.ZodType>(s: T) => s.nullable();
+
+export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.string()) }).meta({ id: 'Cluster' });
+export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()) }).meta({ id: 'Opportunity' });
+
+const companyBase = CompanyInputSchema.extend({
+  language: nullable(z.string()),
+  employees: nullable(z.number()),
+  website: nullable(z.string()),
+  contactEmail: nullable(z.string()),
+  contactPhone: nullable(z.string()),
+  notes: nullable(z.string()),
+});
+export const CompanySchema = companyBase.meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for admin keys.' });
+export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contactPhone: true, notes: true }).meta({ id: 'PublicCompany' });
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const PartnerResponseSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        company: PublicCompanySchema,
+        score: z.number().min(0).max(1),
+        scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1: needsOffers, offersNeeds, profile, sectors' }),
+        reasons: z.array(z.string()),
+      }),
+    ),
+    model: z.string(),
+  })
+  .meta({ id: 'PartnerResponse' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const ImportReportSchema = z.object({
+  clusters: z.object({ created: z.number(), updated: z.number() }),
+  companies: z.object({ created: z.number(), updated: z.number() }),
+  opportunities: z.object({ created: z.number(), updated: z.number() }),
+  embedded: z.number(),
+  ms: z.number(),
+});
+
+export const HealthSchema = z.object({ status: z.string(), model: z.string(), companies: z.number(), indexSeq: z.number() });

@@ -1,0 +1,57 @@
+// The only reader of process.env. Every setting has a default and a one-line doc.
+import path from 'node:path';
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  /** HTTP port the service listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder for the SQLite file, the index snapshot and the generated admin key hash. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Database URL; `file:` for SQLite. Defaults to `file:<DATA_DIR>/nordichub.db`. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Model folder name under MODELS_DIR (the shipped default) used for embeddings. */
+  MODEL: z.string().min(1).default('nordichub-static-en'),
+  /** Folder that holds the models; nothing is ever downloaded at run time. */
+  MODELS_DIR: z.string().min(1).default('./models'),
+  /** Admin API key for write endpoints; generated and printed once if unset. */
+  NORDICHUB_ADMIN_KEY: z.string().min(16).optional(),
+  /** How often (ms) the service polls the change log for writes made by other processes. */
+  SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Largest accepted JSON request body (import included). */
+  MAX_BODY: z.string().default('20mb'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly model: string;
+  readonly modelsDir: string;
+  readonly adminKey: string | undefined;
+  readonly syncIntervalMs: number;
+  readonly maxBody: string;
+  readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return Object.freeze({
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, 'nordichub.db')}`,
+    model: e.MODEL,
+    modelsDir: path.resolve(e.MODELS_DIR),
+    adminKey: e.NORDICHUB_ADMIN_KEY,
+    syncIntervalMs: e.SYNC_INTERVAL_MS,
+    maxBody: e.MAX_BODY,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,18 @@
+// Public surface of the database layer.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrateSqlite, sqliteFilePath } from './migrate.js';
+import { PrismaRepository } from './prisma-repository.js';
+import type { Repository } from './repository.js';
+
+export type { ChangeEntry, EntityRef, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+
+const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+
+/** Opens the database at `databaseUrl`, applying pending migrations first. */
+export async function openRepository(databaseUrl: string): Promise<Repository> {
+  const file = path.resolve(sqliteFilePath(databaseUrl));
+  mkdirSync(path.dirname(file), { recursive: true });
+  migrateSqlite(file, MIGRATIONS_DIR);
+  return PrismaRepository.openSqlite(file);
+}

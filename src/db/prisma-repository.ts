@@ -1,0 +1,258 @@
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
+import { PrismaClient } from './generated/client.js';
+import type { ChangeEntry, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+
+type Row = Record<string, unknown>;
+type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+// Lists are stored as JSON text so one schema serves SQLite and PostgreSQL alike.
+const LIST_FIELDS: Record<EntityType, readonly string[]> = {
+  cluster: ['sectors'],
+  company: ['clusterIds', 'sectors', 'partnerTypes'],
+  opportunity: ['sectors'],
+};
+
+const DOMAIN_FIELDS: Record<EntityType, readonly string[]> = {
+  cluster: ['id', 'name', 'country', 'description', 'sectors', 'website'],
+  company: [
+    'id', 'name', 'country', 'clusterIds', 'description', 'offers', 'needs', 'sectors',
+    'partnerTypes', 'language', 'employees', 'website', 'contactEmail', 'contactPhone', 'notes',
+  ],
+  opportunity: ['id', 'title', 'country', 'description', 'sectors', 'type', 'deadline', 'url'],
+};
+
+// Small enough for SQLite's bound-variable limit with every column of a company row.
+const CHUNK = 400;
+
+function toRow(type: EntityType, entity: object): Row {
+  const row: Row = {};
+  for (const field of DOMAIN_FIELDS[type]) {
+    const value = (entity as Row)[field];
+    row[field] = LIST_FIELDS[type].includes(field) ? JSON.stringify(value ?? []) : (value ?? null);
+  }
+  return row;
+}
+
+function fromRow<T extends EntityType>(type: T, row: Row): EntityByType[T] {
+  const entity: Row = {};
+  for (const field of DOMAIN_FIELDS[type]) {
+    const value = row[field];
+    entity[field] = LIST_FIELDS[type].includes(field) ? JSON.parse(String(value)) : value;
+  }
+  return entity as unknown as EntityByType[T];
+}
+
+function chunks<T>(xs: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+function vectorToBytes(v: Float32Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
+}
+
+function bytesToVector(b: Uint8Array): Float32Array {
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return new Float32Array(copy.buffer);
+}
+
+// The generated delegates have distinct types; the engine only needs this common shape.
+interface Delegate {
+  findUnique(args: object): Promise<Row | null>;
+  findMany(args: object): Promise<Row[]>;
+  count(args?: object): Promise<number>;
+  createMany(args: object): Promise<unknown>;
+  update(args: object): Promise<unknown>;
+  deleteMany(args: object): Promise<unknown>;
+}
+
+function delegate(client: Tx, type: EntityType): Delegate {
+  const byType = { cluster: client.cluster, company: client.company, opportunity: client.opportunity };
+  return byType[type] as unknown as Delegate;
+}
+
+export class PrismaRepository implements Repository {
+  private constructor(private readonly prisma: PrismaClient) {}
+
+  static async openSqlite(filePath: string): Promise<PrismaRepository> {
+    const adapter = new PrismaBetterSqlite3({ url: `file:${filePath}`, timeout: 30_000 });
+    const prisma = new PrismaClient({ adapter });
+    await prisma.$connect();
+    // Readers never block the writer, and a second process waits instead of failing.
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 30000');
+    return new PrismaRepository(prisma);
+  }
+
+  async get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null> {
+    const row = await delegate(this.prisma, type).findUnique({ where: { id } });
+    return row ? fromRow(type, row) : null;
+  }
+
+  async getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]> {
+    const out: EntityByType[T][] = [];
+    for (const part of chunks(ids)) {
+      const rows = await delegate(this.prisma, type).findMany({ where: { id: { in: part } } });
+      for (const row of rows) out.push(fromRow(type, row));
+    }
+    return out;
+  }
+
+  async list<T extends EntityType>(type: T, query: ListQuery): Promise<Page<EntityByType[T]>> {
+    const where: Row = {};
+    if (query.country) where['country'] = query.country;
+    // Sector codes are plain words, so the quoted code is an exact JSON-array element match.
+    if (query.sector) where['sectors'] = { contains: JSON.stringify(query.sector) };
+    if (query.cluster && type === 'company') where['clusterIds'] = { contains: JSON.stringify(query.cluster) };
+    const d = delegate(this.prisma, type);
+    const [rows, total] = await Promise.all([
+      d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }),
+      d.count({ where }),
+    ]);
+    return { items: rows.map((r) => fromRow(type, r)), total };
+  }
+
+  async idsAfter(type: EntityType, afterId: string, limit: number): Promise<string[]> {
+    const rows = await delegate(this.prisma, type).findMany({
+      where: { id: { gt: afterId } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+    return rows.map((r) => String(r['id']));
+  }
+
+  async existingIds(type: EntityType, ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(ids, 5000)) {
+      const rows = await delegate(this.prisma, type).findMany({ where: { id: { in: part } }, select: { id: true } });
+      for (const r of rows) found.add(String(r['id']));
+    }
+    return found;
+  }
+
+  count(type: EntityType): Promise<number> {
+    return delegate(this.prisma, type).count();
+  }
+
+  async embeddings(type: EntityType, ids: readonly string[]): Promise<StoredEmbedding[]> {
+    const out: StoredEmbedding[] = [];
+    for (const part of chunks(ids, 5000)) {
+      const rows = await this.prisma.embedding.findMany({ where: { entityType: type, entityId: { in: part } } });
+      for (const r of rows) {
+        out.push({
+          entityType: r.entityType as EntityType,
+          entityId: r.entityId,
+          facet: r.facet,
+          modelId: r.modelId,
+          textHash: r.textHash,
+          vector: bytesToVector(r.vector),
+        });
+      }
+    }
+    return out;
+  }
+
+  async embeddingKeys(type: EntityType, ids: readonly string[]): Promise<Map<string, { modelId: string; textHash: string }>> {
+    const out = new Map<string, { modelId: string; textHash: string }>();
+    for (const part of chunks(ids, 5000)) {
+      const rows = await this.prisma.embedding.findMany({
+        where: { entityType: type, entityId: { in: part } },
+        select: { entityId: true, facet: true, modelId: true, textHash: true },
+      });
+      for (const r of rows) out.set(`${r.entityId}/${r.facet}`, { modelId: r.modelId, textHash: r.textHash });
+    }
+    return out;
+  }
+
+  countEmbeddings(type: EntityType, modelId: string): Promise<number> {
+    return this.prisma.embedding.count({ where: { entityType: type, modelId } });
+  }
+
+  async write(batch: WriteBatch): Promise<void> {
+    await this.prisma.$transaction(
+      async (tx) => {
+        const changes: Omit<ChangeEntry, 'seq'>[] = [];
+        const upserts: [EntityType, object[]][] = [
+          ['cluster', batch.clusters ?? []],
+          ['company', batch.companies ?? []],
+          ['opportunity', batch.opportunities ?? []],
+        ];
+        for (const [type, entities] of upserts) {
+          await upsertEntities(tx, type, entities as Row[]);
+          for (const e of entities as Row[]) changes.push({ entityType: type, entityId: String(e['id']), op: 'upsert' });
+        }
+        for (const ref of batch.deletes ?? []) {
+          await delegate(tx, ref.entityType).deleteMany({ where: { id: ref.id } });
+          await tx.embedding.deleteMany({ where: { entityType: ref.entityType, entityId: ref.id } });
+          changes.push({ entityType: ref.entityType, entityId: ref.id, op: 'delete' });
+        }
+        await replaceEmbeddings(tx, batch.embeddings ?? []);
+        for (const part of chunks(changes, 2000)) await tx.changeLog.createMany({ data: part });
+      },
+      { maxWait: 60_000, timeout: 3_600_000 },
+    );
+  }
+
+  async changesSince(seq: number, limit: number): Promise<ChangeEntry[]> {
+    const rows = await this.prisma.changeLog.findMany({ where: { seq: { gt: seq } }, orderBy: { seq: 'asc' }, take: limit });
+    return rows.map((r) => ({ seq: r.seq, entityType: r.entityType as EntityType, entityId: r.entityId, op: r.op as ChangeEntry['op'] }));
+  }
+
+  async latestChangeSeq(): Promise<number> {
+    const agg = await this.prisma.changeLog.aggregate({ _max: { seq: true } });
+    return agg._max.seq ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.prisma.$disconnect();
+  }
+}
+
+async function upsertEntities(tx: Tx, type: EntityType, entities: Row[]): Promise<void> {
+  if (entities.length === 0) return;
+  const d = delegate(tx, type);
+  const existing = new Set<string>();
+  for (const part of chunks(entities.map((e) => String(e['id'])), 5000)) {
+    const rows = await d.findMany({ where: { id: { in: part } }, select: { id: true } });
+    for (const r of rows) existing.add(String(r['id']));
+  }
+  const fresh = entities.filter((e) => !existing.has(String(e['id'])));
+  const now = new Date();
+  for (const part of chunks(fresh)) {
+    await d.createMany({ data: part.map((e) => ({ ...toRow(type, e), createdAt: now, updatedAt: now })) });
+  }
+  for (const e of entities) {
+    if (!existing.has(String(e['id']))) continue;
+    const { id, ...data } = toRow(type, e);
+    await d.update({ where: { id }, data: { ...data, updatedAt: now } });
+  }
+}
+
+async function replaceEmbeddings(tx: Tx, embeddings: readonly StoredEmbedding[]): Promise<void> {
+  if (embeddings.length === 0) return;
+  const now = new Date();
+  for (const part of chunks(embeddings, 1000)) {
+    // OR of exact keys: delete the rows this batch replaces, then insert them anew.
+    await tx.embedding.deleteMany({
+      where: { OR: part.map((e) => ({ entityType: e.entityType, entityId: e.entityId, facet: e.facet })) },
+    });
+    await tx.embedding.createMany({
+      data: part.map((e) => ({
+        entityType: e.entityType,
+        entityId: e.entityId,
+        facet: e.facet,
+        modelId: e.modelId,
+        textHash: e.textHash,
+        dims: e.vector.length,
+        vector: vectorToBytes(e.vector),
+        updatedAt: now,
+      })),
+    });
+  }
+}
+
+export type { Cluster, Company, Opportunity };

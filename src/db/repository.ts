@@ -1,0 +1,65 @@
+// The Repository seam: everything the engine needs from a database, in domain types.
+import type { EntityByType, EntityType } from '../domain/entities.js';
+import type { Country, Sector } from '../domain/vocabulary.js';
+
+export interface ListQuery {
+  limit: number;
+  offset: number;
+  country?: Country | undefined;
+  sector?: Sector | undefined;
+  /** Companies only: members of this cluster. */
+  cluster?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface StoredEmbedding {
+  entityType: EntityType;
+  entityId: string;
+  facet: string;
+  modelId: string;
+  textHash: string;
+  vector: Float32Array;
+}
+
+export interface EntityRef {
+  entityType: EntityType;
+  id: string;
+}
+
+/** Everything one logical write changes; applied in one transaction with its change-log rows. */
+export interface WriteBatch {
+  clusters?: EntityByType['cluster'][];
+  companies?: EntityByType['company'][];
+  opportunities?: EntityByType['opportunity'][];
+  deletes?: EntityRef[];
+  embeddings?: StoredEmbedding[];
+}
+
+export interface ChangeEntry {
+  seq: number;
+  entityType: EntityType;
+  entityId: string;
+  op: 'upsert' | 'delete';
+}
+
+export interface Repository {
+  get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null>;
+  getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]>;
+  list<T extends EntityType>(type: T, query: ListQuery): Promise<Page<EntityByType[T]>>;
+  /** Ids in ascending order after `afterId`, for walking a whole table in chunks. */
+  idsAfter(type: EntityType, afterId: string, limit: number): Promise<string[]>;
+  existingIds(type: EntityType, ids: readonly string[]): Promise<Set<string>>;
+  count(type: EntityType): Promise<number>;
+  embeddings(type: EntityType, ids: readonly string[]): Promise<StoredEmbedding[]>;
+  /** `entityId/facet` -> the model and text hash its stored vector came from. */
+  embeddingKeys(type: EntityType, ids: readonly string[]): Promise<Map<string, { modelId: string; textHash: string }>>;
+  countEmbeddings(type: EntityType, modelId: string): Promise<number>;
+  write(batch: WriteBatch): Promise<void>;
+  changesSince(seq: number, limit: number): Promise<ChangeEntry[]>;
+  latestChangeSeq(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+// Public surface of the domain: plain types, vocabularies, validation schemas and pure rules.
+export * from './entities.js';
+export * from './vocabulary.js';
+export * from './schemas.js';
+export * from './normalize.js';

@@ -1,0 +1,92 @@
+// Validation of what enters the domain. The same schemas type the API and describe it in OpenAPI.
+import { z } from 'zod';
+import { COUNTRIES, LANGUAGES, OPPORTUNITY_TYPES, PARTNER_TYPES, SECTORS } from './vocabulary.js';
+
+const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Plain text: no control characters (newlines and tabs allowed), valid Unicode, trimmed length. */
+const text = (max: number, min = 0) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !controlChars.test(s), 'must not contain control characters')
+    .refine((s) => !loneSurrogate.test(s), 'must be valid Unicode (no lone surrogates)')
+    .refine((s) => s.trim().length >= min, min > 0 ? `must not be empty` : 'ok');
+
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'must be 1-80 characters: letters, digits, . _ : - (not starting with punctuation)');
+
+const url = z.url({ protocol: /^https?$/ }).max(500);
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, 'must not contain duplicates');
+
+export const CountrySchema = z.enum(COUNTRIES);
+export const SectorSchema = z.enum(SECTORS);
+export const PartnerTypeSchema = z.enum(PARTNER_TYPES);
+
+export const ClusterInputSchema = z.strictObject({
+  id: IdSchema,
+  name: text(200, 1),
+  country: CountrySchema,
+  description: text(10_000, 1),
+  sectors: uniqueList(SectorSchema, SECTORS.length).default([]),
+  website: url.nullish(),
+});
+
+export const CompanyInputSchema = z.strictObject({
+  id: IdSchema,
+  name: text(200, 1),
+  country: CountrySchema,
+  clusterIds: uniqueList(IdSchema, 20).default([]),
+  description: text(10_000, 1),
+  offers: text(5_000).default(''),
+  needs: text(5_000).default(''),
+  sectors: uniqueList(SectorSchema, SECTORS.length).default([]),
+  partnerTypes: uniqueList(PartnerTypeSchema, PARTNER_TYPES.length).default([]),
+  language: z.enum(LANGUAGES).nullish(),
+  employees: z.number().int().min(0).max(10_000_000).nullish(),
+  website: url.nullish(),
+  contactEmail: z.email().max(254).nullish(),
+  contactPhone: z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a phone number such as +358 40 123 4567').nullish(),
+  notes: text(5_000).nullish(),
+});
+
+const isoDate = z.iso.date();
+
+export const OpportunityInputSchema = z.strictObject({
+  id: IdSchema,
+  title: text(300, 1),
+  country: CountrySchema,
+  description: text(10_000, 1),
+  sectors: uniqueList(SectorSchema, SECTORS.length).default([]),
+  type: z.enum(OPPORTUNITY_TYPES),
+  deadline: isoDate.nullish(),
+  url: url.nullish(),
+});
+
+/** A PATCH body: any subset of the fields except the id. */
+export const patchOf = <S extends z.ZodObject>(schema: S) =>
+  schema.omit({ id: true } as never).partial().strict();
+
+export const ClusterPatchSchema = patchOf(ClusterInputSchema);
+export const CompanyPatchSchema = patchOf(CompanyInputSchema);
+export const OpportunityPatchSchema = patchOf(OpportunityInputSchema);
+
+export const DatasetSchema = z.strictObject({
+  clusters: z.array(ClusterInputSchema).max(100_000).default([]),
+  companies: z.array(CompanyInputSchema).max(2_000_000).default([]),
+  opportunities: z.array(OpportunityInputSchema).max(200_000).default([]),
+  /** Relevance judgments of evaluation sets: accepted and ignored by the importer. */
+  judgments: z.unknown().optional(),
+});
+
+export type ClusterInput = z.input<typeof ClusterInputSchema>;
+export type CompanyInput = z.input<typeof CompanyInputSchema>;
+export type OpportunityInput = z.input<typeof OpportunityInputSchema>;
+export type DatasetInput = z.input<typeof DatasetSchema>;
+export type Dataset = z.output<typeof DatasetSchema>;

@@ -1,0 +1,4 @@
+// Public surface of the embedding layer.
+export { dot, isZero, normalize, type Embedder, type EmbedRole } from './embedder.js';
+export { COMPANY_FACETS, facetNames, facetTexts, textHash, type CompanyFacet } from './profile-text.js';
+export { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.js';

@@ -1,0 +1,115 @@
+// The Embedder backed by Transformers.js running an ONNX model from a local folder.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
+import { AppError, ErrorCodes } from '../errors.js';
+import { normalize, type Embedder, type EmbedRole } from './embedder.js';
+
+export interface TransformersEmbedderOptions {
+  /** Folder that holds model folders (`models/`). */
+  modelsDir: string;
+  /** Model folder name, e.g. `nordichub-static-en`. */
+  model: string;
+  batchSize?: number;
+  maxTokens?: number;
+}
+
+interface ModelCard {
+  modelId: string;
+  dims: number;
+  prefixes: Partial<Record<EmbedRole, string>>;
+}
+
+// Reads our metadata from config.json; foreign models fall back to their folder name and hidden size.
+function readModelCard(folder: string, model: string): ModelCard {
+  const configPath = path.join(folder, 'config.json');
+  if (!existsSync(configPath)) {
+    throw new AppError(
+      ErrorCodes.MODEL_UNAVAILABLE,
+      `Model "${model}" not found at ${folder}. Models are never downloaded at run time; put the model folder under MODELS_DIR.`,
+    );
+  }
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
+  const meta = (config['nordichub'] ?? {}) as Partial<ModelCard>;
+  const dims = Number(meta.dims ?? config['hidden_size']);
+  if (!Number.isInteger(dims) || dims <= 0) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `Model "${model}" declares no dimension.`);
+  return { modelId: meta.modelId ?? model, dims, prefixes: meta.prefixes ?? {} };
+}
+
+export class TransformersEmbedder implements Embedder {
+  private constructor(
+    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly model: PreTrainedModel,
+    private readonly card: ModelCard,
+    private readonly batchSize: number,
+    private readonly maxTokens: number,
+  ) {}
+
+  get modelId(): string {
+    return this.card.modelId;
+  }
+
+  get dims(): number {
+    return this.card.dims;
+  }
+
+  static async create(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
+    const folder = path.join(options.modelsDir, options.model);
+    const card = readModelCard(folder, options.model);
+    env.allowRemoteModels = false;
+    env.allowLocalModels = true;
+    env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;
+    const tokenizer = await AutoTokenizer.from_pretrained(options.model);
+    const model = await AutoModel.from_pretrained(options.model, { dtype: 'fp32' });
+    return new TransformersEmbedder(tokenizer, model, card, options.batchSize ?? 128, options.maxTokens ?? 512);
+  }
+
+  async embed(texts: readonly string[], role: EmbedRole = 'passage'): Promise<Float32Array[]> {
+    const prefix = this.card.prefixes[role] ?? '';
+    const out = new Array<Float32Array>(texts.length);
+    // Sorting by length keeps padding, and so wasted work, small within each batch.
+    const order: number[] = [];
+    texts.forEach((t, i) => (t.trim() ? order.push(i) : (out[i] = new Float32Array(this.dims))));
+    order.sort((a, b) => texts[a]!.length - texts[b]!.length);
+    for (let start = 0; start < order.length; start += this.batchSize) {
+      const idx = order.slice(start, start + this.batchSize);
+      const vectors = await this.embedBatch(idx.map((i) => prefix + texts[i]!));
+      idx.forEach((i, k) => (out[i] = vectors[k]!));
+    }
+    return out;
+  }
+
+  private async embedBatch(texts: string[]): Promise<Float32Array[]> {
+    const inputs = this.tokenizer(texts, { padding: true, truncation: true, max_length: this.maxTokens });
+    const outputs = (await this.model(inputs)) as Record<string, Tensor>;
+    const pooled = outputs['sentence_embedding'] ?? meanPool(outputs['last_hidden_state'], inputs['attention_mask'] as Tensor);
+    const data = pooled.data as Float32Array;
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i++) vectors.push(normalize(data.slice(i * this.dims, (i + 1) * this.dims)));
+    return vectors;
+  }
+
+  async dispose(): Promise<void> {
+    await this.model.dispose();
+  }
+}
+
+// Token embeddings [batch, seq, dims] averaged over the real (unmasked) tokens.
+function meanPool(hidden: Tensor | undefined, mask: Tensor): { data: Float32Array } {
+  if (!hidden) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, 'Model output has neither sentence_embedding nor last_hidden_state.');
+  const [batch, seq, dims] = hidden.dims as [number, number, number];
+  const h = hidden.data as Float32Array;
+  const m = mask.data as BigInt64Array;
+  const out = new Float32Array(batch * dims);
+  for (let b = 0; b < batch; b++) {
+    let n = 0;
+    for (let s = 0; s < seq; s++) {
+      if (m[b * seq + s] === 0n) continue;
+      n++;
+      const base = (b * seq + s) * dims;
+      for (let d = 0; d < dims; d++) out[b * dims + d]! += h[base + d]!;
+    }
+    if (n > 0) for (let d = 0; d < dims; d++) out[b * dims + d]! /= n;
+  }
+  return { data: out };
+}

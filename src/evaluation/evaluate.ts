@@ -1,0 +1,45 @@
+// Partner-matching quality on a judged data set: our ranking beside a BM25 keyword baseline.
+import type { Company } from '../domain/index.js';
+import { facetTexts } from '../embedding/index.js';
+import type { Engine } from '../use-cases/engine.js';
+import { partnersForCompany } from '../use-cases/recommend-partners.js';
+import { Bm25 } from './bm25.js';
+import { summarise, type Grades, type QualityFigures } from './metrics.js';
+
+export interface PartnerEvaluation {
+  engine: QualityFigures & { sameCountryResults: number };
+  bm25: QualityFigures;
+  /** By the asking company's language, and for queries whose relevant partners write in another language. */
+  byLanguage: Record<string, QualityFigures>;
+  crossLingual: QualityFigures;
+}
+
+export type PartnerJudgments = Record<string, Grades>;
+
+export async function evaluatePartners(engine: Engine, judgments: PartnerJudgments, companies: readonly Company[]): Promise<PartnerEvaluation> {
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  const bm25 = new Bm25(companies.map((c) => ({ id: c.id, text: facetTexts('company', c)['profile']! })));
+  const ours: { ranked: string[]; grades: Grades; lang: string; cross: boolean }[] = [];
+  const baseline: { ranked: string[]; grades: Grades }[] = [];
+  let sameCountryResults = 0;
+  for (const [queryId, grades] of Object.entries(judgments)) {
+    const asker = byId.get(queryId);
+    if (!asker) continue;
+    const response = await partnersForCompany(engine, queryId, { limit: 10 });
+    sameCountryResults += response.results.filter((r) => r.company.country === asker.country).length;
+    const lang = asker.language ?? 'unknown';
+    const cross = Object.keys(grades).some((id) => (byId.get(id)?.language ?? lang) !== lang);
+    ours.push({ ranked: response.results.map((r) => r.company.id), grades, lang, cross });
+    const text = [asker.needs, asker.offers, asker.description].join('\n');
+    const keyword = bm25.search(text, 10, (id) => id !== queryId && byId.get(id)?.country !== asker.country);
+    baseline.push({ ranked: keyword.map((k) => k.id), grades });
+  }
+  const byLanguage: Record<string, QualityFigures> = {};
+  for (const lang of [...new Set(ours.map((r) => r.lang))].sort()) byLanguage[lang] = summarise(ours.filter((r) => r.lang === lang));
+  return {
+    engine: { ...summarise(ours), sameCountryResults },
+    bm25: summarise(baseline),
+    byLanguage,
+    crossLingual: summarise(ours.filter((r) => r.cross)),
+  };
+}

@@ -1,0 +1,4 @@
+// Public surface of evaluation: metrics, the BM25 baseline and the partner evaluation.
+export { Bm25 } from './bm25.js';
+export { ndcgAt, precisionAt, recallAt, reciprocalRank, summarise, type Grades, type QualityFigures } from './metrics.js';
+export { evaluatePartners, type PartnerEvaluation, type PartnerJudgments } from './evaluate.js';

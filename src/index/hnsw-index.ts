@@ -1,0 +1,158 @@
+// VectorIndex on hnswlib-node. Keys map to integer labels; labels of removed keys are reused so
+// the graph and our vector slab stay as large as the live set, not the write history.
+import { readFile, writeFile } from 'node:fs/promises';
+import hnswlib from 'hnswlib-node';
+import type { SearchHit, SearchOptions, VectorIndex } from './vector-index.js';
+
+export interface HnswParams {
+  /** Graph degree: more links, better recall, more memory. */
+  m: number;
+  efConstruction: number;
+  /** Search breadth; not stored in hnswlib files, so it is set again after every load. */
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 64 };
+
+interface IndexMeta {
+  format: 1;
+  dims: number;
+  params: HnswParams;
+  /** Key at each label; null for a free label. */
+  labels: (string | null)[];
+}
+
+export class HnswVectorIndex implements VectorIndex {
+  private hnsw: hnswlib.HierarchicalNSW;
+  private capacity: number;
+  private slab: Float32Array;
+  private readonly labelOf = new Map<string, number>();
+  private keyAt: (string | null)[] = [];
+  private freeLabels: number[] = [];
+
+  constructor(
+    readonly dims: number,
+    private readonly params: HnswParams = DEFAULT_HNSW,
+    initialCapacity = 1024,
+  ) {
+    this.capacity = Math.max(16, initialCapacity);
+    this.hnsw = new hnswlib.HierarchicalNSW('ip', dims);
+    this.hnsw.initIndex({ maxElements: this.capacity, m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
+    this.hnsw.setEf(params.efSearch);
+    this.slab = new Float32Array(this.capacity * dims);
+  }
+
+  get size(): number {
+    return this.labelOf.size;
+  }
+
+  has(key: string): boolean {
+    return this.labelOf.has(key);
+  }
+
+  get(key: string): Float32Array | undefined {
+    const label = this.labelOf.get(key);
+    return label === undefined ? undefined : this.slab.subarray(label * this.dims, (label + 1) * this.dims);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.labelOf.keys();
+  }
+
+  upsert(key: string, vector: Float32Array): void {
+    if (vector.length !== this.dims) throw new Error(`Vector for "${key}" has ${vector.length} dimensions, index has ${this.dims}.`);
+    let label = this.labelOf.get(key);
+    if (label === undefined) {
+      label = this.freeLabels.pop() ?? this.keyAt.length;
+      if (label >= this.capacity) this.grow(label + 1);
+      this.labelOf.set(key, label);
+      this.keyAt[label] = key;
+    }
+    this.slab.set(vector, label * this.dims);
+    // On a removed label hnswlib un-deletes and updates the point in place.
+    this.hnsw.addPoint(Array.from(vector), label);
+  }
+
+  remove(key: string): boolean {
+    const label = this.labelOf.get(key);
+    if (label === undefined) return false;
+    this.hnsw.markDelete(label);
+    this.labelOf.delete(key);
+    this.keyAt[label] = null;
+    this.freeLabels.push(label);
+    return true;
+  }
+
+  search(query: Float32Array, k: number, options: SearchOptions = {}): SearchHit[] {
+    if (k <= 0 || this.size === 0) return [];
+    if (options.within) return this.exactSearch(query, k, options.within, options.filter);
+    const filter = options.filter;
+    const keyAt = this.keyAt;
+    // An exception thrown inside hnswlib's filter callback aborts the process: never throw.
+    const labelFilter = (label: number): boolean => {
+      const key = keyAt[label];
+      if (key == null) return false;
+      if (!filter) return true;
+      try {
+        return filter(key) === true;
+      } catch {
+        return false;
+      }
+    };
+    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), Math.min(k, this.size), labelFilter);
+    return neighbors.map((label, i) => ({ key: keyAt[label]!, similarity: 1 - distances[i]! }));
+  }
+
+  private exactSearch(query: Float32Array, k: number, within: readonly string[], filter?: (key: string) => boolean): SearchHit[] {
+    const hits: SearchHit[] = [];
+    const dims = this.dims;
+    for (const key of within) {
+      const label = this.labelOf.get(key);
+      if (label === undefined || (filter && !filter(key))) continue;
+      let s = 0;
+      const base = label * dims;
+      for (let d = 0; d < dims; d++) s += query[d]! * this.slab[base + d]!;
+      hits.push({ key, similarity: s });
+    }
+    hits.sort((a, b) => b.similarity - a.similarity);
+    return hits.slice(0, k);
+  }
+
+  private grow(needed: number): void {
+    let next = this.capacity;
+    while (next < needed) next *= 2;
+    this.hnsw.resizeIndex(next);
+    const slab = new Float32Array(next * this.dims);
+    slab.set(this.slab);
+    this.slab = slab;
+    this.capacity = next;
+  }
+
+  async save(prefix: string): Promise<string[]> {
+    const used = this.keyAt.length;
+    const meta: IndexMeta = { format: 1, dims: this.dims, params: this.params, labels: this.keyAt };
+    const files = [`${prefix}.hnsw`, `${prefix}.vec`, `${prefix}.json`];
+    await this.hnsw.writeIndex(files[0]!);
+    await writeFile(files[1]!, new Uint8Array(this.slab.buffer, 0, used * this.dims * 4));
+    await writeFile(files[2]!, JSON.stringify(meta));
+    return files;
+  }
+
+  static async load(prefix: string, efSearch?: number): Promise<HnswVectorIndex> {
+    const meta = JSON.parse(await readFile(`${prefix}.json`, 'utf8')) as IndexMeta;
+    if (meta.format !== 1) throw new Error(`Unknown index format ${String(meta.format)}`);
+    const params = { ...meta.params, efSearch: efSearch ?? meta.params.efSearch };
+    const index = new HnswVectorIndex(meta.dims, params, 16);
+    await index.hnsw.readIndex(`${prefix}.hnsw`);
+    index.hnsw.setEf(params.efSearch);
+    index.capacity = index.hnsw.getMaxElements();
+    const bytes = await readFile(`${prefix}.vec`);
+    if (bytes.byteLength !== meta.labels.length * meta.dims * 4) throw new Error('Vector file does not match the label table.');
+    index.slab = new Float32Array(Math.max(index.capacity, meta.labels.length) * meta.dims);
+    new Uint8Array(index.slab.buffer).set(bytes);
+    index.keyAt = meta.labels;
+    meta.labels.forEach((key, label) => (key === null ? index.freeLabels.push(label) : index.labelOf.set(key, label)));
+    if (index.hnsw.getCurrentCount() !== meta.labels.length) throw new Error('Graph and label table disagree on the number of points.');
+    return index;
+  }
+}

@@ -1,0 +1,31 @@
+/** A nearest-neighbour index over L2-normalised vectors, keyed by entity id. */
+export interface VectorIndex {
+  readonly dims: number;
+  /** Number of live (not removed) vectors. */
+  readonly size: number;
+  has(key: string): boolean;
+  /** The stored vector (a view; do not modify). */
+  get(key: string): Float32Array | undefined;
+  keys(): IterableIterator<string>;
+  /** Adds or replaces the vector of `key`. */
+  upsert(key: string, vector: Float32Array): void;
+  remove(key: string): boolean;
+  /**
+   * Up to `k` nearest keys by cosine similarity, best first. `filter` is applied during the
+   * search, so filtered results still number `k` when that many pass. `within` switches to an
+   * exact scan over those keys only, the fast path for selective filters.
+   */
+  search(query: Float32Array, k: number, options?: SearchOptions): SearchHit[];
+  /** Writes the index to `<prefix>.*` files. */
+  save(prefix: string): Promise<string[]>;
+}
+
+export interface SearchOptions {
+  filter?: (key: string) => boolean;
+  within?: readonly string[];
+}
+
+export interface SearchHit {
+  key: string;
+  similarity: number;
+}

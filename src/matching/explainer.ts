@@ -1,0 +1,79 @@
+// Reasons a person can read: which signal matched, and the words from both profiles that
+// carried it, found by comparing each word's vector with the other side's facet vector.
+import { dot, type Embedder } from '../embedding/index.js';
+import { FACET_SIGNALS, SECTOR_SIGNAL } from './signals.js';
+import { contentTerms } from './terms.js';
+import type { RankedCandidate } from './partner-ranker.js';
+
+export interface ExplainSide {
+  texts: Readonly<Record<string, string>>;
+  vectors: Readonly<Record<string, Float32Array | undefined>>;
+  sectors: readonly string[];
+}
+
+export interface ExplainOptions {
+  /** A signal at or above this value is mentioned. */
+  minSignal: number;
+  termsPerSide: number;
+}
+
+const DEFAULTS: ExplainOptions = { minSignal: 0.3, termsPerSide: 3 };
+
+export class Explainer {
+  private readonly cache = new Map<string, Float32Array>();
+
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly options: ExplainOptions = DEFAULTS,
+    private readonly cacheLimit = 50_000,
+  ) {}
+
+  async explain(asker: ExplainSide, candidate: ExplainSide & { partnerTypes: readonly string[] }, ranked: RankedCandidate): Promise<string[]> {
+    const reasons: string[] = [];
+    const signals = FACET_SIGNALS.filter((s) => (ranked.scores[s.name] ?? 0) >= this.options.minSignal).sort(
+      (a, b) => (ranked.scores[b.name] ?? 0) - (ranked.scores[a.name] ?? 0),
+    );
+    for (const signal of signals) {
+      const mine = await this.carryingTerms(asker.texts[signal.query] ?? '', candidate.vectors[signal.candidate]);
+      const theirs = await this.carryingTerms(candidate.texts[signal.candidate] ?? '', asker.vectors[signal.query]);
+      const strength = describeStrength(ranked.scores[signal.name] ?? 0);
+      let reason = `${signal.reason} (${strength})`;
+      if (mine.length && theirs.length) reason += `: ${signal.sides[1]} "${theirs.join(', ')}" fits ${signal.sides[0]} "${mine.join(', ')}"`;
+      reasons.push(reason);
+    }
+    const shared = asker.sectors.filter((s) => candidate.sectors.includes(s));
+    if (shared.length && (ranked.scores[SECTOR_SIGNAL.name] ?? 0) > 0) reasons.push(`Shared sectors: ${shared.join(', ')}`);
+    if (candidate.partnerTypes.length) reasons.push(`They are looking for: ${candidate.partnerTypes.join(', ')}`);
+    return reasons;
+  }
+
+  /** The terms of `text` closest to `target`, best first. */
+  private async carryingTerms(text: string, target: Float32Array | undefined): Promise<string[]> {
+    if (!target || !text) return [];
+    const terms = contentTerms(text);
+    const vectors = await this.termVectors(terms);
+    return terms
+      .map((term, i) => ({ term, sim: dot(vectors[i]!, target) }))
+      .filter((t) => t.sim > 0.15)
+      .sort((a, b) => b.sim - a.sim)
+      .slice(0, this.options.termsPerSide)
+      .map((t) => t.term);
+  }
+
+  private async termVectors(terms: string[]): Promise<Float32Array[]> {
+    const missing = terms.filter((t) => !this.cache.has(t));
+    if (missing.length) {
+      const vectors = await this.embedder.embed(missing, 'query');
+      if (this.cache.size + missing.length > this.cacheLimit) this.cache.clear();
+      missing.forEach((t, i) => this.cache.set(t, vectors[i]!));
+    }
+    return terms.map((t) => this.cache.get(t)!);
+  }
+}
+
+export function describeStrength(value: number): string {
+  if (value >= 0.7) return 'very strong';
+  if (value >= 0.55) return 'strong';
+  if (value >= 0.4) return 'good';
+  return 'some';
+}

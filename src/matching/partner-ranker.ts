@@ -1,0 +1,105 @@
+// Partner retrieval and re-ranking: candidates from each facet pairing, filters applied inside
+// the search (so a filtered query still fills `limit`), then every candidate scored on all signals.
+import { dot, type CompanyFacet } from '../embedding/index.js';
+import type { EntityAttributes, FacetIndex, SearchOptions } from '../index/index.js';
+import { FACET_SIGNALS, SECTOR_SIGNAL, sectorOverlap } from './signals.js';
+
+export interface PartnerQuery {
+  vectors: Partial<Record<CompanyFacet, Float32Array>>;
+  country: string;
+  sectors: readonly string[];
+  /** The asking company itself, never its own partner. */
+  excludeId?: string | undefined;
+}
+
+export interface PartnerFilters {
+  countries?: readonly string[] | undefined;
+  sectors?: readonly string[] | undefined;
+  /** Only candidates that are looking for a partner of one of these types. */
+  partnerTypes?: readonly string[] | undefined;
+}
+
+export interface RankedCandidate {
+  id: string;
+  /** 0..1, the weighted mean of the available signals. */
+  score: number;
+  scores: Record<string, number>;
+}
+
+export interface RankerOptions {
+  /** Below this many allowed candidates an exact scan beats a filtered HNSW walk. */
+  exactScanMax: number;
+  /** Candidates drawn per signal, as a multiple of `limit` (at least `minPool`). */
+  poolFactor: number;
+  minPool: number;
+}
+
+export const DEFAULT_RANKER: RankerOptions = { exactScanMax: 5_000, poolFactor: 5, minPool: 50 };
+
+export function buildFilter(query: PartnerQuery, filters: PartnerFilters, attributes: ReadonlyMap<string, EntityAttributes>): (id: string) => boolean {
+  const countries = filters.countries?.length ? new Set(filters.countries) : undefined;
+  const sectors = filters.sectors?.length ? new Set(filters.sectors) : undefined;
+  const types = filters.partnerTypes?.length ? new Set(filters.partnerTypes) : undefined;
+  return (id) => {
+    const a = attributes.get(id);
+    if (!a || id === query.excludeId) return false;
+    // Partners are cross-border by definition.
+    if (a.country === query.country) return false;
+    if (countries && !countries.has(a.country)) return false;
+    if (sectors && !a.sectors.some((s) => sectors.has(s))) return false;
+    if (types && !a.partnerTypes.some((t) => types.has(t))) return false;
+    return true;
+  };
+}
+
+export function rankPartners(
+  index: FacetIndex,
+  query: PartnerQuery,
+  filters: PartnerFilters,
+  limit: number,
+  options: RankerOptions = DEFAULT_RANKER,
+): RankedCandidate[] {
+  const filter = buildFilter(query, filters, index.attributes);
+  const selective = Boolean(filters.countries?.length || filters.sectors?.length || filters.partnerTypes?.length);
+  const search: SearchOptions = { filter };
+  if (selective) {
+    const allowed = [...index.attributes.keys()].filter(filter);
+    if (allowed.length <= options.exactScanMax) search.within = allowed;
+  }
+  const pool = Math.max(limit * options.poolFactor, options.minPool);
+  const candidates = new Set<string>();
+  for (const signal of FACET_SIGNALS) {
+    const q = query.vectors[signal.query];
+    if (!q) continue;
+    for (const hit of index.facet(signal.candidate).search(q, pool, search)) candidates.add(hit.key);
+  }
+  const ranked = [...candidates].map((id) => scoreCandidate(index, query, id));
+  ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return ranked.slice(0, limit);
+}
+
+export function scoreCandidate(index: FacetIndex, query: PartnerQuery, id: string): RankedCandidate {
+  const scores: Record<string, number> = {};
+  let total = 0;
+  let weights = 0;
+  for (const signal of FACET_SIGNALS) {
+    const q = query.vectors[signal.query];
+    const c = index.facet(signal.candidate).get(id);
+    // A side with no text (e.g. no needs written) makes the signal unknown, not zero.
+    if (!q || !c) continue;
+    const value = Math.max(0, Math.min(1, dot(q, c)));
+    scores[signal.name] = round(value);
+    total += signal.weight * value;
+    weights += signal.weight;
+  }
+  const attrs = index.attributes.get(id);
+  if (attrs && query.sectors.length > 0 && attrs.sectors.length > 0) {
+    const value = sectorOverlap(query.sectors, attrs.sectors);
+    scores[SECTOR_SIGNAL.name] = round(value);
+    total += SECTOR_SIGNAL.weight * value;
+    weights += SECTOR_SIGNAL.weight;
+  }
+  return { id, score: weights > 0 ? round(total / weights) : 0, scores };
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;

@@ -1,0 +1,214 @@
+// The company index's lifecycle: open (load the snapshot, or rebuild it from the database),
+// follow the database change log so writes from any process reach this one, and save.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Repository } from '../db/index.js';
+import type { Company } from '../domain/index.js';
+import { COMPANY_FACETS, facetNames, type Embedder } from '../embedding/index.js';
+import { DEFAULT_HNSW, FacetIndex, loadSnapshot, saveSnapshot, type EntityAttributes, type HnswParams } from '../index/index.js';
+import { embeddingsToWrite, type Progress } from './embed-entities.js';
+
+export interface LiveIndexOptions {
+  repo: Repository;
+  embedder: Embedder;
+  /** Folder for snapshots, e.g. `<DATA_DIR>/index`. */
+  dir: string;
+  hnsw?: HnswParams;
+  logger?: Logger | undefined;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+const CHANGE_BATCH = 2000;
+const SCAN_CHUNK = 2000;
+
+export function attributesOf(c: Company): EntityAttributes {
+  return { country: c.country, sectors: c.sectors, partnerTypes: c.partnerTypes };
+}
+
+export class LiveIndex {
+  private lastSeq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
+
+  private constructor(
+    private current: FacetIndex,
+    private readonly options: LiveIndexOptions,
+  ) {}
+
+  get index(): FacetIndex {
+    return this.current;
+  }
+
+  /** Last change-log entry reflected in the index. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  static async open(options: LiveIndexOptions): Promise<LiveIndex> {
+    const live = new LiveIndex(new FacetIndex(options.embedder.dims, COMPANY_FACETS, options.hnsw ?? DEFAULT_HNSW), options);
+    const reembedded = await live.ensureEmbeddings();
+    const loaded = reembedded ? false : await live.tryLoadSnapshot();
+    if (!loaded) await live.rebuild();
+    return live;
+  }
+
+  /** Applies every change-log entry written since the last one seen. Serialised with saves. */
+  catchUp(): Promise<number> {
+    return this.exclusive(() => this.catchUpUnlocked());
+  }
+
+  /** Rebuilds the whole index from the database and saves it. */
+  rebuild(): Promise<void> {
+    return this.exclusive(async () => {
+      const started = Date.now();
+      const seq = await this.options.repo.latestChangeSeq();
+      const fresh = new FacetIndex(this.options.embedder.dims, COMPANY_FACETS, this.current.params);
+      const total = await this.options.repo.count('company');
+      let done = 0;
+      for await (const ids of this.allIds()) {
+        await this.refresh(ids, fresh);
+        done += ids.length;
+        this.options.onProgress?.('index', done, total);
+      }
+      this.current = fresh;
+      this.lastSeq = seq;
+      await this.saveNow();
+      this.options.logger?.info({ companies: fresh.size, ms: Date.now() - started }, 'index rebuilt from the database');
+    });
+  }
+
+  save(): Promise<void> {
+    return this.exclusive(() => this.saveNow());
+  }
+
+  /** Polls the change log every `intervalMs`; saves the snapshot now and then when it changed. */
+  follow(intervalMs: number, saveEveryMs = 300_000): void {
+    let lastSave = Date.now();
+    const tick = async () => {
+      try {
+        await this.catchUp();
+        if (this.dirty && Date.now() - lastSave > saveEveryMs) {
+          await this.save();
+          lastSave = Date.now();
+        }
+      } catch (err) {
+        this.options.logger?.error({ err }, 'change-log sync failed; retrying');
+      }
+      if (this.timer) this.timer = setTimeout(tick, intervalMs).unref();
+    };
+    this.timer = setTimeout(tick, intervalMs).unref();
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.catchUp();
+    if (this.dirty) await this.save();
+  }
+
+  private async saveNow(): Promise<void> {
+    await saveSnapshot(this.options.dir, this.current, { modelId: this.options.embedder.modelId, lastSeq: this.lastSeq });
+    this.dirty = false;
+  }
+
+  private async tryLoadSnapshot(): Promise<boolean> {
+    const { repo, embedder, logger } = this.options;
+    try {
+      const { index, manifest } = await loadSnapshot(this.options.dir, this.current.params.efSearch);
+      const latest = await repo.latestChangeSeq();
+      const problem =
+        manifest.modelId !== embedder.modelId ? `model changed (${manifest.modelId} -> ${embedder.modelId})`
+        : manifest.dims !== embedder.dims ? 'dimension changed'
+        : manifest.lastSeq > latest ? 'snapshot is ahead of the database'
+        : undefined;
+      if (problem) throw new Error(problem);
+      this.current = index;
+      this.lastSeq = manifest.lastSeq;
+      await this.catchUpUnlocked();
+      const count = await repo.count('company');
+      if (this.current.size !== count) throw new Error(`index holds ${this.current.size} companies, database ${count}`);
+      logger?.info({ companies: count, seq: this.lastSeq }, 'index snapshot loaded');
+      return true;
+    } catch (err) {
+      logger?.warn({ reason: (err as Error).message }, 'index snapshot unusable; rebuilding from the database');
+      return false;
+    }
+  }
+
+  private async catchUpUnlocked(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const changes = await this.options.repo.changesSince(this.lastSeq, CHANGE_BATCH);
+      if (changes.length === 0) return applied;
+      const companyIds = new Set(changes.filter((c) => c.entityType === 'company').map((c) => c.entityId));
+      // Whatever the op, the database's current state is what the index must show.
+      await this.refresh([...companyIds]);
+      this.lastSeq = changes[changes.length - 1]!.seq;
+      applied += changes.length;
+      this.dirty = true;
+    }
+  }
+
+  /** Re-reads the given companies from the database into `target`; missing ones are removed. */
+  private async refresh(ids: readonly string[], target: FacetIndex = this.current): Promise<void> {
+    if (ids.length === 0) return;
+    const { repo, embedder } = this.options;
+    const companies = await repo.getMany('company', ids);
+    const vectors = new Map<string, Record<string, Float32Array>>();
+    for (const e of await repo.embeddings('company', ids)) {
+      if (e.modelId !== embedder.modelId) continue;
+      const forId = vectors.get(e.entityId) ?? {};
+      forId[e.facet] = e.vector;
+      vectors.set(e.entityId, forId);
+    }
+    const found = new Set<string>();
+    for (const c of companies) {
+      found.add(c.id);
+      target.upsert(c.id, attributesOf(c), vectors.get(c.id) ?? {});
+    }
+    for (const id of ids) if (!found.has(id)) target.remove(id);
+  }
+
+  /**
+   * Makes sure every entity has a vector from the current model for its current text, e.g.
+   * after MODEL changed. Returns true when anything was re-embedded.
+   */
+  private async ensureEmbeddings(): Promise<boolean> {
+    const { repo, embedder, logger } = this.options;
+    let changed = false;
+    for (const type of ['company', 'cluster', 'opportunity'] as const) {
+      const expected = (await repo.count(type)) * facetNames(type).length;
+      if ((await repo.countEmbeddings(type, embedder.modelId)) === expected) continue;
+      logger?.info({ type, model: embedder.modelId }, 'embeddings missing or from another model; re-embedding');
+      for await (const ids of this.allIds(type)) {
+        const entities = await repo.getMany(type, ids);
+        const progress: Progress = (done, total) => this.options.onProgress?.('embed', done, total);
+        const embeddings = await embeddingsToWrite(repo, embedder, type, entities, progress);
+        if (embeddings.length) {
+          await repo.write({ embeddings });
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+
+  private async *allIds(type: 'company' | 'cluster' | 'opportunity' = 'company'): AsyncGenerator<string[]> {
+    let after = '';
+    for (;;) {
+      const ids = await this.options.repo.idsAfter(type, after, SCAN_CHUNK);
+      if (ids.length === 0) return;
+      yield ids;
+      after = ids[ids.length - 1]!;
+    }
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+export const snapshotDir = (dataDir: string) => path.join(dataDir, 'index');

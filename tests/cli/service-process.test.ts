@@ -1,0 +1,90 @@
+// The real processes: `npm start` serving an empty database, the import CLI writing while the
+// service runs, and a graceful SIGTERM that saves the index.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { company, smallSet } from '../fixtures/small-set.js';
+import { tempDir } from '../helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const t = tempDir();
+let base = '';
+// Port 0: the service picks a free port and logs its URL.
+const env = { ...process.env, DATA_DIR: t.dir, PORT: '0', NORDICHUB_ADMIN_KEY: undefined, LOG_LEVEL: 'info', SYNC_INTERVAL_MS: '200' };
+let service: ChildProcess;
+let output = '';
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, args, { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  service = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env });
+  service.stdout!.on('data', (d) => (output += d));
+  service.stderr!.on('data', (d) => (output += d));
+  base = await waitFor(async () => /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1], 60_000);
+  await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 60_000);
+});
+afterAll(() => {
+  service.kill('SIGKILL');
+  t.cleanup();
+});
+
+describe('the service process', () => {
+  it('starts on an empty database without seeding anything and prints a generated admin key once', async () => {
+    const health = (await (await fetch(`${base}/healthz`)).json()) as { companies: number };
+    expect(health.companies).toBe(0);
+    expect(output).toMatch(/Admin API key \(shown only now, keep it\): nh_admin_\S+/);
+    expect(readFileSync(path.join(t.dir, 'admin-key.sha256'), 'utf8')).not.toContain('nh_admin_');
+  });
+
+  it('sees an import made by the CLI within seconds, without a restart', async () => {
+    const file = path.join(t.dir, 'set.json');
+    writeFileSync(file, JSON.stringify(smallSet()));
+    const imported = await run(['src/cli/main.ts', 'import', file]);
+    expect(imported.stdout).toContain('companies: 8 new, 0 updated');
+    expect(imported.code).toBe(0);
+    const started = Date.now();
+    const partners = await waitFor(async () => {
+      const r = await fetch(`${base}/api/v1/companies/fi-pack/partners?limit=3`);
+      return r.ok ? ((await r.json()) as { results: { company: { id: string } }[] }) : undefined;
+    }, 5_000);
+    expect(partners.results[0]!.company.id).toBe('se-dist');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('the import CLI reports validation errors with paths and exits non-zero', async () => {
+    const file = path.join(t.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ companies: [company({ id: 'zz', country: 'ZZ' as never })] }));
+    const r = await run(['src/cli/main.ts', 'import', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('companies[0].country');
+  });
+
+  it('saves the index on SIGTERM and exits cleanly', async () => {
+    service.kill('SIGTERM');
+    const code = await new Promise((r) => service.once('exit', r));
+    expect(code).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(t.dir, 'index', 'current.json'), 'utf8'));
+    expect(manifest.count).toBe(8);
+  });
+});

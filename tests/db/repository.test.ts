@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openRepository, type Repository } from '../../src/db/index.js';
+import { toCompany, CompanyInputSchema } from '../../src/domain/index.js';
+import { company } from '../fixtures/small-set.js';
+import { dbUrl, tempDir } from '../helpers.js';
+
+let repo: Repository;
+let cleanup: () => void;
+const make = (over: Parameters<typeof company>[0]) => toCompany(CompanyInputSchema.parse(company(over)));
+
+beforeEach(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  repo = await openRepository(dbUrl(t.dir));
+});
+afterEach(async () => {
+  await repo.close();
+  cleanup();
+});
+
+describe('repository', () => {
+  it('round-trips a company with lists and private fields', async () => {
+    const c = make({ id: 'a', country: 'FI', sectors: ['ict', 'food'], partnerTypes: ['investor'], contactEmail: 'x@example.org' });
+    await repo.write({ companies: [c] });
+    expect(await repo.get('company', 'a')).toEqual(c);
+    expect(await repo.get('company', 'missing')).toBeNull();
+  });
+
+  it('lists with pagination, total and filters by country, sector and cluster', async () => {
+    await repo.write({
+      companies: [
+        make({ id: 'a', country: 'FI', sectors: ['ict'] }),
+        make({ id: 'b', country: 'SE', sectors: ['ict', 'food'], clusterIds: [] }),
+        make({ id: 'c', country: 'SE', sectors: ['food'] }),
+        make({ id: 'd', country: 'SE', sectors: ['ai-data'] }),
+      ],
+    });
+    const page = await repo.list('company', { limit: 2, offset: 1 });
+    expect(page.total).toBe(4);
+    expect(page.items.map((c) => c.id)).toEqual(['b', 'c']);
+    expect((await repo.list('company', { limit: 10, offset: 0, country: 'SE', sector: 'food' })).items.map((c) => c.id)).toEqual(['b', 'c']);
+    expect((await repo.list('company', { limit: 10, offset: 0, sector: 'ict' })).total).toBe(2);
+    expect((await repo.list('company', { limit: 10, offset: 0, sector: 'ai-data' })).items.map((c) => c.id)).toEqual(['d']);
+  });
+
+  it('records every write in the change log, in order', async () => {
+    const before = await repo.latestChangeSeq();
+    await repo.write({ companies: [make({ id: 'a', country: 'FI' })] });
+    await repo.write({ companies: [make({ id: 'a', country: 'FI', name: 'Renamed' })] });
+    await repo.write({ deletes: [{ entityType: 'company', id: 'a' }] });
+    const changes = await repo.changesSince(before, 10);
+    expect(changes.map((c) => c.op)).toEqual(['upsert', 'upsert', 'delete']);
+    expect(changes.map((c) => c.seq)).toEqual([...changes.map((c) => c.seq)].sort((x, y) => x - y));
+    expect(await repo.get('company', 'a')).toBeNull();
+  });
+
+  it('stores vectors exactly and deletes them with their entity', async () => {
+    const vector = new Float32Array([0.6, -0.8, 0]);
+    await repo.write({
+      companies: [make({ id: 'a', country: 'FI' })],
+      embeddings: [{ entityType: 'company', entityId: 'a', facet: 'profile', modelId: 'm', textHash: 'h', vector }],
+    });
+    const [stored] = await repo.embeddings('company', ['a']);
+    expect(Array.from(stored!.vector)).toEqual(Array.from(vector));
+    expect(await repo.countEmbeddings('company', 'm')).toBe(1);
+    await repo.write({ deletes: [{ entityType: 'company', id: 'a' }] });
+    expect(await repo.embeddings('company', ['a'])).toEqual([]);
+  });
+
+  it('applies a batch all or nothing', async () => {
+    await repo.write({ companies: [make({ id: 'keep', country: 'FI' })] });
+    const broken = { ...make({ id: 'new', country: 'FI' }), name: null as unknown as string };
+    await expect(repo.write({ companies: [make({ id: 'keep', country: 'FI', name: 'Changed' }), broken] })).rejects.toThrow();
+    expect((await repo.get('company', 'keep'))!.name).toBe('Company keep');
+    expect(await repo.get('company', 'new')).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+// A small version of `npm run eval` on the shared development set: a regression in matching
+// quality fails CI. Floors sit below the figures measured when they were set (see README).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluatePartners, type PartnerEvaluation } from '../../src/evaluation/index.js';
+import { createTestEngine, type TestEngine } from '../helpers.js';
+
+const DEV_SET = process.env['NORDICHUB_DEV_SET'] ?? path.resolve(import.meta.dirname, '../../../shared/data/dev-set.json');
+const available = existsSync(DEV_SET);
+if (!available) console.warn(`partner-quality: ${DEV_SET} not found (CI always has it); set NORDICHUB_DEV_SET to run this check.`);
+
+describe.runIf(available)('partner quality on the development set', () => {
+  let t: TestEngine;
+  let result: PartnerEvaluation;
+  beforeAll(async () => {
+    const data = JSON.parse(readFileSync(DEV_SET, 'utf8'));
+    t = await createTestEngine({ data });
+    const companies = (await t.repo.list('company', { limit: 100_000, offset: 0 })).items;
+    result = await evaluatePartners(t.engine, data.judgments.partners, companies);
+  });
+  afterAll(() => t?.close());
+
+  it('never returns a same-country partner', () => {
+    expect(result.engine.sameCountryResults).toBe(0);
+  });
+
+  it('beats the BM25 keyword baseline', () => {
+    expect(result.engine.ndcg5).toBeGreaterThan(result.bm25.ndcg5);
+    expect(result.engine.recall10).toBeGreaterThan(result.bm25.recall10);
+  });
+
+  it('stays above the measured floor', () => {
+    expect(result.engine.ndcg5).toBeGreaterThanOrEqual(0.32);
+    expect(result.engine.recall10).toBeGreaterThanOrEqual(0.45);
+  });
+});
