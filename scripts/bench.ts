@@ -11,23 +11,23 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp, hashKey } from '../src/api/index.js';
 import { openRepository } from '../src/db/index.js';
-import type { Company, DatasetInput } from '../src/domain/index.js';
-import { TransformersEmbedder, type Embedder } from '../src/embedding/index.js';
+import type { DatasetInput } from '../src/domain/index.js';
+import { isZero, TransformersEmbedder, type CompanyFacet, type Embedder } from '../src/embedding/index.js';
 import { HnswVectorIndex, type FacetIndex, type SearchHit } from '../src/index/index.js';
-import { DEFAULT_RANKER, FACET_SIGNALS } from '../src/matching/index.js';
+import { DEFAULT_RANKER, FACET_SIGNALS, rankPartners } from '../src/matching/index.js';
 import { buildFilter } from '../src/matching/partner-ranker.js';
 import { closeEngine, openEngine, type Engine } from '../src/use-cases/engine.js';
 import { importDataset, type ImportPhase } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/use-cases/live-index.js';
 import { partnersForCompany, partnersForText, type PartnerFilterInput } from '../src/use-cases/recommend-partners.js';
-import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT, type Rng } from './lib/synthetic.js';
+import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT } from './lib/synthetic.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -72,10 +72,23 @@ interface QueryFigures extends Stats {
   /** Mean candidates passing the filter, and the share that took the exact-scan path. */
   allowed?: number;
   exactShare?: number;
+  /** Mean ms of the ranker's pass over every company that lists the allowed ones (partner-ranker.ts). */
+  prescanMs?: number;
+}
+
+/** A fresh process that only opens the database and the snapshot and serves, as a restarted service does. */
+interface ServeOnlyResult {
+  loadMs: number;
+  byId: QueryFigures;
+  http: QueryFigures;
+  maxRssKiB: number;
+  rssBytes: number;
 }
 
 interface RunResult {
   companies: number;
+  /** CPU other processes used meanwhile, in cores on average (Linux /proc/stat): it skews timings. */
+  load: { cpus: number; otherCores: number | null };
   generate: { ms: number; meanWords: number; minWords: number; maxWords: number; phrases: number; countries: Record<string, number> };
   import: {
     modelLoadMs: number;
@@ -91,7 +104,7 @@ interface RunResult {
     dbBytes: number;
   };
   index: { rebuildMs: number; loadMs: number; loadedFromSnapshot: boolean; snapshotBytes: number };
-  latency: { byId: QueryFigures; countrySE: QueryFigures; selective: QueryFigures; text: QueryFigures };
+  latency: { byId: QueryFigures; rankOnly: QueryFigures; countrySE: QueryFigures; selective: QueryFigures; text: QueryFigures };
   http: QueryFigures;
   recall: {
     sample: number;
@@ -104,6 +117,7 @@ interface RunResult {
     efCurve: { ef: number; recall: number; p50: number; p99: number }[];
   };
   memory: { servingMaxRssKiB: number; maxRssKiB: number; rssBytes: number; checkpoints: MemoryCheckpoint[] };
+  serveOnly: ServeOnlyResult;
 }
 
 function stats(samples: number[]): Stats {
@@ -138,6 +152,29 @@ function dirBytes(dir: string): number {
     total += e.isDirectory() ? dirBytes(p) : statSync(p).size;
   }
   return total;
+}
+
+/** Busy CPU time of the whole machine minus this process's, per wall-clock second (Linux only). */
+function otherCpuMeter(): () => number | null {
+  const busyMs = (): number | null => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+      const idle = fields[3]! + (fields[4] ?? 0);
+      return (fields.reduce((a, b) => a + b, 0) - idle) * 10; // USER_HZ is 100
+    } catch {
+      return null;
+    }
+  };
+  const ownMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const start = { busy: busyMs(), own: ownMs(), wall: performance.now() };
+  return () => {
+    const busy = busyMs();
+    if (busy === null || start.busy === null) return null;
+    return Math.max(0, busy - start.busy - (ownMs() - start.own)) / (performance.now() - start.wall);
+  };
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -182,6 +219,24 @@ interface Asker {
   sectors: readonly string[];
 }
 
+function describeDataset(dataset: DatasetInput, ms: number): { askers: Asker[]; generate: RunResult['generate'] } {
+  const companies = dataset.companies ?? [];
+  const wordCounts = companies.map((c) => wordCount(`${c.description} ${c.offers ?? ''} ${c.needs ?? ''}`));
+  const countries: Record<string, number> = {};
+  for (const c of companies) countries[c.country] = (countries[c.country] ?? 0) + 1;
+  return {
+    askers: companies.map((c) => ({ id: c.id, country: c.country, sectors: c.sectors ?? [] })),
+    generate: {
+      ms,
+      meanWords: wordCounts.reduce((a, b) => a + b, 0) / companies.length,
+      minWords: wordCounts.reduce((a, b) => Math.min(a, b), Infinity),
+      maxWords: wordCounts.reduce((a, b) => Math.max(a, b), 0),
+      phrases: PHRASE_COUNT,
+      countries,
+    },
+  };
+}
+
 async function runChild(n: number, queries: number, httpQueries: number, out: string | undefined): Promise<RunResult> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'nh-bench-'));
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
@@ -198,26 +253,16 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
   };
 
   try {
-    say(`\n=== ${fmtInt(n)} companies (pid ${process.pid}, DATA_DIR ${tmp}) ===`);
+    const cpuMeter = otherCpuMeter();
+    say(`\n=== ${fmtInt(n)} companies (pid ${process.pid}, ${cpus().length} CPUs, DATA_DIR ${tmp}) ===`);
 
     // 1. Synthetic data.
     let dataset: DatasetInput | undefined;
     const [, genMs] = await timed(async () => void (dataset = syntheticDataset(n)));
-    const companies = dataset!.companies!;
-    const wordCounts = companies.map((c) => wordCount(`${c.description} ${c.offers ?? ''} ${c.needs ?? ''}`));
-    const countries: Record<string, number> = {};
-    for (const c of companies) countries[c.country] = (countries[c.country] ?? 0) + 1;
-    const askers: Asker[] = companies.map((c) => ({ id: c.id, country: c.country, sectors: c.sectors ?? [] }));
-    const generate = {
-      ms: genMs,
-      meanWords: wordCounts.reduce((a, b) => a + b, 0) / n,
-      minWords: Math.min(...wordCounts),
-      maxWords: Math.max(...wordCounts),
-      phrases: PHRASE_COUNT,
-      countries,
-    };
+    // A helper, so no local of this async function keeps the input alive once it is imported.
+    const { askers, generate } = describeDataset(dataset!, genMs);
     say(`generated in ${fmtS(genMs)}: ${generate.phrases} phrases, ${generate.meanWords.toFixed(1)} words per company (${generate.minWords}-${generate.maxWords}), ` +
-      Object.entries(countries).map(([c, k]) => `${c} ${((100 * k) / n).toFixed(0)}%`).join(' '));
+      Object.entries(generate.countries).map(([c, k]) => `${c} ${((100 * k) / n).toFixed(0)}%`).join(' '));
     checkpoint('generated');
 
     // 2. Import through the real use-case.
@@ -300,16 +345,19 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       // How many candidates pass, as rankPartners computes it; outside the timed loop.
       let allowed = 0;
       let exact = 0;
+      let prescan = 0;
       const probe = list.slice(0, 100);
       for (const a of probe) {
         const f = filters(a) as { countries?: string[]; sectors?: string[] };
         const filter = buildFilter({ vectors: {}, country: a.country, sectors: a.sectors, excludeId: a.id }, f, index.attributes);
-        let k = 0;
-        for (const id of index.attributes.keys()) if (filter(id)) k++;
+        // The same expression rankPartners evaluates for every filtered query, timed alone.
+        const t = performance.now();
+        const k = [...index.attributes.keys()].filter(filter).length;
+        prescan += performance.now() - t;
         allowed += k;
         if (k <= DEFAULT_RANKER.exactScanMax) exact++;
       }
-      return { allowed: allowed / probe.length, exactShare: exact / probe.length };
+      return { allowed: allowed / probe.length, exactShare: exact / probe.length, prescanMs: prescan / probe.length };
     };
     const byCompany = async (list: Asker[], filters: (a: Asker) => PartnerFilterInput) => {
       const warm = sample(WARMUP);
@@ -328,6 +376,14 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const countrySE = queryFigures(await byCompany(seList, toSE), allowedFigures(seList, toSE));
     const selective = queryFigures(await byCompany(selList, selectiveFilter), allowedFigures(selList, selectiveFilter));
     const searches = Array.from({ length: queries + WARMUP }, () => syntheticSearch(rng));
+    // The ranking alone (three HNSW searches and scoring), without database reads and reasons.
+    const rankOnly = queryFigures(
+      await measure(queries, WARMUP, async (i) => {
+        const a = byIdList[(i < 0 ? -1 - i : i) % byIdList.length]!;
+        const vectors = Object.fromEntries(Object.entries(index.vectorsOf(a.id)).filter(([, v]) => v && !isZero(v))) as Partial<Record<CompanyFacet, Float32Array>>;
+        return rankPartners(index, { vectors, country: a.country, sectors: a.sectors, excludeId: a.id }, {}, K).length;
+      }),
+    );
     const text = queryFigures(
       await measure(queries, WARMUP, async (i) => {
         const s = searches[i < 0 ? queries - 1 - i : i]!;
@@ -337,38 +393,20 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const latencyRow = (label: string, q: QueryFigures) => [
       label, fmtMs(q.p50), fmtMs(q.p99), fmtMs(q.mean), fmtMs(q.max), q.results.toFixed(1),
       q.allowed === undefined ? '' : fmtInt(q.allowed), q.exactShare === undefined ? '' : `${(100 * q.exactShare).toFixed(0)}%`,
+      q.prescanMs === undefined ? '' : fmtMs(q.prescanMs),
     ];
     say(`\nRecommendations in-process (${queries} queries each after ${WARMUP} warm-up, limit ${K}; ms)`);
     say(table([
-      ['query', 'p50', 'p99', 'mean', 'max', 'results', 'allowed', 'exact scan'],
+      ['query', 'p50', 'p99', 'mean', 'max', 'results', 'allowed', 'exact scan', 'pre-scan'],
       latencyRow('partnersForCompany', byId),
+      latencyRow('  of which rankPartners alone', rankOnly),
       latencyRow("  countries ['SE']", countrySE),
       latencyRow("  countries ['IS'] + 1 sector", selective),
       latencyRow('partnersForText', text),
     ]));
 
     // 5. Over HTTP, loopback, one request at a time.
-    const app = buildApp({ engine: () => engine, adminKeyHash: hashKey('x'.repeat(20)) });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const httpList = sample(httpQueries);
-    const httpWarm = sample(HTTP_WARMUP);
-    let http: QueryFigures;
-    try {
-      http = queryFigures(
-        await measure(httpQueries, HTTP_WARMUP, async (i) => {
-          const a = i < 0 ? httpWarm[-1 - i]! : httpList[i]!;
-          const res = await fetch(`${base}/api/v1/companies/${encodeURIComponent(a.id)}/partners?limit=${K}`);
-          const body = await res.text();
-          if (res.status !== 200) throw new Error(`GET partners for ${a.id}: HTTP ${res.status} ${body.slice(0, 300)}`);
-          return (JSON.parse(body) as { results: unknown[] }).results.length;
-        }),
-      );
-    } finally {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    const http = await httpLatency(engine, sample(httpQueries), sample(HTTP_WARMUP));
     say(`\nHTTP GET /api/v1/companies/{id}/partners?limit=${K} (127.0.0.1, sequential, ${httpQueries} requests after ${HTTP_WARMUP} warm-up; ms)`);
     say(table([
       ['', 'p50', 'p99', 'mean', 'max', 'results'],
@@ -405,20 +443,88 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
 
     await closeEngine(engine);
     await embedder.dispose();
+    // Read before the serve-only process starts: its CPU is ours, not another's.
+    const otherCores = cpuMeter();
+
+    // 8. A restarted service: a fresh process that loads the snapshot and serves, nothing else.
+    const serveOnly = await spawnBench<ServeOnlyResult>(
+      ['--serve-only', '--data-dir', tmp, '--companies', String(n), '--queries', String(queries), '--http-queries', String(httpQueries)],
+      `serve-only process for ${n} companies`,
+    );
+    say(`\nServe-only process (opens the database and snapshot, then ${queries} in-process and ${httpQueries} HTTP queries)`);
+    say(table([
+      ['snapshot load', 'partners p50', 'p99', 'HTTP p50', 'p99', 'peak RSS', 'RSS'],
+      [fmtS(serveOnly.loadMs), `${fmtMs(serveOnly.byId.p50)} ms`, `${fmtMs(serveOnly.byId.p99)} ms`, `${fmtMs(serveOnly.http.p50)} ms`, `${fmtMs(serveOnly.http.p99)} ms`,
+        `${fmtInt(serveOnly.maxRssKiB / 1024)} MiB`, `${fmtInt(serveOnly.rssBytes / MiB)} MiB`],
+    ]));
+
+    if (otherCores !== null) say(`\nOther processes used ${otherCores.toFixed(2)} of ${cpus().length} CPUs on average during this run.`);
     const result: RunResult = {
       companies: n,
+      load: { cpus: cpus().length, otherCores },
       generate,
       import: imp,
       index: { rebuildMs, loadMs, loadedFromSnapshot: !rebuiltAgain, snapshotBytes },
-      latency: { byId, countrySE, selective, text },
+      latency: { byId, rankOnly, countrySE, selective, text },
       http,
       recall,
       memory,
+      serveOnly,
     };
     if (out) writeFileSync(out, JSON.stringify(result, null, 2));
     return result;
   } finally {
     cleanup();
+  }
+}
+
+async function runServeOnly(dataDir: string, n: number, queries: number, httpQueries: number, out: string | undefined): Promise<ServeOnlyResult> {
+  const repo = await openRepository(`file:${path.join(dataDir, 'nordichub.db')}`);
+  const embedder = await TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: MODEL });
+  let rebuilt = false;
+  const [engine, loadMs] = await timed(() => openEngine({ repo, embedder, indexDir: snapshotDir(dataDir), onProgress: (phase) => void (phase === 'index' && (rebuilt = true)) }));
+  if (rebuilt) throw new Error('the serve-only process found no usable snapshot and rebuilt the index');
+  const index = engine.companies.index;
+  if (index.size !== n) throw new Error(`serve-only index holds ${index.size} companies, expected ${n}`);
+  const rng = prng(777);
+  const keys = [...index.attributes.keys()];
+  const sample = (count: number): Asker[] =>
+    Array.from({ length: count }, () => {
+      const id = pick(rng, keys);
+      const a = index.attributes.get(id)!;
+      return { id, country: a.country, sectors: a.sectors };
+    });
+  const list = sample(queries);
+  const warm = sample(WARMUP);
+  const byId = queryFigures(
+    await measure(queries, WARMUP, async (i) => (await partnersForCompany(engine, (i < 0 ? warm[-1 - i]! : list[i]!).id, { limit: K })).results.length),
+  );
+  const http = await httpLatency(engine, sample(httpQueries), sample(HTTP_WARMUP));
+  const result: ServeOnlyResult = { loadMs, byId, http, maxRssKiB: process.resourceUsage().maxRSS, rssBytes: process.memoryUsage().rss };
+  await closeEngine(engine);
+  if (out) writeFileSync(out, JSON.stringify(result, null, 2));
+  return result;
+}
+
+/** GET …/partners over loopback HTTP, one request at a time, through the real app. */
+async function httpLatency(engine: Engine, list: readonly Asker[], warm: readonly Asker[]): Promise<QueryFigures> {
+  const app = buildApp({ engine: () => engine, adminKeyHash: hashKey('x'.repeat(20)) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    return queryFigures(
+      await measure(list.length, warm.length, async (i) => {
+        const a = i < 0 ? warm[-1 - i]! : list[i]!;
+        const res = await fetch(`${base}/api/v1/companies/${encodeURIComponent(a.id)}/partners?limit=${K}`);
+        const body = await res.text();
+        if (res.status !== 200) throw new Error(`GET partners for ${a.id}: HTTP ${res.status} ${body.slice(0, 300)}`);
+        return (JSON.parse(body) as { results: unknown[] }).results.length;
+      }),
+    );
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 
@@ -488,3 +594,165 @@ async function measureRecall(index: FacetIndex, askers: Asker[], indexDir: strin
   }
   return { sample: askers.length, byPairing, mean: sum / pairs, meanAtPool: sumPool / pairs, pool, hnswSearch: stats(hnswMs), exactSearch: stats(exactMs), efCurve };
 }
+
+// -------------------------------------------------------------------------------------------
+// Parent: one child per company count, then the summary
+// -------------------------------------------------------------------------------------------
+
+/** Runs this script again in a fresh Node process (so its peak RSS is its own) and returns its JSON figures. */
+function spawnBench<T>(args: readonly string[], what: string): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nh-bench-result-'));
+  const out = path.join(dir, 'result.json');
+  const argv = ['--expose-gc', '--import', 'tsx', SCRIPT, ...args, '--out', out];
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      try {
+        if (code !== 0) throw new Error(`${what} failed (${signal ?? `exit code ${code}`})`);
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as T);
+      } catch (err) {
+        reject(err as Error);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+interface TargetCheck {
+  metric: string;
+  target: string;
+  value: number;
+  pass: boolean;
+}
+
+function checkTargets(r: RunResult): TargetCheck[] {
+  const rssGiB = r.memory.servingMaxRssKiB / 1024 / 1024;
+  const serveGiB = r.serveOnly.maxRssKiB / 1024 / 1024;
+  return [
+    { metric: 'partners p99 in-process', target: `< ${TARGETS.p99Ms} ms`, value: r.latency.byId.p99, pass: r.latency.byId.p99 < TARGETS.p99Ms },
+    { metric: `recall@${K} (mean of 3 pairings)`, target: `>= ${TARGETS.recall}`, value: r.recall.mean, pass: r.recall.mean >= TARGETS.recall },
+    { metric: 'peak RSS (import + serve)', target: `< ${TARGETS.peakRssGiB} GiB`, value: rssGiB, pass: rssGiB < TARGETS.peakRssGiB },
+    { metric: 'peak RSS (serve only)', target: `< ${TARGETS.peakRssGiB} GiB`, value: serveGiB, pass: serveGiB < TARGETS.peakRssGiB },
+    { metric: 'embedding throughput', target: `>= ${fmtInt(TARGETS.embedPerSec)} profiles/s`, value: r.import.profilesPerSec, pass: r.import.profilesPerSec >= TARGETS.embedPerSec },
+  ];
+}
+
+function printSummary(runs: RunResult[]): TargetCheck[] {
+  const first = runs[0]!;
+  const last = runs[runs.length - 1]!;
+  const ratioLabel = runs.length > 1 ? `${fmtN(last.companies)}/${fmtN(first.companies)}` : '';
+  const ratio = (f: (r: RunResult) => number) => (runs.length > 1 ? `x${(f(last) / f(first)).toFixed(2)}` : '');
+  const checks = checkTargets(last);
+  const targetOf = (metric: string) => checks.find((c) => c.metric === metric);
+  type Row = [label: string, value: (r: RunResult) => number, format: (x: number) => string, target?: string];
+  const rows: Row[] = [
+    ['import total (s)', (r) => r.import.totalMs / 1000, (x) => x.toFixed(1)],
+    ['  validate (s)', (r) => r.import.validateMs / 1000, (x) => x.toFixed(1)],
+    ['  lookups (s)', (r) => r.import.lookupMs / 1000, (x) => x.toFixed(1)],
+    ['  embed (s)', (r) => r.import.embedMs / 1000, (x) => x.toFixed(1)],
+    ['  write (s)', (r) => r.import.writeMs / 1000, (x) => x.toFixed(1)],
+    ['import throughput (companies/s)', (r) => r.import.companiesPerSec, fmtInt],
+    ['embedding (profiles/s)', (r) => r.import.profilesPerSec, fmtInt, 'embedding throughput'],
+    ['index rebuild (s)', (r) => r.index.rebuildMs / 1000, (x) => x.toFixed(1)],
+    ['index snapshot load (s)', (r) => r.index.loadMs / 1000, (x) => x.toFixed(2)],
+    ['partners p50 (ms)', (r) => r.latency.byId.p50, fmtMs],
+    ['partners p99 (ms)', (r) => r.latency.byId.p99, fmtMs, 'partners p99 in-process'],
+    ['  rankPartners alone p50 (ms)', (r) => r.latency.rankOnly.p50, fmtMs],
+    ["  countries ['SE'] p50 (ms)", (r) => r.latency.countrySE.p50, fmtMs],
+    ["  countries ['SE'] p99 (ms)", (r) => r.latency.countrySE.p99, fmtMs],
+    ["  ['IS'] + sector p50 (ms)", (r) => r.latency.selective.p50, fmtMs],
+    ["  ['IS'] + sector p99 (ms)", (r) => r.latency.selective.p99, fmtMs],
+    ['  filter pre-scan, mean (ms)', (r) => r.latency.countrySE.prescanMs ?? NaN, fmtMs],
+    ['partnersForText p50 (ms)', (r) => r.latency.text.p50, fmtMs],
+    ['partnersForText p99 (ms)', (r) => r.latency.text.p99, fmtMs],
+    ['HTTP GET partners p50 (ms)', (r) => r.http.p50, fmtMs],
+    ['HTTP GET partners p99 (ms)', (r) => r.http.p99, fmtMs],
+    [`recall@${K} HNSW vs exact`, (r) => r.recall.mean, (x) => x.toFixed(4), `recall@${K} (mean of 3 pairings)`],
+    ...EF_VALUES.map((ef): Row => [`  efSearch ${ef} recall / p99 ms`, (r) => r.recall.efCurve.find((e) => e.ef === ef)?.recall ?? NaN, (x) => x.toFixed(4)]),
+    ['peak RSS import + serve (MiB)', (r) => r.memory.servingMaxRssKiB / 1024, fmtInt, 'peak RSS (import + serve)'],
+    ['peak RSS whole run (MiB)', (r) => r.memory.maxRssKiB / 1024, fmtInt],
+    ['peak RSS serve-only process (MiB)', (r) => r.serveOnly.maxRssKiB / 1024, fmtInt, 'peak RSS (serve only)'],
+    ['  its partners p99 (ms)', (r) => r.serveOnly.byId.p99, fmtMs],
+    ['  its HTTP GET partners p99 (ms)', (r) => r.serveOnly.http.p99, fmtMs],
+    ['RSS at end (MiB)', (r) => r.memory.rssBytes / MiB, fmtInt],
+    ['other processes\' CPU (cores)', (r) => r.load.otherCores ?? NaN, (x) => x.toFixed(2)],
+  ];
+  const header = ['', ...runs.map((r) => `${fmtN(r.companies)} companies`), ratioLabel, `target (at ${fmtN(last.companies)})`, ''];
+  const lines = rows.map(([label, value, format, target]) => {
+    const check = target ? targetOf(target) : undefined;
+    const efMatch = /efSearch (\d+)/.exec(label);
+    const cell = (r: RunResult) => {
+      if (!efMatch) return format(value(r));
+      const e = r.recall.efCurve.find((x) => x.ef === Number(efMatch[1]));
+      return e ? `${e.recall.toFixed(4)} / ${fmtMs(e.p99)}` : '';
+    };
+    return [label, ...runs.map(cell), efMatch || label.startsWith('other') ? '' : ratio(value), check?.target ?? '', check ? (check.pass ? 'PASS' : 'FAIL') : ''];
+  });
+  say(`\n=== Summary (${runs.map((r) => fmtN(r.companies)).join(' vs ')} companies) ===`);
+  say(table([header, ...lines]));
+  if (last.companies !== TARGETS.atCompanies) say(`  note: the targets are set for ${fmtN(TARGETS.atCompanies)} companies; checked here at ${fmtN(last.companies)}.`);
+  say('  peak RSS "import + serve": one process that imported, built the index and served (before the bench-only recall runs);');
+  say('  "serve-only": a fresh process that loaded the snapshot and served, as a restarted service.');
+  const busy = runs.filter((r) => (r.load.otherCores ?? 0) > 0.2);
+  if (busy.length) say(`  warning: other processes used CPU during the ${busy.map((r) => fmtN(r.companies)).join(', ')} run (see "other processes' CPU"); timings are pessimistic.`);
+  return checks;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      companies: { type: 'string', default: '10000,100000' },
+      queries: { type: 'string', default: '1000' },
+      'http-queries': { type: 'string', default: '500' },
+      out: { type: 'string' },
+      child: { type: 'boolean', default: false },
+      'serve-only': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const positive = (name: string, v: string) => {
+    const x = Number(v);
+    if (!Number.isInteger(x) || x <= 0) throw new Error(`--${name} must be a positive integer, got "${v}"`);
+    return x;
+  };
+  const sizes = values.companies.split(',').map((s) => positive('companies', s.trim().replace(/_/g, '')));
+  const queries = positive('queries', values.queries);
+  const httpQueries = positive('http-queries', values['http-queries']);
+
+  if (values['serve-only']) {
+    if (sizes.length !== 1 || !values['data-dir']) throw new Error('--serve-only needs --data-dir and exactly one company count');
+    await runServeOnly(values['data-dir'], sizes[0]!, queries, httpQueries, values.out);
+    return;
+  }
+  if (values.child) {
+    if (sizes.length !== 1) throw new Error('--child runs exactly one company count');
+    await runChild(sizes[0]!, queries, httpQueries, values.out);
+    return;
+  }
+  say(`NordicHub Partner Match benchmark: ${sizes.map(fmtN).join(', ')} companies, ${queries} queries, ${httpQueries} HTTP requests; node ${process.version}`);
+  const runs: RunResult[] = [];
+  for (const n of sizes) {
+    const args = ['--child', '--companies', String(n), '--queries', String(queries), '--http-queries', String(httpQueries)];
+    runs.push(await spawnBench<RunResult>(args, `benchmark child for ${n} companies`));
+  }
+  const checks = printSummary(runs);
+  if (values.out) {
+    writeFileSync(values.out, JSON.stringify({ createdAt: new Date().toISOString(), node: process.version, targets: TARGETS, checks, runs }, null, 2));
+    say(`\nfigures written to ${values.out}`);
+  }
+}
+
+main().then(
+  // Open handles (the HTTP client's keep-alive pool, the model) must not keep the process alive.
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

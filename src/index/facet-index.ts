@@ -9,9 +9,14 @@ export interface EntityAttributes {
   partnerTypes: readonly string[];
 }
 
+type AttributeKind = 'country' | 'sector' | 'partnerType';
+
 export class FacetIndex {
   readonly indexes: ReadonlyMap<string, VectorIndex>;
-  readonly attributes = new Map<string, EntityAttributes>();
+  private readonly attrs = new Map<string, EntityAttributes>();
+  // Inverted lists (`sector:ict` -> ids) let a selective filter find its few candidates without
+  // scanning every entity.
+  private readonly postings = new Map<string, Set<string>>();
 
   constructor(
     readonly dims: number,
@@ -23,7 +28,37 @@ export class FacetIndex {
   }
 
   get size(): number {
-    return this.attributes.size;
+    return this.attrs.size;
+  }
+
+  get attributes(): ReadonlyMap<string, EntityAttributes> {
+    return this.attrs;
+  }
+
+  /** Ids having any of `values` for an attribute (a union of inverted lists, not copied). */
+  withAny(kind: AttributeKind, values: readonly string[]): Set<string>[] {
+    return values.map((v) => this.postings.get(`${kind}:${v}`)).filter((s): s is Set<string> => s !== undefined);
+  }
+
+  private *postingKeys(a: EntityAttributes): Generator<string> {
+    yield `country:${a.country}`;
+    for (const s of a.sectors) yield `sector:${s}`;
+    for (const t of a.partnerTypes) yield `partnerType:${t}`;
+  }
+
+  private setAttributes(id: string, next: EntityAttributes | undefined): void {
+    const previous = this.attrs.get(id);
+    if (previous) for (const key of this.postingKeys(previous)) this.postings.get(key)?.delete(id);
+    if (!next) {
+      this.attrs.delete(id);
+      return;
+    }
+    this.attrs.set(id, next);
+    for (const key of this.postingKeys(next)) {
+      let set = this.postings.get(key);
+      if (!set) this.postings.set(key, (set = new Set()));
+      set.add(id);
+    }
   }
 
   facet(name: string): VectorIndex {
@@ -34,7 +69,7 @@ export class FacetIndex {
 
   /** A facet whose text was empty (a zero vector) is left out of that facet's index. */
   upsert(id: string, attributes: EntityAttributes, vectors: Readonly<Record<string, Float32Array>>): void {
-    this.attributes.set(id, attributes);
+    this.setAttributes(id, attributes);
     for (const [facet, index] of this.indexes) {
       const v = vectors[facet];
       if (v && v.some((x) => x !== 0)) index.upsert(id, v);
@@ -42,8 +77,13 @@ export class FacetIndex {
     }
   }
 
+  /** Attributes of an entity whose vectors were loaded from a snapshot. */
+  restoreAttributes(id: string, attributes: EntityAttributes): void {
+    this.setAttributes(id, attributes);
+  }
+
   remove(id: string): void {
-    this.attributes.delete(id);
+    this.setAttributes(id, undefined);
     for (const index of this.indexes.values()) index.remove(id);
   }
 

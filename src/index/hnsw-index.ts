@@ -12,7 +12,8 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 64 };
+// efSearch chosen from the recall/latency curve of `npm run bench` (README, "Speed and memory").
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 100 };
 
 interface IndexMeta {
   format: 1;
@@ -99,6 +100,8 @@ export class HnswVectorIndex implements VectorIndex {
         return false;
       }
     };
+    // Search at least twice as wide as the answer, or large k lose recall.
+    this.hnsw.setEf(Math.max(this.params.efSearch, 2 * k));
     const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), Math.min(k, this.size), labelFilter);
     return neighbors.map((label, i) => ({ key: keyAt[label]!, similarity: 1 - distances[i]! }));
   }

@@ -90,7 +90,7 @@ export async function loadSnapshot(dir: string, efSearch?: number): Promise<Load
   const index = new FacetIndex(manifest.dims, manifest.facets, undefined, indexes);
   if (first && first.dims !== manifest.dims) throw new Error('dimension mismatch');
   const attributes = JSON.parse(await readFile(path.join(genDir, 'attributes.json'), 'utf8')) as [string, EntityAttributes][];
-  for (const [id, attrs] of attributes) index.attributes.set(id, attrs);
+  for (const [id, attrs] of attributes) index.restoreAttributes(id, attrs);
   if (index.size !== manifest.count) throw new Error('entity count does not match the manifest');
   return { index, manifest };
 }

@@ -60,11 +60,10 @@ export function rankPartners(
   options: RankerOptions = DEFAULT_RANKER,
 ): RankedCandidate[] {
   const filter = buildFilter(query, filters, index.attributes);
-  const selective = Boolean(filters.countries?.length || filters.sectors?.length || filters.partnerTypes?.length);
   const search: SearchOptions = { filter };
-  if (selective) {
-    const allowed = [...index.attributes.keys()].filter(filter);
-    if (allowed.length <= options.exactScanMax) search.within = allowed;
+  const narrowest = narrowestFilter(index, filters);
+  if (narrowest && sizeOf(narrowest) <= options.exactScanMax) {
+    search.within = [...new Set(narrowest.flatMap((set) => [...set]))].filter(filter);
   }
   const pool = Math.max(limit * options.poolFactor, options.minPool);
   const candidates = new Set<string>();
@@ -77,6 +76,18 @@ export function rankPartners(
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return ranked.slice(0, limit);
 }
+
+/** The filter dimension with the fewest candidates, as inverted lists to union. */
+function narrowestFilter(index: FacetIndex, filters: PartnerFilters): Set<string>[] | undefined {
+  const dimensions = [
+    filters.countries?.length ? index.withAny('country', filters.countries) : undefined,
+    filters.sectors?.length ? index.withAny('sector', filters.sectors) : undefined,
+    filters.partnerTypes?.length ? index.withAny('partnerType', filters.partnerTypes) : undefined,
+  ].filter((d): d is Set<string>[] => d !== undefined);
+  return dimensions.sort((a, b) => sizeOf(a) - sizeOf(b))[0];
+}
+
+const sizeOf = (sets: Set<string>[]) => sets.reduce((n, s) => n + s.size, 0);
 
 export function scoreCandidate(index: FacetIndex, query: PartnerQuery, id: string): RankedCandidate {
   const scores: Record<string, number> = {};

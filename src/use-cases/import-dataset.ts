@@ -58,7 +58,8 @@ export async function importDataset(input: unknown, options: ImportOptions): Pro
     const list = entities[type];
     const existing = await repo.existingIds(type, list.map((e) => e.id));
     report[BATCH_KEY[type]] = { created: list.length - existing.size, updated: existing.size };
-    embeddings.push(...(await embeddingsToWrite(repo, embedder, type, list, (done, total) => onProgress?.('embed', done, total))));
+    // A loop, not push(...spread): 300k arguments overflow the call stack.
+    for (const e of await embeddingsToWrite(repo, embedder, type, list, (done, total) => onProgress?.('embed', done, total))) embeddings.push(e);
   }
   report.embedded = embeddings.length;
 

@@ -81,6 +81,17 @@ describe('importing a data set', () => {
     expect(report.companies.created).toBe(1);
   });
 
+  it('imports a set larger than one SQL statement can carry', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => company({ id: `bulk-${i}`, country: i % 2 ? 'DK' : 'IS', offers: `Offer number ${i} of timber products.` }));
+    const report = await importDataset({ companies: many }, { repo, embedder });
+    expect(report.companies.created).toBe(450);
+    expect(report.embedded).toBe(450 * 3);
+    expect((await repo.existingIds('company', many.map((c) => c.id))).size).toBe(450);
+    const again = await importDataset({ companies: many.map((c) => ({ ...c, name: `${c.name} renamed` })) }, { repo, embedder });
+    expect(again.companies).toEqual({ created: 0, updated: 450 });
+    expect((await repo.get('company', 'bulk-449'))!.name).toBe('Company bulk-449 renamed');
+  });
+
   it.each([
     ['not an object', 'just a string'],
     ['wrong type of list', { companies: 'many' }],
