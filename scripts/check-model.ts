@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { env, AutoTokenizer, AutoModel, Tensor } from '@huggingface/transformers';
+import { prng } from './lib/synthetic.js';
 
 const MODEL_NAME = 'nordichub-static-en';
 const DIMS = 100;
@@ -82,17 +83,6 @@ const TRIPLETS: [string, string, string][] = [
   ['Kindergarten and preschool education services', 'Childcare centre for young children', 'Oil drilling contractor in the North Sea'],
 ];
 
-/** Deterministic PRNG (mulberry32) so the throughput corpus is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Nordic', 'Baltic', 'Fjord', 'Aurora', 'Viking', 'Polar', 'Birch', 'Granite', 'Harbour', 'Lake', 'Copper', 'Frost'];
 const SUFFIXES = ['AB', 'Oy', 'AS', 'ApS', 'ehf', 'Group', 'Solutions', 'Systems', 'Partners'];
@@ -123,7 +113,7 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
 }
 
 function companyTexts(n: number): string[] {
-  const r = mulberry32(20240601);
+  const r = prng(20240601);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const target = 60 + Math.floor(r() * 61); // 60..120 words

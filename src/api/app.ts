@@ -1,5 +1,6 @@
 // buildApp composes middleware and the route table; it owns no process concerns (see main.ts).
 import express, { type Request, type Response } from 'express';
+import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -41,6 +42,7 @@ export function buildApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.logger) app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   const log = (err: unknown) => deps.logger?.error({ err }, 'unhandled error');
   const openapi = buildOpenApi(ROUTES, { version: deps.version ?? '0.0.0' });
 

@@ -75,16 +75,25 @@ function delegate(client: Tx, type: EntityType): Delegate {
 }
 
 export class PrismaRepository implements Repository {
-  private constructor(private readonly prisma: PrismaClient) {}
+  /**
+   * Reads and writes use separate connections: a client's queries queue behind its open
+   * transaction, so with one connection a long import would stall every recommendation.
+   */
+  private constructor(
+    private readonly prisma: PrismaClient,
+    private readonly writer: PrismaClient,
+  ) {}
 
   static async openSqlite(filePath: string): Promise<PrismaRepository> {
-    const adapter = new PrismaBetterSqlite3({ url: `file:${filePath}`, timeout: 30_000 });
-    const prisma = new PrismaClient({ adapter });
-    await prisma.$connect();
-    // Readers never block the writer, and a second process waits instead of failing.
-    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 30000');
-    return new PrismaRepository(prisma);
+    const connect = async () => {
+      const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${filePath}`, timeout: 30_000 }) });
+      await client.$connect();
+      // WAL: readers never block the writer; busy_timeout: a second writer waits instead of failing.
+      await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+      await client.$queryRawUnsafe('PRAGMA busy_timeout = 30000');
+      return client;
+    };
+    return new PrismaRepository(await connect(), await connect());
   }
 
   async get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null> {
@@ -172,26 +181,14 @@ export class PrismaRepository implements Repository {
     return this.prisma.embedding.count({ where: { entityType: type, modelId } });
   }
 
-  async write(batch: WriteBatch): Promise<void> {
-    await this.prisma.$transaction(
+  write(batch: WriteBatch): Promise<void> {
+    return this.writeAll([batch]);
+  }
+
+  async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void> {
+    await this.writer.$transaction(
       async (tx) => {
-        const changes: Omit<ChangeEntry, 'seq'>[] = [];
-        const upserts: [EntityType, object[]][] = [
-          ['cluster', batch.clusters ?? []],
-          ['company', batch.companies ?? []],
-          ['opportunity', batch.opportunities ?? []],
-        ];
-        for (const [type, entities] of upserts) {
-          await upsertEntities(tx, type, entities as Row[]);
-          for (const e of entities as Row[]) changes.push({ entityType: type, entityId: String(e['id']), op: 'upsert' });
-        }
-        for (const ref of batch.deletes ?? []) {
-          await delegate(tx, ref.entityType).deleteMany({ where: { id: ref.id } });
-          await tx.embedding.deleteMany({ where: { entityType: ref.entityType, entityId: ref.id } });
-          changes.push({ entityType: ref.entityType, entityId: ref.id, op: 'delete' });
-        }
-        await replaceEmbeddings(tx, batch.embeddings ?? []);
-        await appendChanges(tx, changes);
+        for await (const batch of batches) await writeBatch(tx, batch);
       },
       { maxWait: 60_000, timeout: 3_600_000 },
     );
@@ -208,7 +205,7 @@ export class PrismaRepository implements Repository {
   }
 
   async close(): Promise<void> {
-    await this.prisma.$disconnect();
+    await Promise.all([this.prisma.$disconnect(), this.writer.$disconnect()]);
   }
 }
 
@@ -216,43 +213,65 @@ export class PrismaRepository implements Repository {
 // ~2 GiB of memory on a 100k-company import (measured by `npm run bench`).
 const MAX_PARAMS = 900; // under SQLite's 999 bound-parameter limit
 
-async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly unknown[][], onConflict: string): Promise<void> {
+/** Inserts `items` as rows, converting one statement's worth at a time to keep memory flat. */
+async function insertRows<T>(tx: Tx, table: string, columns: readonly string[], items: readonly T[], toRow: (item: T) => unknown[], onConflict: string): Promise<void> {
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   const columnList = columns.map((c) => `"${c}"`).join(', ');
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (const part of chunks(rows, perStatement)) {
+  for (let i = 0; i < items.length; i += perStatement) {
+    const part = items.slice(i, i + perStatement);
     const sql = `INSERT INTO "${table}" (${columnList}) VALUES ${part.map(() => tuple).join(', ')} ${onConflict}`;
-    await tx.$executeRawUnsafe(sql, ...part.flat());
+    await tx.$executeRawUnsafe(sql, ...part.flatMap(toRow));
   }
 }
 
 const TABLES: Record<EntityType, string> = { cluster: 'Cluster', company: 'Company', opportunity: 'Opportunity' };
 
+async function writeBatch(tx: Tx, batch: WriteBatch): Promise<void> {
+  const changes: Omit<ChangeEntry, 'seq'>[] = [];
+  const upserts: [EntityType, object[]][] = [
+    ['cluster', batch.clusters ?? []],
+    ['company', batch.companies ?? []],
+    ['opportunity', batch.opportunities ?? []],
+  ];
+  for (const [type, entities] of upserts) {
+    await upsertEntities(tx, type, entities as Row[]);
+    for (const e of entities as Row[]) changes.push({ entityType: type, entityId: String(e['id']), op: 'upsert' });
+  }
+  for (const ref of batch.deletes ?? []) {
+    await delegate(tx, ref.entityType).deleteMany({ where: { id: ref.id } });
+    await tx.embedding.deleteMany({ where: { entityType: ref.entityType, entityId: ref.id } });
+    changes.push({ entityType: ref.entityType, entityId: ref.id, op: 'delete' });
+  }
+  await replaceEmbeddings(tx, batch.embeddings ?? []);
+  await appendChanges(tx, changes);
+}
+
 async function upsertEntities(tx: Tx, type: EntityType, entities: Row[]): Promise<void> {
   if (entities.length === 0) return;
   const fields = DOMAIN_FIELDS[type];
   const now = new Date().toISOString();
-  const rows = entities.map((e) => {
+  const toValues = (e: Row) => {
     const row = toRow(type, e);
     return [...fields.map((f) => row[f]), now, now];
-  });
+  };
   // createdAt survives an update; everything else is replaced.
   const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ');
-  await insertRows(tx, TABLES[type], [...fields, 'createdAt', 'updatedAt'], rows, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
+  await insertRows(tx, TABLES[type], [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
 }
 
 async function replaceEmbeddings(tx: Tx, embeddings: readonly StoredEmbedding[]): Promise<void> {
   if (embeddings.length === 0) return;
   const now = new Date().toISOString();
-  const rows = embeddings.map((e) => [e.entityType, e.entityId, e.facet, e.modelId, e.textHash, e.vector.length, vectorToBytes(e.vector), now]);
   const columns = ['entityType', 'entityId', 'facet', 'modelId', 'textHash', 'dims', 'vector', 'updatedAt'];
+  const toValues = (e: StoredEmbedding) => [e.entityType, e.entityId, e.facet, e.modelId, e.textHash, e.vector.length, vectorToBytes(e.vector), now];
   const updates = columns.slice(3).map((c) => `"${c}" = excluded."${c}"`).join(', ');
-  await insertRows(tx, 'Embedding', columns, rows, `ON CONFLICT ("entityType", "entityId", "facet") DO UPDATE SET ${updates}`);
+  await insertRows(tx, 'Embedding', columns, embeddings, toValues, `ON CONFLICT ("entityType", "entityId", "facet") DO UPDATE SET ${updates}`);
 }
 
 async function appendChanges(tx: Tx, changes: readonly Omit<ChangeEntry, 'seq'>[]): Promise<void> {
   const now = new Date().toISOString();
-  await insertRows(tx, 'ChangeLog', ['entityType', 'entityId', 'op', 'createdAt'], changes.map((c) => [c.entityType, c.entityId, c.op, now]), '');
+  await insertRows(tx, 'ChangeLog', ['entityType', 'entityId', 'op', 'createdAt'], changes, (c) => [c.entityType, c.entityId, c.op, now], '');
 }
 
 export type { Cluster, Company, Opportunity };

@@ -58,7 +58,13 @@ export interface Repository {
   /** `entityId/facet` -> the model and text hash its stored vector came from. */
   embeddingKeys(type: EntityType, ids: readonly string[]): Promise<Map<string, { modelId: string; textHash: string }>>;
   countEmbeddings(type: EntityType, modelId: string): Promise<number>;
+  /** Applies the batch and its change-log rows in one transaction. */
   write(batch: WriteBatch): Promise<void>;
+  /**
+   * Applies batches as they are produced, all in one transaction: a large import stays
+   * all-or-nothing without holding every vector in memory at once.
+   */
+  writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void>;
   changesSince(seq: number, limit: number): Promise<ChangeEntry[]>;
   latestChangeSeq(): Promise<number>;
   close(): Promise<void>;

@@ -32,9 +32,11 @@ export interface RankerOptions {
   /** Candidates drawn per signal, as a multiple of `limit` (at least `minPool`). */
   poolFactor: number;
   minPool: number;
+  /** Walk a filter's inverted list to count its candidates only below this share of the index. */
+  listScanShare: number;
 }
 
-export const DEFAULT_RANKER: RankerOptions = { exactScanMax: 5_000, poolFactor: 5, minPool: 50 };
+export const DEFAULT_RANKER: RankerOptions = { exactScanMax: 5_000, poolFactor: 5, minPool: 50, listScanShare: 0.25 };
 
 export function buildFilter(query: PartnerQuery, filters: PartnerFilters, attributes: ReadonlyMap<string, EntityAttributes>): (id: string) => boolean {
   const countries = filters.countries?.length ? new Set(filters.countries) : undefined;
@@ -61,9 +63,13 @@ export function rankPartners(
 ): RankedCandidate[] {
   const filter = buildFilter(query, filters, index.attributes);
   const search: SearchOptions = { filter };
+  // A filter that leaves few candidates makes a filtered HNSW walk slow (it visits many nodes to
+  // find k that pass): find those candidates from the narrowest inverted list and scan them exactly.
   const narrowest = narrowestFilter(index, filters);
-  if (narrowest && sizeOf(narrowest) <= options.exactScanMax) {
-    search.within = [...new Set(narrowest.flatMap((set) => [...set]))].filter(filter);
+  if (narrowest && sizeOf(narrowest) <= Math.max(options.exactScanMax, index.size * options.listScanShare)) {
+    const allowed = new Set<string>();
+    for (const set of narrowest) for (const id of set) if (filter(id)) allowed.add(id);
+    if (allowed.size <= options.exactScanMax) search.within = [...allowed];
   }
   const pool = Math.max(limit * options.poolFactor, options.minPool);
   const candidates = new Set<string>();

@@ -5,6 +5,7 @@ import type { EntityByType, EntityType } from '../domain/index.js';
 import { facetTexts, textHash, type Embedder } from '../embedding/index.js';
 
 export type Progress = (done: number, total: number) => void;
+export type StoredKeys = Map<string, { modelId: string; textHash: string }>;
 
 const BATCH = 1024;
 
@@ -14,8 +15,10 @@ export async function embeddingsToWrite<T extends EntityType>(
   type: T,
   entities: readonly EntityByType[T][],
   onProgress?: Progress,
+  /** What the database holds already, when the caller has read it (e.g. before a transaction). */
+  known?: StoredKeys,
 ): Promise<StoredEmbedding[]> {
-  const stored = await repo.embeddingKeys(type, entities.map((e) => e.id));
+  const stored = known ?? (await repo.embeddingKeys(type, entities.map((e) => e.id)));
   const pending: Omit<StoredEmbedding, 'vector'>[] = [];
   const texts: string[] = [];
   for (const entity of entities) {

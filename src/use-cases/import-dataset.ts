@@ -1,15 +1,15 @@
 // Imports a data set (clusters, companies, opportunities): validate everything first, embed what
 // is new or changed, then write it all in one transaction. Invalid input changes nothing.
-import type { Repository, StoredEmbedding } from '../db/index.js';
+import type { Repository, WriteBatch } from '../db/index.js';
 import { DatasetSchema, TO_ENTITY, type EntityByType, type EntityType } from '../domain/index.js';
 import { invalid } from '../errors.js';
 import type { Embedder } from '../embedding/index.js';
-import { embeddingsToWrite } from './embed-entities.js';
+import { embeddingsToWrite, type StoredKeys } from './embed-entities.js';
 import { clusterReferenceIssues, duplicateIdIssues } from './references.js';
 import { parseOrThrow } from './validate.js';
 import { BATCH_KEY } from './write-entities.js';
 
-export type ImportPhase = 'validate' | 'embed' | 'write';
+export type ImportPhase = 'validate' | 'embed';
 
 export interface ImportOptions {
   repo: Repository;
@@ -32,6 +32,7 @@ export interface ImportReport {
 }
 
 const TYPES = ['cluster', 'company', 'opportunity'] as const;
+const CHUNK = 2000;
 
 export async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
@@ -52,20 +53,34 @@ export async function importDataset(input: unknown, options: ImportOptions): Pro
   if (issues.length) throw invalid('Invalid data set; nothing was imported.', issues);
   onProgress?.('validate', 1, 1);
 
-  const embeddings: StoredEmbedding[] = [];
   const report: ImportReport = { clusters: { created: 0, updated: 0 }, companies: { created: 0, updated: 0 }, opportunities: { created: 0, updated: 0 }, embedded: 0, ms: 0 };
+  const total = TYPES.reduce((n, type) => n + entities[type].length, 0);
+  const stored = new Map<EntityType, StoredKeys>();
   for (const type of TYPES) {
-    const list = entities[type];
-    const existing = await repo.existingIds(type, list.map((e) => e.id));
-    report[BATCH_KEY[type]] = { created: list.length - existing.size, updated: existing.size };
-    // A loop, not push(...spread): 300k arguments overflow the call stack.
-    for (const e of await embeddingsToWrite(repo, embedder, type, list, (done, total) => onProgress?.('embed', done, total))) embeddings.push(e);
+    const ids = entities[type].map((e) => e.id);
+    const existing = await repo.existingIds(type, ids);
+    report[BATCH_KEY[type]] = { created: ids.length - existing.size, updated: existing.size };
+    // Read before the transaction opens: the database answers nothing else until it commits.
+    stored.set(type, await repo.embeddingKeys(type, ids));
   }
-  report.embedded = embeddings.length;
 
-  onProgress?.('write', 0, 1);
-  await repo.write({ clusters: entities.cluster, companies: entities.company, opportunities: entities.opportunity, embeddings });
-  onProgress?.('write', 1, 1);
+  // Embedding happens chunk by chunk inside the one transaction, so memory stays flat however
+  // large the file; the transaction still commits everything or nothing.
+  let done = 0;
+  async function* batches(): AsyncGenerator<WriteBatch> {
+    for (const type of TYPES) {
+      for (let i = 0; i < entities[type].length; i += CHUNK) {
+        const chunk = entities[type].slice(i, i + CHUNK);
+        const embeddings = await embeddingsToWrite(repo, embedder, type, chunk, undefined, stored.get(type));
+        report.embedded += embeddings.length;
+        done += chunk.length;
+        onProgress?.('embed', done, total);
+        yield { [BATCH_KEY[type]]: chunk, embeddings };
+      }
+    }
+  }
+  onProgress?.('embed', 0, total);
+  await repo.writeAll(batches());
   report.ms = Date.now() - started;
   return report;
 }

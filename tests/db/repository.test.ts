@@ -67,6 +67,39 @@ describe('repository', () => {
     expect(await repo.embeddings('company', ['a'])).toEqual([]);
   });
 
+  it('commits batches produced over time together, or none of them', async () => {
+    async function* failing() {
+      yield { companies: [make({ id: 'first', country: 'FI' })] };
+      throw new Error('producer failed after the first batch');
+    }
+    await expect(repo.writeAll(failing())).rejects.toThrow(/producer failed/);
+    expect(await repo.get('company', 'first')).toBeNull();
+    expect(await repo.latestChangeSeq()).toBe(0);
+    async function* fine() {
+      yield { companies: [make({ id: 'first', country: 'FI' })] };
+      yield { companies: [make({ id: 'second', country: 'SE' })] };
+    }
+    await repo.writeAll(fine());
+    expect((await repo.list('company', { limit: 10, offset: 0 })).total).toBe(2);
+  });
+
+  it('answers reads while a long write transaction is open', async () => {
+    await repo.write({ companies: [make({ id: 'visible', country: 'FI' })] });
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    async function* slow() {
+      yield { companies: [make({ id: 'pending', country: 'SE' })] };
+      await gate;
+    }
+    const writing = repo.writeAll(slow());
+    await new Promise((r) => setTimeout(r, 50));
+    // The read neither waits for the transaction nor sees its uncommitted rows.
+    expect((await repo.getMany('company', ['visible', 'pending'])).map((c) => c.id)).toEqual(['visible']);
+    release();
+    await writing;
+    expect(await repo.get('company', 'pending')).not.toBeNull();
+  });
+
   it('applies a batch all or nothing', async () => {
     await repo.write({ companies: [make({ id: 'keep', country: 'FI' })] });
     const broken = { ...make({ id: 'new', country: 'FI' }), name: null as unknown as string };

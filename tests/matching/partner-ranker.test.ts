@@ -43,7 +43,7 @@ describe('partner ranking', () => {
 
   it('fills the limit through the HNSW path when the filter is broad', () => {
     const index = catalogue();
-    const ranked = rankPartners(index, packagingMaker, { countries: ['SE'] }, 25, { exactScanMax: 0, poolFactor: 1, minPool: 1 });
+    const ranked = rankPartners(index, packagingMaker, { countries: ['SE'] }, 25, { exactScanMax: 0, poolFactor: 1, minPool: 1, listScanShare: 0 });
     expect(ranked).toHaveLength(25);
     expect(ranked.every((r) => r.id.startsWith('se-'))).toBe(true);
   });
