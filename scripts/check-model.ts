@@ -1,5 +1,5 @@
 /**
- * Checks the built model in models/nordichub-static-en/ through Transformers.js, loaded exactly
+ * Checks the built model in models/nordichub-static-nordic/ through Transformers.js, loaded exactly
  * the way the app loads it (local files only, AutoTokenizer + AutoModel, dtype fp32).
  *
  *   npx tsx scripts/check-model.ts [--texts 6000] [--batch 64,128,256] [--workers 2] [--threads N] [--min-tps 6000]
@@ -22,7 +22,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { env, AutoTokenizer, AutoModel, Tensor } from '@huggingface/transformers';
 import { prng } from './lib/synthetic.js';
 
-const MODEL_NAME = 'nordichub-static-en';
+const MODEL_NAME = 'nordichub-static-nordic';
 const DIMS = 100;
 const MAX_LENGTH = 256;
 const MIN_TRIPLET_ACCURACY = 0.9;

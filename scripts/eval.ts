@@ -1,20 +1,25 @@
 // `npm run eval -- FILE.json`: imports a judged data set into a throw-away database and prints
 // partner-matching quality beside a BM25 keyword baseline.
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRepository } from '../src/db/index.js';
 import { TransformersEmbedder } from '../src/embedding/index.js';
-import { evaluatePartners, type PartnerJudgments, type QualityFigures } from '../src/evaluation/index.js';
+import { DEFAULT_MODEL } from '../src/config.js';
+import { evaluatePartners, translationAccuracy, type PartnerJudgments, type QualityFigures, type TranslationPair } from '../src/evaluation/index.js';
+import { NORDIC_LANGUAGES } from '../src/embedding/index.js';
 import { closeEngine, openEngine } from '../src/use-cases/engine.js';
 import { importDataset } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/use-cases/live-index.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { model: { type: 'string', default: process.env['MODEL'] ?? 'nordichub-static-en' }, json: { type: 'boolean', default: false } },
+  options: {
+    model: { type: 'string', default: process.env['MODEL'] ?? DEFAULT_MODEL },
+    pairs: { type: 'string', default: path.resolve(import.meta.dirname, '../tests/fixtures/translation-pairs.json') },
+    json: { type: 'boolean', default: false },
+  },
 });
 const file = positionals[0] ?? path.resolve(import.meta.dirname, '../../shared/data/dev-set.json');
 const data = JSON.parse(readFileSync(file, 'utf8')) as { judgments?: { partners?: PartnerJudgments } };
@@ -32,10 +37,12 @@ try {
   const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(dir) });
   const companies = (await repo.list('company', { limit: 1_000_000, offset: 0 })).items;
   const result = await evaluatePartners(engine, judgments, companies);
+  const pairs = existsSync(values.pairs) ? (JSON.parse(readFileSync(values.pairs, 'utf8')) as { pairs: TranslationPair[] }).pairs : [];
+  const translation = pairs.length ? await translationAccuracy(embedder, pairs, NORDIC_LANGUAGES) : {};
   await closeEngine(engine);
 
   if (values.json) {
-    console.log(JSON.stringify({ file, model: embedder.modelId, ...result }, null, 2));
+    console.log(JSON.stringify({ file, model: embedder.modelId, ...result, translation }, null, 2));
   } else {
     const row = (name: string, q: QualityFigures) =>
       `${name.padEnd(22)} ${String(q.queries).padStart(7)} ${q.ndcg5.toFixed(3).padStart(8)} ${q.p5.toFixed(3).padStart(8)} ${q.recall10.toFixed(3).padStart(9)} ${q.mrr.toFixed(3).padStart(8)}`;
@@ -45,7 +52,13 @@ try {
     console.log(row('BM25 keyword baseline', result.bm25));
     console.log(row('engine, cross-lingual', result.crossLingual));
     for (const [lang, q] of Object.entries(result.byLanguage)) console.log(row(`engine, asker in ${lang}`, q));
+    console.log('\nBy language pair (asker -> relevant partner):');
+    for (const [pair, q] of Object.entries(result.byLanguagePair)) console.log(row(`  ${pair}`, q));
     console.log(`same-country results: ${result.engine.sameCountryResults} (must be 0)`);
+    if (pairs.length) {
+      console.log(`\nTranslation retrieval accuracy@1 into English (${pairs.length} sentences, ${path.basename(values.pairs)}):`);
+      for (const [lang, acc] of Object.entries(translation)) console.log(`  ${lang}: ${acc.toFixed(3)}`);
+    }
   }
   if (result.engine.sameCountryResults > 0) process.exitCode = 1;
 } finally {

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The model shipped in models/: multilingual static word vectors built by scripts/build-model.ts. */
+export const DEFAULT_MODEL = 'nordichub-static-nordic';
+
 const ConfigSchema = z.object({
   /** HTTP port the service listens on. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -10,7 +13,7 @@ const ConfigSchema = z.object({
   /** Database URL; `file:` for SQLite. Defaults to `file:<DATA_DIR>/nordichub.db`. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Model folder name under MODELS_DIR (the shipped default) used for embeddings. */
-  MODEL: z.string().min(1).default('nordichub-static-en'),
+  MODEL: z.string().min(1).default(DEFAULT_MODEL),
   /** Folder that holds the models; nothing is ever downloaded at run time. */
   MODELS_DIR: z.string().min(1).default('./models'),
   /** Admin API key for write endpoints; generated and printed once if unset. */

@@ -9,7 +9,8 @@ import { importDataset } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/use-cases/live-index.js';
 
 export const MODELS_DIR = path.resolve(import.meta.dirname, '../models');
-export const DEFAULT_MODEL = 'nordichub-static-en';
+export { DEFAULT_MODEL } from '../src/config.js';
+import { DEFAULT_MODEL } from '../src/config.js';
 
 export function tempDir(prefix = 'nh-test-'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));

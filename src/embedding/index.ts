@@ -2,3 +2,4 @@
 export { dot, isZero, normalize, type Embedder, type EmbedRole } from './embedder.js';
 export { COMPANY_FACETS, facetNames, facetTexts, textHash, type CompanyFacet } from './profile-text.js';
 export { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.js';
+export { NORDIC_LANGUAGES, NordicNormalizer, type NordicLanguage, type TextLanguage } from './nordic-normalizer.js';

@@ -1,14 +1,15 @@
 // The Embedder backed by Transformers.js running an ONNX model from a local folder.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
+import { AutoModel, AutoTokenizer, env, Tensor, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { AppError, ErrorCodes } from '../errors.js';
 import { normalize, type Embedder, type EmbedRole } from './embedder.js';
+import { NordicNormalizer, type NordicNormalizerConfig } from './nordic-normalizer.js';
 
 export interface TransformersEmbedderOptions {
   /** Folder that holds model folders (`models/`). */
   modelsDir: string;
-  /** Model folder name, e.g. `nordichub-static-en`. */
+  /** Model folder name, e.g. `nordichub-static-nordic`. */
   model: string;
   batchSize?: number;
   maxTokens?: number;
@@ -18,7 +19,14 @@ interface ModelCard {
   modelId: string;
   dims: number;
   prefixes: Partial<Record<EmbedRole, string>>;
+  /** Our static models map Nordic words to lexicon tokens before the tokenizer runs. */
+  normalizer?: NordicNormalizerConfig;
 }
+
+// Models trained with instruction prefixes, recognised by their id when config.json says nothing.
+const KNOWN_PREFIXES: [RegExp, Partial<Record<EmbedRole, string>>][] = [
+  [/(^|\/)(multilingual-)?e5-/i, { query: 'query: ', passage: 'passage: ' }],
+];
 
 // Reads our metadata from config.json; foreign models fall back to their folder name and hidden size.
 function readModelCard(folder: string, model: string): ModelCard {
@@ -33,7 +41,8 @@ function readModelCard(folder: string, model: string): ModelCard {
   const meta = (config['nordichub'] ?? {}) as Partial<ModelCard>;
   const dims = Number(meta.dims ?? config['hidden_size']);
   if (!Number.isInteger(dims) || dims <= 0) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `Model "${model}" declares no dimension.`);
-  return { modelId: meta.modelId ?? model, dims, prefixes: meta.prefixes ?? {} };
+  const prefixes = meta.prefixes ?? KNOWN_PREFIXES.find(([pattern]) => pattern.test(model))?.[1] ?? {};
+  return { modelId: meta.modelId ?? model, dims, prefixes, ...(meta.normalizer ? { normalizer: meta.normalizer } : {}) };
 }
 
 export class TransformersEmbedder implements Embedder {
@@ -43,6 +52,7 @@ export class TransformersEmbedder implements Embedder {
     private readonly card: ModelCard,
     private readonly batchSize: number,
     private readonly maxTokens: number,
+    private readonly normalizer: NordicNormalizer | undefined,
   ) {}
 
   get modelId(): string {
@@ -61,7 +71,8 @@ export class TransformersEmbedder implements Embedder {
     env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;
     const tokenizer = await AutoTokenizer.from_pretrained(options.model);
     const model = await AutoModel.from_pretrained(options.model, { dtype: 'fp32' });
-    return new TransformersEmbedder(tokenizer, model, card, options.batchSize ?? 128, options.maxTokens ?? 512);
+    const normalizer = card.normalizer ? new NordicNormalizer(readVocab(folder), card.normalizer) : undefined;
+    return new TransformersEmbedder(tokenizer, model, card, options.batchSize ?? 128, options.maxTokens ?? 512, normalizer);
   }
 
   async embed(texts: readonly string[], role: EmbedRole = 'passage'): Promise<Float32Array[]> {
@@ -80,7 +91,7 @@ export class TransformersEmbedder implements Embedder {
   }
 
   private async embedBatch(texts: string[]): Promise<Float32Array[]> {
-    const inputs = this.tokenizer(texts, { padding: true, truncation: true, max_length: this.maxTokens });
+    const inputs = this.normalizer ? this.normalizedInputs(texts, this.normalizer) : this.tokenizer(texts, { padding: true, truncation: true, max_length: this.maxTokens });
     const outputs = (await this.model(inputs)) as Record<string, Tensor>;
     const pooled = outputs['sentence_embedding'] ?? meanPool(outputs['last_hidden_state'], inputs['attention_mask'] as Tensor);
     const data = pooled.data as Float32Array;
@@ -89,9 +100,31 @@ export class TransformersEmbedder implements Embedder {
     return vectors;
   }
 
+  // Our static models' vocabulary is whole words, so the normaliser's tokens are the ids the
+  // tokenizer would produce from its output (a test checks this); skipping the JavaScript
+  // tokenizer, 90 % of the embedding time, keeps multilingual profiles above 2,000/s.
+  private normalizedInputs(texts: string[], normalizer: NordicNormalizer): Record<string, Tensor> {
+    const ids = texts.map((t) => normalizer.tokenIds(t).slice(0, this.maxTokens));
+    const width = Math.max(1, ...ids.map((x) => x.length));
+    const inputIds = new BigInt64Array(texts.length * width);
+    const mask = new BigInt64Array(texts.length * width);
+    ids.forEach((row, i) => {
+      row.forEach((id, k) => {
+        inputIds[i * width + k] = BigInt(id);
+        mask[i * width + k] = 1n;
+      });
+    });
+    return { input_ids: new Tensor('int64', inputIds, [texts.length, width]), attention_mask: new Tensor('int64', mask, [texts.length, width]) };
+  }
+
   async dispose(): Promise<void> {
     await this.model.dispose();
   }
+}
+
+function readVocab(folder: string): Map<string, number> {
+  const tokenizer = JSON.parse(readFileSync(path.join(folder, 'tokenizer.json'), 'utf8')) as { model: { vocab: Record<string, number> } };
+  return new Map(Object.entries(tokenizer.model.vocab));
 }
 
 // Token embeddings [batch, seq, dims] averaged over the real (unmasked) tokens.

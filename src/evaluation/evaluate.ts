@@ -11,6 +11,9 @@ export interface PartnerEvaluation {
   bm25: QualityFigures;
   /** By the asking company's language, and for queries whose relevant partners write in another language. */
   byLanguage: Record<string, QualityFigures>;
+  /** `fi->sv`: queries in Finnish judged against their relevant partners written in Swedish. */
+  byLanguagePair: Record<string, QualityFigures>;
+  /** Queries judged only against relevant partners in another language than the query's. */
   crossLingual: QualityFigures;
 }
 
@@ -19,7 +22,9 @@ export type PartnerJudgments = Record<string, Grades>;
 export async function evaluatePartners(engine: Engine, judgments: PartnerJudgments, companies: readonly Company[]): Promise<PartnerEvaluation> {
   const byId = new Map(companies.map((c) => [c.id, c]));
   const bm25 = new Bm25(companies.map((c) => ({ id: c.id, text: facetTexts('company', c)['profile']! })));
-  const ours: { ranked: string[]; grades: Grades; lang: string; cross: boolean }[] = [];
+  const ours: { ranked: string[]; grades: Grades; lang: string }[] = [];
+  const pairs = new Map<string, { ranked: string[]; grades: Grades }[]>();
+  const cross: { ranked: string[]; grades: Grades }[] = [];
   const baseline: { ranked: string[]; grades: Grades }[] = [];
   let sameCountryResults = 0;
   for (const [queryId, grades] of Object.entries(judgments)) {
@@ -28,8 +33,16 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     const response = await partnersForCompany(engine, queryId, { limit: 10 });
     sameCountryResults += response.results.filter((r) => r.company.country === asker.country).length;
     const lang = asker.language ?? 'unknown';
-    const cross = Object.keys(grades).some((id) => (byId.get(id)?.language ?? lang) !== lang);
-    ours.push({ ranked: response.results.map((r) => r.company.id), grades, lang, cross });
+    const ranked = response.results.map((r) => r.company.id);
+    ours.push({ ranked, grades, lang });
+    const languageOf = (id: string) => byId.get(id)?.language ?? 'unknown';
+    for (const target of new Set(Object.keys(grades).map(languageOf))) {
+      const subset = Object.fromEntries(Object.entries(grades).filter(([id]) => languageOf(id) === target));
+      const key = `${lang}->${target}`;
+      pairs.set(key, [...(pairs.get(key) ?? []), { ranked, grades: subset }]);
+    }
+    const foreign = Object.fromEntries(Object.entries(grades).filter(([id]) => languageOf(id) !== lang));
+    if (Object.keys(foreign).length) cross.push({ ranked, grades: foreign });
     const text = [asker.needs, asker.offers, asker.description].join('\n');
     const keyword = bm25.search(text, 10, (id) => id !== queryId && byId.get(id)?.country !== asker.country);
     baseline.push({ ranked: keyword.map((k) => k.id), grades });
@@ -40,6 +53,7 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     engine: { ...summarise(ours), sameCountryResults },
     bm25: summarise(baseline),
     byLanguage,
-    crossLingual: summarise(ours.filter((r) => r.cross)),
+    byLanguagePair: Object.fromEntries([...pairs.keys()].sort().map((k) => [k, summarise(pairs.get(k)!)])),
+    crossLingual: summarise(cross),
   };
 }

@@ -2,7 +2,7 @@
 // carried it, found by comparing each word's vector with the other side's facet vector.
 import { dot, type Embedder } from '../embedding/index.js';
 import { FACET_SIGNALS, SECTOR_SIGNAL } from './signals.js';
-import { contentTerms } from './terms.js';
+import { contentTerms, GENERIC_ENGLISH_TERMS } from './terms.js';
 import type { RankedCandidate } from './partner-ranker.js';
 
 export interface ExplainSide {
@@ -15,12 +15,16 @@ export interface ExplainOptions {
   /** A signal at or above this value is mentioned. */
   minSignal: number;
   termsPerSide: number;
+  /** A term this close to a generic English word is not shown. */
+  genericSimilarity: number;
 }
 
-const DEFAULTS: ExplainOptions = { minSignal: 0.3, termsPerSide: 3 };
+const DEFAULTS: ExplainOptions = { minSignal: 0.3, termsPerSide: 3, genericSimilarity: 0.8 };
 
 export class Explainer {
-  private readonly cache = new Map<string, Float32Array>();
+  /** Per term: its vector, and whether it is generic (decided once, not per request). */
+  private readonly cache = new Map<string, { vector: Float32Array; generic: boolean }>();
+  private generic: Promise<Float32Array[]> | undefined;
 
   constructor(
     private readonly embedder: Embedder,
@@ -51,21 +55,25 @@ export class Explainer {
   private async carryingTerms(text: string, target: Float32Array | undefined): Promise<string[]> {
     if (!target || !text) return [];
     const terms = contentTerms(text);
-    const vectors = await this.termVectors(terms);
+    const known = await this.termVectors(terms);
     return terms
-      .map((term, i) => ({ term, sim: dot(vectors[i]!, target) }))
-      .filter((t) => t.sim > 0.15)
+      .map((term, i) => ({ term, sim: dot(known[i]!.vector, target), generic: known[i]!.generic }))
+      .filter((t) => t.sim > 0.15 && !t.generic)
       .sort((a, b) => b.sim - a.sim)
       .slice(0, this.options.termsPerSide)
       .map((t) => t.term);
   }
 
-  private async termVectors(terms: string[]): Promise<Float32Array[]> {
+  private async termVectors(terms: string[]): Promise<{ vector: Float32Array; generic: boolean }[]> {
     const missing = terms.filter((t) => !this.cache.has(t));
     if (missing.length) {
+      const generic = await (this.generic ??= this.embedder.embed(GENERIC_ENGLISH_TERMS, 'query'));
       const vectors = await this.embedder.embed(missing, 'query');
       if (this.cache.size + missing.length > this.cacheLimit) this.cache.clear();
-      missing.forEach((t, i) => this.cache.set(t, vectors[i]!));
+      missing.forEach((t, i) => {
+        const vector = vectors[i]!;
+        this.cache.set(t, { vector, generic: generic.some((g) => dot(g, vector) >= this.options.genericSimilarity) });
+      });
     }
     return terms.map((t) => this.cache.get(t)!);
   }

@@ -14,13 +14,13 @@ export interface FacetSignal {
   sides: [string, string];
 }
 
-// Relative weights, chosen with `npm run eval` on the development set (README, "Matching quality").
-// Text signals lead: a heavier sector weight scores higher on the (mostly non-English) dev set
-// while the model reads English only, but then ranks a same-sector stranger above the supplier
-// whose offer is exactly what a company needs. Re-tune when the model changes.
+// Relative weights, chosen with `npm run eval` on the development set (README, "Matching quality"):
+// needs and offers weigh alike in both directions, whole-profile similarity and sector overlap
+// less. Giving sectors more weight ranks a same-sector stranger above the supplier whose offer is
+// exactly what a company needs; giving them none loses partners described in sparse words.
 export const FACET_SIGNALS: readonly FacetSignal[] = [
-  { name: 'needsOffers', query: 'needs', candidate: 'offers', weight: 0.35, reason: 'What they offer meets what you need', sides: ['your need', 'their offer'] },
-  { name: 'offersNeeds', query: 'offers', candidate: 'needs', weight: 0.25, reason: 'What you offer meets what they need', sides: ['your offer', 'their need'] },
+  { name: 'needsOffers', query: 'needs', candidate: 'offers', weight: 0.3, reason: 'What they offer meets what you need', sides: ['your need', 'their offer'] },
+  { name: 'offersNeeds', query: 'offers', candidate: 'needs', weight: 0.3, reason: 'What you offer meets what they need', sides: ['your offer', 'their need'] },
   { name: 'profile', query: 'profile', candidate: 'profile', weight: 0.2, reason: 'Your profiles are similar overall', sides: ['your profile', 'their profile'] },
 ];
 

@@ -21,6 +21,17 @@ const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * English words that say nothing about what a company does. A term in any language whose vector
+ * sits right on one of these (Norwegian "trenger", Icelandic "framleiðsla") explains nothing either.
+ */
+export const GENERIC_ENGLISH_TERMS = [
+  'need', 'offer', 'provide', 'seek', 'want', 'can', 'make', 'produce', 'production', 'manufacture', 'manufacturer',
+  'develop', 'company', 'business', 'product', 'service', 'solution', 'system', 'customer', 'partner', 'supplier',
+  'market', 'large', 'small', 'new', 'good', 'quality', 'high', 'year', 'today', 'also', 'together', 'include', 'use',
+  'work', 'able', 'same', 'common', 'less', 'more', 'access', 'direct', 'full', 'long', 'level', 'part', 'well',
+];
+
 /** Distinct content words of a text, in order of first appearance. */
 export function contentTerms(text: string, max = 80): string[] {
   const seen = new Set<string>();

@@ -64,10 +64,9 @@ describe('the service process', () => {
     expect(imported.stdout).toContain('companies: 8 new, 0 updated');
     expect(imported.code).toBe(0);
     const started = Date.now();
-    const partners = await waitFor(async () => {
-      const r = await fetch(`${base}/api/v1/companies/fi-pack/partners?limit=3`);
-      return r.ok ? ((await r.json()) as { results: { company: { id: string } }[] }) : undefined;
-    }, 5_000);
+    // The database has the rows at once; the service's index follows the change log.
+    await waitFor(async () => (((await (await fetch(`${base}/healthz`)).json()) as { companies: number }).companies === 8 ? true : undefined), 5_000);
+    const partners = (await (await fetch(`${base}/api/v1/companies/fi-pack/partners?limit=3`)).json()) as { results: { company: { id: string } }[] };
     expect(partners.results[0]!.company.id).toBe('se-dist');
     expect(Date.now() - started).toBeLessThan(5_000);
   });

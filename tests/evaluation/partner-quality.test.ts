@@ -30,8 +30,8 @@ describe.runIf(available)('partner quality on the development set', () => {
     expect(result.engine.recall10).toBeGreaterThan(result.bm25.recall10);
   });
 
-  it('stays above the measured floor', () => {
-    expect(result.engine.ndcg5).toBeGreaterThanOrEqual(0.32);
-    expect(result.engine.recall10).toBeGreaterThanOrEqual(0.45);
+  it('stays above the measured floor (nDCG@5 0.725, cross-lingual Recall@10 0.978 when set)', () => {
+    expect(result.engine.ndcg5).toBeGreaterThanOrEqual(0.68);
+    expect(result.crossLingual.recall10).toBeGreaterThanOrEqual(0.9);
   });
 });
