@@ -1,10 +1,9 @@
-// Turns Nordic text into the tokens of a lexicon-mapped static model, before the model's own
-// tokenizer sees it. The language is identified per text (by its function words and by which
-// lexicon knows its words: an npm detector, tinyld, took 350-1,100 µs a text, five times the whole
-// embedding budget of a profile); each word is stemmed with that
-// language's Snowball stemmer (a light suffix stripper for Icelandic, which has none) and looked
-// up as a language-tagged stem; inflected forms the stemmer leaves apart, compounds and loan
-// words get further chances. Unknown words are dropped, so the tokenizer sees only known tokens.
+// Turns Nordic text into the tokens of a lexicon-mapped static model, before the model sees it.
+// The language is identified per text by its function words and by which lexicon knows its
+// words (an npm detector, tinyld, took 350-1,100 µs a text, more than a profile's whole embedding
+// budget). Each word is stemmed with that language's Snowball stemmer (a light suffix stripper
+// for Icelandic, which has none) and looked up as a language-tagged stem; inflected forms the
+// stemmer leaves apart, compounds and loan words get further chances. Unknown words are dropped.
 import snowball from 'snowball-stemmers';
 
 export const NORDIC_LANGUAGES = ['fi', 'sv', 'nb', 'da', 'is'] as const;
@@ -67,7 +66,6 @@ export function stemmerFor(language: NordicLanguage): Stemmer {
   const stemmer = snowball.newStemmer(SNOWBALL[language]);
   return (word) => stemmer.stem(word);
 }
-
 
 export const stripAccents = (word: string) => word.normalize('NFD').replace(/\p{Mn}/gu, '');
 
