@@ -8,8 +8,8 @@ import { translationAccuracy, type TranslationPair } from '../../src/evaluation/
 import { testEmbedder } from '../helpers.js';
 
 const pairs = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/translation-pairs.json'), 'utf8')) as { pairs: TranslationPair[] }).pairs;
-// Measured 2026-11-27: fi 0.883, sv 0.933, nb 0.883, da 0.900, is 0.783.
-const FLOORS: Record<string, number> = { fi: 0.83, sv: 0.88, nb: 0.83, da: 0.85, is: 0.73 };
+// Measured 2026-11-27: fi 0.883, sv 0.933, nb 0.883, da 0.900, is 0.817.
+const FLOORS: Record<string, number> = { fi: 0.83, sv: 0.88, nb: 0.83, da: 0.85, is: 0.77 };
 
 describe('translation retrieval into English', () => {
   let accuracy: Record<string, number>;
