@@ -130,21 +130,18 @@ export class NordicNormalizer {
   }
 
   private knows(word: string, language: NordicLanguage): boolean {
-    const key = `?${language}:${word}`;
-    let known = this.memo.get(key);
-    if (!known) {
-      known = this.exact(word, language) ?? [];
-      this.memo.set(key, known);
-    }
-    return known.length > 0;
+    return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? []).length > 0;
   }
 
   /** Tokens of one word read as `language`; memoised, since profile vocabulary repeats a lot. */
   tokensOf(word: string, language: TextLanguage): readonly string[] {
-    const key = `${language}:${word}`;
+    return this.cached(`${language}:${word}`, () => this.resolve(word, language));
+  }
+
+  private cached(key: string, compute: () => readonly string[]): readonly string[] {
     let tokens = this.memo.get(key);
     if (!tokens) {
-      tokens = this.resolve(word, language);
+      tokens = compute();
       if (this.memo.size > 500_000) this.memo.clear();
       this.memo.set(key, tokens);
     }

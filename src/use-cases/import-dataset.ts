@@ -60,7 +60,7 @@ export async function importDataset(input: unknown, options: ImportOptions): Pro
     const ids = entities[type].map((e) => e.id);
     const existing = await repo.existingIds(type, ids);
     report[BATCH_KEY[type]] = { created: ids.length - existing.size, updated: existing.size };
-    // Read before the transaction opens: the database answers nothing else until it commits.
+    // Read once, up front: the transaction below then only writes.
     stored.set(type, await repo.embeddingKeys(type, ids));
   }
 
