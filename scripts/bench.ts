@@ -22,8 +22,7 @@ import { openRepository } from '../src/db/index.js';
 import type { DatasetInput } from '../src/domain/index.js';
 import { isZero, TransformersEmbedder, type CompanyFacet, type Embedder } from '../src/embedding/index.js';
 import { HnswVectorIndex, type FacetIndex, type SearchHit } from '../src/index/index.js';
-import { DEFAULT_RANKER, FACET_SIGNALS, rankPartners } from '../src/matching/index.js';
-import { buildFilter } from '../src/matching/partner-ranker.js';
+import { DEFAULT_RANKER, PARTNER_SIGNALS, buildFilter, rankCandidates } from '../src/matching/index.js';
 import { closeEngine, openEngine, type Engine } from '../src/use-cases/engine.js';
 import { importDataset, type ImportPhase } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/use-cases/live-index.js';
@@ -326,7 +325,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const indexDir = snapshotDir(tmp);
     let first: Engine | undefined;
     const [, rebuildMs] = await timed(async () => void (first = await openEngine({ repo, embedder: keepAlive(embedder), indexDir })));
-    if (first!.companies.index.size !== n) throw new Error(`rebuilt index holds ${first!.companies.index.size} companies, expected ${n}`);
+    if (first!.index.companies.size !== n) throw new Error(`rebuilt index holds ${first!.index.companies.size} companies, expected ${n}`);
     checkpoint('index rebuilt');
     await closeEngine(first!);
     first = undefined;
@@ -335,7 +334,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     let rebuiltAgain = false;
     const onIndexProgress = (phase: string) => void (phase === 'index' && (rebuiltAgain = true));
     const [engine, loadMs] = await timed(() => openEngine({ repo, embedder: keepAlive(embedder), indexDir, onProgress: onIndexProgress }));
-    const index = engine.companies.index;
+    const index = engine.index.companies;
     if (index.size !== n) throw new Error(`loaded index holds ${index.size} companies, expected ${n}`);
     const snapshotBytes = dirBytes(indexDir);
     say('\nIndex (openEngine)');
@@ -387,7 +386,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       await measure(queries, WARMUP, async (i) => {
         const a = byIdList[(i < 0 ? -1 - i : i) % byIdList.length]!;
         const vectors = Object.fromEntries(Object.entries(index.vectorsOf(a.id)).filter(([, v]) => v && !isZero(v))) as Partial<Record<CompanyFacet, Float32Array>>;
-        return rankPartners(index, { vectors, country: a.country, sectors: a.sectors, excludeId: a.id }, {}, K).length;
+        return rankCandidates(index, { vectors, country: a.country, sectors: a.sectors, excludeId: a.id }, {}, K).length;
       }),
     );
     const text = queryFigures(
@@ -404,7 +403,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     say(table([
       ['query', 'p50', 'p99', 'mean', 'max', 'results', 'allowed', 'allowed <= exactScanMax'],
       latencyRow('partnersForCompany', byId),
-      latencyRow('  of which rankPartners alone', rankOnly),
+      latencyRow('  of which ranking alone', rankOnly),
       latencyRow("  countries ['SE']", countrySE),
       latencyRow("  countries ['IS'] + 1 sector", selective),
       latencyRow('partnersForText', text),
@@ -425,7 +424,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     say(`\nRecall of HNSW (m ${index.params.m}, efConstruction ${index.params.efConstruction}, efSearch ${index.params.efSearch}) against exact search, cross-border filter, ${RECALL_SAMPLE} companies`);
     say(table([
       ['pairing (query -> candidate facet)', `recall@${K}`],
-      ...FACET_SIGNALS.map((s) => [`${s.query} -> ${s.candidate}`, recall.byPairing[s.name]!.toFixed(4)]),
+      ...PARTNER_SIGNALS.facets.map((s) => [`${s.query} -> ${s.candidate}`, recall.byPairing[s.name]!.toFixed(4)]),
       ['mean', recall.mean.toFixed(4)],
       [`mean recall@${recall.pool} (the ranker's candidate pool)`, recall.meanAtPool.toFixed(4)],
     ]));
@@ -489,7 +488,7 @@ async function runServeOnly(dataDir: string, n: number, queries: number, httpQue
   let rebuilt = false;
   const [engine, loadMs] = await timed(() => openEngine({ repo, embedder, indexDir: snapshotDir(dataDir), onProgress: (phase) => void (phase === 'index' && (rebuilt = true)) }));
   if (rebuilt) throw new Error('the serve-only process found no usable snapshot and rebuilt the index');
-  const index = engine.companies.index;
+  const index = engine.index.companies;
   if (index.size !== n) throw new Error(`serve-only index holds ${index.size} companies, expected ${n}`);
   const rng = prng(777);
   const keys = [...index.attributes.keys()];
@@ -550,7 +549,7 @@ async function measureRecall(index: FacetIndex, askers: Asker[], indexDir: strin
   const exactMs: number[] = [];
   /** Exact top-k of profile -> profile per asker, for the efSearch curve. */
   const profileTruth: { q: Float32Array; filter: (id: string) => boolean; want: SearchHit[] }[] = [];
-  for (const signal of FACET_SIGNALS) {
+  for (const signal of PARTNER_SIGNALS.facets) {
     let s = 0;
     let k = 0;
     const target = index.facet(signal.candidate);
@@ -667,7 +666,7 @@ function printSummary(runs: RunResult[]): TargetCheck[] {
     ['index snapshot load (s)', (r) => r.index.loadMs / 1000, (x) => x.toFixed(2)],
     ['partners p50 (ms)', (r) => r.latency.byId.p50, fmtMs],
     ['partners p99 (ms)', (r) => r.latency.byId.p99, fmtMs, 'partners p99 in-process'],
-    ['  rankPartners alone p50 (ms)', (r) => r.latency.rankOnly.p50, fmtMs],
+    ['  ranking alone p50 (ms)', (r) => r.latency.rankOnly.p50, fmtMs],
     ["  countries ['SE'] p50 (ms)", (r) => r.latency.countrySE.p50, fmtMs],
     ["  countries ['SE'] p99 (ms)", (r) => r.latency.countrySE.p99, fmtMs],
     ["  ['IS'] + sector p50 (ms)", (r) => r.latency.selective.p50, fmtMs],

@@ -37,9 +37,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
     const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger });
-    opened.companies.follow(config.syncIntervalMs);
+    opened.index.follow(config.syncIntervalMs);
     engine = opened;
-    logger.info({ model: embedder.modelId, companies: opened.companies.index.size }, 'ready');
+    logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');
     return opened;
   })();
 

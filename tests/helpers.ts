@@ -1,5 +1,6 @@
 // Real components for tests: a SQLite file in a temp folder, the shipped model, real HTTP.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRepository, type Repository } from '../src/db/index.js';
@@ -54,4 +55,22 @@ export async function createTestEngine(options: { dir?: string; data?: unknown }
 /** The shared model outlives each engine in a test file. */
 function keepAlive(embedder: Embedder): Embedder {
   return { get modelId() { return embedder.modelId; }, get dims() { return embedder.dims; }, embed: (t, r) => embedder.embed(t, r), dispose: async () => {} };
+}
+
+/** The shared development set beside the clone (CI always has it). */
+export const DEV_SET = process.env['NORDICHUB_DEV_SET'] ?? path.resolve(import.meta.dirname, '../../shared/data/dev-set.json');
+
+export function devSetAvailable(check: string): boolean {
+  const available = existsSync(DEV_SET);
+  if (!available) console.warn(`${check}: ${DEV_SET} not found (CI always has it); set NORDICHUB_DEV_SET to run this check.`);
+  return available;
+}
+
+/** Serves an express app on a free local port: real HTTP for API tests. */
+export async function serve(app: { listen(port: number): Server }): Promise<{ base: string; close(): Promise<void> }> {
+  const server = app.listen(0);
+  await new Promise((r) => server.once('listening', r));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { base, close: () => new Promise((r) => server.close(() => r())) };
 }

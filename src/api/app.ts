@@ -8,7 +8,7 @@ import { AppError, ErrorCodes } from '../errors.js';
 import type { Engine } from '../use-cases/engine.js';
 import { zodIssues } from '../use-cases/validate.js';
 import { isAdminToken } from './admin-key.js';
-import { errorToProblem, sendProblem, type Role } from './http.js';
+import { errorToProblem, ROLE_RANK, sendProblem, type Role } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
 
@@ -20,8 +20,6 @@ export interface AppDeps {
   maxBody?: string;
   version?: string;
 }
-
-const ROLE_RANK: Record<Role, number> = { public: 0, admin: 1 };
 
 function roleOf(req: Request, adminHash: string): Role {
   const header = req.get('authorization') ?? '';
@@ -49,7 +47,7 @@ export function buildApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     const engine = deps.engine();
     if (!engine) return sendProblem(res, 503, 'Loading the model and the index.', undefined, ErrorCodes.NOT_READY);
-    res.json({ status: 'ok', model: engine.embedder.modelId, companies: engine.companies.index.size, indexSeq: engine.companies.seq });
+    res.json({ status: 'ok', model: engine.embedder.modelId, companies: engine.index.companies.size, opportunities: engine.index.opportunities.size, clusters: engine.index.clusters.size, indexSeq: engine.index.seq });
   });
   app.get('/api/v1/openapi.json', (_req, res) => res.json(openapi));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
@@ -62,7 +60,7 @@ export function buildApp(deps: AppDeps): express.Express {
         const role = roleOf(req, deps.adminKeyHash);
         if (ROLE_RANK[role] < ROLE_RANK[r.role]) {
           const hasKey = Boolean(req.get('authorization'));
-          throw new AppError(ErrorCodes.UNAUTHORIZED, hasKey ? 'The API key is not valid for this endpoint.' : 'This endpoint needs `Authorization: Bearer <admin key>`.');
+          throw new AppError(ErrorCodes.UNAUTHORIZED, hasKey ? 'The API key is not valid for this endpoint.' : `This endpoint needs \`Authorization: Bearer <${r.role} key>\`.`);
         }
         const engine = deps.engine();
         if (!engine) throw new AppError(ErrorCodes.NOT_READY, 'The service is still loading; retry in a few seconds.');
@@ -70,7 +68,10 @@ export function buildApp(deps: AppDeps): express.Express {
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
         const result = await r.handle({ params, query, body: req.body, role, engine });
-        res.status(result.status ?? 200).json(result.body);
+        res.status(result.status ?? 200);
+        if (result.filename) res.attachment(result.filename);
+        if (result.type) res.type(result.type).send(result.body);
+        else res.json(result.body);
       } catch (err) {
         errorToProblem(err, res, log);
       }

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import { AppError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors.js';
 import type { Engine } from '../use-cases/engine.js';
 
-export type Role = 'public' | 'admin';
+/** Who is calling, lowest first: each role admits the routes of the roles below it. */
+export type Role = 'public' | 'staff' | 'admin';
+
+export const ROLE_RANK: Record<Role, number> = { public: 0, staff: 1, admin: 2 };
 
 export interface RouteContext<P, Q, B> {
   params: P;
@@ -17,6 +20,10 @@ export interface RouteContext<P, Q, B> {
 export interface RouteResult {
   status?: number;
   body?: unknown;
+  /** A media type other than JSON (e.g. `text/csv`): `body` is then sent as text. */
+  type?: string;
+  /** Offered as a download with this file name. */
+  filename?: string;
 }
 
 export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {

@@ -32,13 +32,13 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
   for (const r of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, res] of Object.entries(r.responses)) responses[status] = response(res.description, res.schema, Number(status));
-    if (r.role === 'admin') responses['401'] = response('Missing or wrong admin key', undefined, 401);
+    if (r.role !== 'public') responses['401'] = response(`Missing or wrong ${r.role} key`, undefined, 401);
     (paths[r.path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: body(r.body) } : {}),
-      ...(r.role === 'admin' ? { security: [{ bearer: [] }] } : {}),
+      ...(r.role !== 'public' ? { security: [{ bearer: [] }], 'x-role': r.role } : {}),
       responses,
     };
   }

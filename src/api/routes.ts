@@ -6,13 +6,18 @@ import {
   type Company, type EntityType,
 } from '../domain/index.js';
 import { importDataset } from '../use-cases/import-dataset.js';
+import { digestCsv, opportunityDigest } from '../use-cases/opportunity-digest.js';
+import { clusterPartners } from '../use-cases/recommend-clusters.js';
+import { companiesForOpportunity, OpportunitySearchSchema, opportunitiesForCompany, opportunitiesForText } from '../use-cases/recommend-opportunities.js';
 import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
 import { createEntity, deleteEntity, getEntity, patchEntity } from '../use-cases/write-entities.js';
 import { DatasetSchema } from '../domain/index.js';
 import { route, type Role, type RouteDef } from './http.js';
 import {
-  ClusterSchema, CompanyListQuerySchema, CompanySchema, IdParams, ImportReportSchema, ListQuerySchema,
-  OpportunitySchema, PartnerQuerySchema, PartnerResponseSchema, PublicCompanySchema, pageOf,
+  AudienceQuerySchema, AudienceResponseSchema, ClusterPartnerQuerySchema, ClusterPartnerResponseSchema, ClusterSchema,
+  CompanyListQuerySchema, CompanySchema, DigestHttpQuerySchema, DigestSchema, IdParams, ImportReportSchema, ListQuerySchema,
+  OpportunityQuerySchema, OpportunityResponseSchema, OpportunitySchema, PartnerQuerySchema, PartnerResponseSchema,
+  PublicCompanySchema, pageOf,
 } from './schemas.js';
 
 interface Resource {
@@ -33,7 +38,7 @@ const RESOURCES: Resource[] = [
   { type: 'cluster', path: '/api/v1/clusters', tag: 'Clusters', schema: ClusterSchema, publicSchema: ClusterSchema, patch: ClusterPatchSchema, listQuery: ListQuerySchema, view: asIs },
   {
     type: 'company', path: '/api/v1/companies', tag: 'Companies', schema: CompanySchema, publicSchema: PublicCompanySchema, patch: CompanyPatchSchema, listQuery: CompanyListQuerySchema,
-    view: (e, role) => (role === 'admin' ? e : toPublicCompany(e as Company)),
+    view: (e, role) => (role === 'public' ? toPublicCompany(e as Company) : e),
   },
   { type: 'opportunity', path: '/api/v1/opportunities', tag: 'Opportunities', schema: OpportunitySchema, publicSchema: OpportunitySchema, patch: OpportunityPatchSchema, listQuery: ListQuerySchema, view: asIs },
 ];
@@ -103,12 +108,55 @@ export const ROUTES: RouteDef[] = [
     },
   }),
   route({
+    method: 'get', path: '/api/v1/companies/{id}/opportunities', tag: 'Matching', role: 'public',
+    summary: 'Open export opportunities in other countries that fit a company', params: IdParams, query: OpportunityQuerySchema,
+    responses: { 200: { description: 'Ranked open opportunities', schema: OpportunityResponseSchema }, 404: problem('No such company') },
+    async handle({ engine, params, query }) {
+      return { body: await opportunitiesForCompany(engine, params.id, query) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/opportunities/search', tag: 'Matching', role: 'public',
+    summary: 'Open export opportunities for a free-text description (no profile needed)', body: OpportunitySearchSchema,
+    responses: { 200: { description: 'Ranked open opportunities', schema: OpportunityResponseSchema }, 400: problem('Invalid') },
+    async handle({ engine, body }) {
+      return { body: await opportunitiesForText(engine, body) };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/opportunities/{id}/companies', tag: 'Matching', role: 'staff',
+    summary: 'Companies in other countries that fit an opportunity best, to alert them', params: IdParams, query: AudienceQuerySchema,
+    responses: { 200: { description: 'Ranked companies with contact fields', schema: AudienceResponseSchema }, 404: problem('No such opportunity') },
+    async handle({ engine, params, query }) {
+      return { body: await companiesForOpportunity(engine, params.id, query) };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/clusters/{id}/partners', tag: 'Matching', role: 'public',
+    summary: 'Clusters in other Nordic countries to collaborate with, with the member pairs behind each match', params: IdParams, query: ClusterPartnerQuerySchema,
+    responses: { 200: { description: 'Ranked clusters', schema: ClusterPartnerResponseSchema }, 404: problem('No such cluster') },
+    async handle({ engine, params, query }) {
+      return { body: await clusterPartners(engine, params.id, query) };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/digest', tag: 'Matching', role: 'staff',
+    summary: 'Per company, the new opportunities since a date that fit it above a threshold (JSON, or CSV for a mail merge)', query: DigestHttpQuerySchema,
+    responses: { 200: { description: 'The digest', schema: DigestSchema }, 400: problem('Invalid query') },
+    async handle({ engine, query }) {
+      const { format, ...digestQuery } = query as { format: 'json' | 'csv' };
+      const digest = await opportunityDigest(engine, digestQuery);
+      if (format === 'csv') return { body: digestCsv(digest), type: 'text/csv; charset=utf-8', filename: `opportunity-digest-${digest.since}.csv` };
+      return { body: digest };
+    },
+  }),
+  route({
     method: 'post', path: '/api/v1/import', tag: 'Import', role: 'admin', bodyLimit: '200mb',
     summary: 'Import a data set (upsert by id, all or nothing)', body: DatasetSchema,
     responses: { 200: { description: 'Imported', schema: ImportReportSchema }, 400: problem('Invalid; nothing imported') },
     async handle({ engine, body }) {
       const report = await importDataset(body, { repo: engine.repo, embedder: engine.embedder });
-      await engine.companies.catchUp();
+      await engine.index.catchUp();
       return { body: report };
     },
   }),

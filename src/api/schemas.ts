@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import {
   ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema,
-  PartnerTypeSchema, SectorSchema,
+  OpportunityTypeSchema, PartnerTypeSchema, SectorSchema,
 } from '../domain/index.js';
+import { DigestQuerySchema } from '../use-cases/opportunity-digest.js';
 
 /** `a,b,c` or a repeated parameter, as a checked list. */
 export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -34,6 +35,29 @@ export const PartnerQuerySchema = z.strictObject({
   partnerTypes: csv(PartnerTypeSchema).optional().meta({ description: 'Only companies looking for a partner of these types' }),
 });
 
+export const OpportunityQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  types: csv(OpportunityTypeSchema).optional().meta({ description: 'Only these opportunity types' }),
+  sectors: csv(SectorSchema).optional(),
+  countries: csv(CountrySchema).optional(),
+});
+
+export const AudienceQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  countries: csv(CountrySchema).optional(),
+  sectors: csv(SectorSchema).optional(),
+  partnerTypes: csv(PartnerTypeSchema).optional(),
+});
+
+export const ClusterPartnerQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  countries: csv(CountrySchema).optional(),
+});
+
+export const DigestHttpQuerySchema = DigestQuerySchema.extend({
+  format: z.enum(['json', 'csv']).default('json').meta({ description: '`csv` answers text/csv, one row per company and opportunity' }),
+});
+
 const nullable = <T extends z.ZodType>(s: T) => s.nullable();
 
 export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.string()) }).meta({ id: 'Cluster' });
@@ -47,7 +71,7 @@ const companyBase = CompanyInputSchema.extend({
   contactPhone: nullable(z.string()),
   notes: nullable(z.string()),
 });
-export const CompanySchema = companyBase.meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for admin keys.' });
+export const CompanySchema = companyBase.meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
 export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contactPhone: true, notes: true }).meta({ id: 'PublicCompany' });
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
@@ -65,6 +89,56 @@ export const PartnerResponseSchema = z
     model: z.string(),
   })
   .meta({ id: 'PartnerResponse' });
+
+const scored = {
+  score: z.number().min(0).max(1),
+  scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1' }),
+  reasons: z.array(z.string()),
+};
+
+export const OpportunityResponseSchema = z
+  .object({ results: z.array(z.object({ opportunity: OpportunitySchema, ...scored })), model: z.string() })
+  .meta({ id: 'OpportunityResponse' });
+
+export const AudienceResponseSchema = z
+  .object({
+    opportunity: OpportunitySchema.extend({ open: z.boolean() }),
+    results: z.array(z.object({ company: CompanySchema, ...scored })),
+    model: z.string(),
+  })
+  .meta({ id: 'AudienceResponse', description: 'Staff only: companies carry their contact fields for alerting.' });
+
+const memberRef = z.object({ id: z.string(), name: z.string(), country: z.string() });
+
+export const ClusterPartnerResponseSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        cluster: ClusterSchema,
+        ...scored,
+        memberPairs: z.array(z.object({ member: memberRef, partner: memberRef, score: z.number(), reason: z.string() })).meta({
+          description: 'The member pairs that make the match strongest: a member of the asking cluster and one of the suggested cluster',
+        }),
+      }),
+    ),
+    model: z.string(),
+  })
+  .meta({ id: 'ClusterPartnerResponse' });
+
+export const DigestSchema = z
+  .object({
+    since: z.string(),
+    threshold: z.number(),
+    generatedAt: z.string(),
+    newOpportunities: z.number().int(),
+    companies: z.array(
+      z.object({
+        company: CompanySchema,
+        matches: z.array(z.object({ opportunity: OpportunitySchema, score: z.number(), strength: z.string(), reasons: z.array(z.string()) })),
+      }),
+    ),
+  })
+  .meta({ id: 'Digest' });
 
 export const ProblemSchema = z
   .object({
@@ -84,4 +158,4 @@ export const ImportReportSchema = z.object({
   ms: z.number(),
 });
 
-export const HealthSchema = z.object({ status: z.string(), model: z.string(), companies: z.number(), indexSeq: z.number() });
+export const HealthSchema = z.object({ status: z.string(), model: z.string(), companies: z.number(), opportunities: z.number(), clusters: z.number(), indexSeq: z.number() });

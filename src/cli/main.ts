@@ -4,6 +4,8 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { handleSignals, startService } from '../server.js';
 import { DEMO_DATA, describeError, describeImport, importFile } from './commands.js';
+import { buildDigest, digestTable, writeDigestCsv } from './digest.js';
+import { digestCsv } from '../use-cases/opportunity-digest.js';
 
 const program = new Command('nordichub').description('NordicHub Partner Match').showHelpAfterError();
 
@@ -28,6 +30,23 @@ program
     await service.ready;
     console.log(`NordicHub Partner Match is running at ${service.url}  (API docs: ${service.url}/docs)`);
     console.log(`Try: curl '${service.url}/api/v1/companies?limit=3'`);
+  });
+
+program
+  .command('digest')
+  .description('Per company, the new opportunities since a date that fit it: a table, and CSV for a mail merge')
+  .requiredOption('--since <date>', 'opportunities added on or after this date, YYYY-MM-DD')
+  .option('--threshold <score>', 'lowest fit worth mailing, 0..1 (default 0.65)')
+  .option('--per-company <n>', 'at most this many opportunities per company (default 10)')
+  .option('--csv <file>', 'also write the digest as CSV to this file')
+  .option('--format <format>', 'table (default), csv or json on standard output', 'table')
+  .action(async (o: { since: string; threshold?: string; perCompany?: string; csv?: string; format: string }) => {
+    if (!['table', 'csv', 'json'].includes(o.format)) throw new Error(`--format must be table, csv or json, not "${o.format}"`);
+    const digest = await buildDigest(loadConfig(), { since: o.since, threshold: o.threshold as never, perCompany: o.perCompany as never });
+    if (o.csv) await writeDigestCsv(digest, o.csv);
+    if (o.format === 'csv') process.stdout.write(digestCsv(digest));
+    else if (o.format === 'json') console.log(JSON.stringify(digest, null, 2));
+    else console.log(digestTable(digest) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
   });
 
 program.parseAsync().catch((err: unknown) => {

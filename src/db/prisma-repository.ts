@@ -116,6 +116,7 @@ export class PrismaRepository implements Repository {
     // Sector codes are plain words, so the quoted code is an exact JSON-array element match.
     if (query.sector) where['sectors'] = { contains: JSON.stringify(query.sector) };
     if (query.cluster && type === 'company') where['clusterIds'] = { contains: JSON.stringify(query.cluster) };
+    if (query.createdSince) where['createdAt'] = { gte: query.createdSince };
     const d = delegate(this.prisma, type);
     const [rows, total] = await Promise.all([
       d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }),

@@ -9,6 +9,8 @@ export interface ListQuery {
   sector?: Sector | undefined;
   /** Companies only: members of this cluster. */
   cluster?: string | undefined;
+  /** Only entities first written at or after this moment. */
+  createdSince?: Date | undefined;
 }
 
 export interface Page<T> {

@@ -3,3 +3,4 @@ export * from './entities.js';
 export * from './vocabulary.js';
 export * from './schemas.js';
 export * from './normalize.js';
+export * from './deadlines.js';

@@ -28,6 +28,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
 export const CountrySchema = z.enum(COUNTRIES);
 export const SectorSchema = z.enum(SECTORS);
 export const PartnerTypeSchema = z.enum(PARTNER_TYPES);
+export const OpportunityTypeSchema = z.enum(OPPORTUNITY_TYPES);
 
 export const ClusterInputSchema = z.strictObject({
   id: IdSchema,
@@ -56,7 +57,8 @@ export const CompanyInputSchema = z.strictObject({
   notes: text(5_000).nullish(),
 });
 
-const isoDate = z.iso.date();
+export const IsoDateSchema = z.iso.date();
+const isoDate = IsoDateSchema;
 
 export const OpportunityInputSchema = z.strictObject({
   id: IdSchema,
@@ -64,7 +66,7 @@ export const OpportunityInputSchema = z.strictObject({
   country: CountrySchema,
   description: text(10_000, 1),
   sectors: uniqueList(SectorSchema, SECTORS.length).default([]),
-  type: z.enum(OPPORTUNITY_TYPES),
+  type: OpportunityTypeSchema,
   deadline: isoDate.nullish(),
   url: url.nullish(),
 });

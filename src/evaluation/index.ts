@@ -3,3 +3,4 @@ export { Bm25 } from './bm25.js';
 export { ndcgAt, precisionAt, recallAt, reciprocalRank, summarise, type Grades, type QualityFigures } from './metrics.js';
 export { evaluatePartners, type PartnerEvaluation, type PartnerJudgments } from './evaluate.js';
 export { translationAccuracy, type TranslationPair } from './translation.js';
+export { evaluateClusters, evaluateOpportunities, type MatchEvaluation, type OpportunityEvaluation } from './evaluate-exports.js';

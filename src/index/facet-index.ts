@@ -1,15 +1,23 @@
 // One entity kind's vectors: a VectorIndex per facet (profile, offers, needs) plus the
 // attributes that filters read, kept together so they never disagree.
+import { FlatVectorIndex } from './flat-index.js';
 import { HnswVectorIndex, type HnswParams, DEFAULT_HNSW } from './hnsw-index.js';
 import type { VectorIndex } from './vector-index.js';
 
 export interface EntityAttributes {
   country: string;
   sectors: readonly string[];
+  /** Companies: the partner types they seek. */
   partnerTypes: readonly string[];
+  /** Companies: the clusters they belong to. */
+  clusterIds?: readonly string[];
+  /** Opportunities: their type (tender, buyer-request, …). */
+  kind?: string;
+  /** Opportunities: last day open, YYYY-MM-DD. */
+  deadline?: string | null;
 }
 
-type AttributeKind = 'country' | 'sector' | 'partnerType';
+type AttributeKind = 'country' | 'sector' | 'partnerType' | 'cluster' | 'kind';
 
 export class FacetIndex {
   readonly indexes: ReadonlyMap<string, VectorIndex>;
@@ -25,6 +33,11 @@ export class FacetIndex {
     indexes?: ReadonlyMap<string, VectorIndex>,
   ) {
     this.indexes = indexes ?? new Map(facets.map((f) => [f, new HnswVectorIndex(dims, params)]));
+  }
+
+  /** Exact-scan facets, for collections small enough that a graph does not pay. */
+  static exact(dims: number, facets: readonly string[]): FacetIndex {
+    return new FacetIndex(dims, facets, DEFAULT_HNSW, new Map(facets.map((f) => [f, new FlatVectorIndex(dims)])));
   }
 
   get size(): number {
@@ -44,6 +57,8 @@ export class FacetIndex {
     yield `country:${a.country}`;
     for (const s of a.sectors) yield `sector:${s}`;
     for (const t of a.partnerTypes) yield `partnerType:${t}`;
+    for (const c of a.clusterIds ?? []) yield `cluster:${c}`;
+    if (a.kind) yield `kind:${a.kind}`;
   }
 
   private setAttributes(id: string, next: EntityAttributes | undefined): void {

@@ -9,7 +9,8 @@ import { HnswVectorIndex } from './hnsw-index.js';
 import type { VectorIndex } from './vector-index.js';
 
 export interface SnapshotManifest {
-  format: 1;
+  /** 2: attributes carry cluster membership. */
+  format: 2;
   generation: string;
   modelId: string;
   dims: number;
@@ -47,7 +48,7 @@ export async function saveSnapshot(dir: string, index: FacetIndex, meta: { model
   const checksums: Record<string, string> = {};
   for (const f of files) checksums[path.basename(f)] = await sha256(f);
   const manifest: SnapshotManifest = {
-    format: 1,
+    format: 2,
     generation,
     modelId: meta.modelId,
     dims: index.dims,
@@ -79,7 +80,7 @@ export interface LoadedSnapshot {
 /** Loads the current snapshot; throws with a reason when it is missing, damaged or inconsistent. */
 export async function loadSnapshot(dir: string, efSearch?: number): Promise<LoadedSnapshot> {
   const manifest = JSON.parse(await readFile(path.join(dir, 'current.json'), 'utf8')) as SnapshotManifest;
-  if (manifest.format !== 1) throw new Error(`unknown snapshot format ${String(manifest.format)}`);
+  if (manifest.format !== 2) throw new Error(`snapshot format ${String(manifest.format)} is not the current one (2)`);
   const genDir = path.join(dir, manifest.generation);
   for (const [name, expected] of Object.entries(manifest.checksums)) {
     if ((await sha256(path.join(genDir, name))) !== expected) throw new Error(`checksum mismatch in ${name}`);

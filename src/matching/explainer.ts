@@ -1,9 +1,9 @@
 // Reasons a person can read: which signal matched, and the words from both profiles that
 // carried it, found by comparing each word's vector with the other side's facet vector.
 import { dot, type Embedder } from '../embedding/index.js';
-import { FACET_SIGNALS, SECTOR_SIGNAL } from './signals.js';
+import { PARTNER_SIGNALS, SECTOR_SIGNAL_NAME, type SignalSet } from './signals.js';
 import { contentTerms, GENERIC_ENGLISH_TERMS } from './terms.js';
-import type { RankedCandidate } from './partner-ranker.js';
+import type { RankedCandidate } from './ranker.js';
 
 export interface ExplainSide {
   texts: Readonly<Record<string, string>>;
@@ -32,9 +32,14 @@ export class Explainer {
     private readonly cacheLimit = 50_000,
   ) {}
 
-  async explain(asker: ExplainSide, candidate: ExplainSide & { partnerTypes: readonly string[] }, ranked: RankedCandidate): Promise<string[]> {
+  async explain(
+    asker: ExplainSide,
+    candidate: ExplainSide & { partnerTypes?: readonly string[] },
+    ranked: RankedCandidate,
+    signalSet: SignalSet = PARTNER_SIGNALS,
+  ): Promise<string[]> {
     const reasons: string[] = [];
-    const signals = FACET_SIGNALS.filter((s) => (ranked.scores[s.name] ?? 0) >= this.options.minSignal).sort(
+    const signals = signalSet.facets.filter((s) => (ranked.scores[s.name] ?? 0) >= this.options.minSignal).sort(
       (a, b) => (ranked.scores[b.name] ?? 0) - (ranked.scores[a.name] ?? 0),
     );
     for (const signal of signals) {
@@ -46,8 +51,8 @@ export class Explainer {
       reasons.push(reason);
     }
     const shared = asker.sectors.filter((s) => candidate.sectors.includes(s));
-    if (shared.length && (ranked.scores[SECTOR_SIGNAL.name] ?? 0) > 0) reasons.push(`Shared sectors: ${shared.join(', ')}`);
-    if (candidate.partnerTypes.length) reasons.push(`They are looking for: ${candidate.partnerTypes.join(', ')}`);
+    if (shared.length && (ranked.scores[SECTOR_SIGNAL_NAME] ?? 0) > 0) reasons.push(`Shared sectors: ${shared.join(', ')}`);
+    if (candidate.partnerTypes?.length) reasons.push(`They are looking for: ${candidate.partnerTypes.join(', ')}`);
     return reasons;
   }
 

@@ -1,4 +1,5 @@
-// Public surface of matching: ranking partners and explaining the ranking.
-export { DEFAULT_RANKER, rankPartners, scoreCandidate, type PartnerFilters, type PartnerQuery, type RankedCandidate, type RankerOptions } from './partner-ranker.js';
+// Public surface of matching: ranking partners, opportunities and clusters, and explaining it.
+export { DEFAULT_RANKER, buildFilter, rankCandidates, scoreCandidate, type CandidateFilters, type CandidateQuery, type RankedCandidate, type RankerOptions } from './ranker.js';
+export { DEFAULT_CLUSTER_RANKER, CLUSTER_MEMBER_PAIRS_WEIGHT, rankClusters, type ClusterQuery, type ClusterRankerOptions, type MemberPair, type RankedCluster } from './cluster-ranker.js';
 export { Explainer, describeStrength, type ExplainSide } from './explainer.js';
-export { FACET_SIGNALS, SECTOR_SIGNAL } from './signals.js';
+export { AUDIENCE_SIGNALS, CLUSTER_SIGNALS, OPPORTUNITY_SIGNALS, PARTNER_SIGNALS, SECTOR_SIGNAL_NAME, type FacetSignal, type SignalSet } from './signals.js';

@@ -8,7 +8,8 @@ import { LiveIndex, type LiveIndexOptions } from './live-index.js';
 export interface Engine {
   readonly repo: Repository;
   readonly embedder: Embedder;
-  readonly companies: LiveIndex;
+  /** Companies, opportunities and clusters, kept in step with the database. */
+  readonly index: LiveIndex;
   readonly explainer: Explainer;
   readonly logger?: Logger | undefined;
 }
@@ -20,23 +21,25 @@ export interface OpenEngineOptions {
   logger?: Logger | undefined;
   hnsw?: LiveIndexOptions['hnsw'];
   onProgress?: LiveIndexOptions['onProgress'];
+  persist?: LiveIndexOptions['persist'];
 }
 
 export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
-  const companies = await LiveIndex.open({
+  const index = await LiveIndex.open({
     repo: options.repo,
     embedder: options.embedder,
     dir: options.indexDir,
     hnsw: options.hnsw,
     logger: options.logger,
     onProgress: options.onProgress,
+    persist: options.persist,
   });
-  return { repo: options.repo, embedder: options.embedder, companies, explainer: new Explainer(options.embedder), logger: options.logger };
+  return { repo: options.repo, embedder: options.embedder, index, explainer: new Explainer(options.embedder), logger: options.logger };
 }
 
 /** Saves the index and releases the model and the database, in that order. */
 export async function closeEngine(engine: Engine): Promise<void> {
-  await engine.companies.close();
+  await engine.index.close();
   await engine.embedder.dispose();
   await engine.repo.close();
 }

@@ -1,9 +1,10 @@
-// The company index's lifecycle: open (load the snapshot, or rebuild it from the database),
-// follow the database change log so writes from any process reach this one, and save.
+// The indexes' lifecycle: open (load the company snapshot, or rebuild it from the database; fill
+// the small opportunity and cluster indexes from the database), follow the database change log
+// so writes from any process reach this one, and save.
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Repository } from '../db/index.js';
-import type { Company } from '../domain/index.js';
+import type { EntityByType, EntityType } from '../domain/index.js';
 import { COMPANY_FACETS, facetNames, type Embedder } from '../embedding/index.js';
 import { DEFAULT_HNSW, FacetIndex, loadSnapshot, saveSnapshot, type EntityAttributes, type HnswParams } from '../index/index.js';
 import { embeddingsToWrite, type Progress } from './embed-entities.js';
@@ -16,14 +17,24 @@ export interface LiveIndexOptions {
   hnsw?: HnswParams;
   logger?: Logger | undefined;
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** False for short-lived readers (e.g. the digest command): never writes snapshots. */
+  persist?: boolean;
 }
 
 const CHANGE_BATCH = 2000;
 const SCAN_CHUNK = 2000;
 
-export function attributesOf(c: Company): EntityAttributes {
-  return { country: c.country, sectors: c.sectors, partnerTypes: c.partnerTypes };
+const ATTRIBUTES: { [T in EntityType]: (e: EntityByType[T]) => EntityAttributes } = {
+  company: (c) => ({ country: c.country, sectors: c.sectors, partnerTypes: c.partnerTypes, clusterIds: c.clusterIds }),
+  opportunity: (o) => ({ country: o.country, sectors: o.sectors, partnerTypes: [], kind: o.type, deadline: o.deadline }),
+  cluster: (c) => ({ country: c.country, sectors: c.sectors, partnerTypes: [] }),
+};
+
+export function attributesOf<T extends EntityType>(type: T, entity: EntityByType[T]): EntityAttributes {
+  return ATTRIBUTES[type](entity);
 }
+
+type Collections = Record<EntityType, FacetIndex>;
 
 export class LiveIndex {
   private lastSeq = 0;
@@ -32,12 +43,22 @@ export class LiveIndex {
   private dirty = false;
 
   private constructor(
-    private current: FacetIndex,
+    private readonly collections: Collections,
     private readonly options: LiveIndexOptions,
   ) {}
 
-  get index(): FacetIndex {
-    return this.current;
+  /** Companies: an HNSW graph per facet, saved as snapshots. */
+  get companies(): FacetIndex {
+    return this.collections.company;
+  }
+
+  /** Opportunities and clusters are few: exact-scan indexes filled from the database at start. */
+  get opportunities(): FacetIndex {
+    return this.collections.opportunity;
+  }
+
+  get clusters(): FacetIndex {
+    return this.collections.cluster;
   }
 
   /** Last change-log entry reflected in the index. */
@@ -46,8 +67,18 @@ export class LiveIndex {
   }
 
   static async open(options: LiveIndexOptions): Promise<LiveIndex> {
-    const live = new LiveIndex(new FacetIndex(options.embedder.dims, COMPANY_FACETS, options.hnsw ?? DEFAULT_HNSW), options);
+    const dims = options.embedder.dims;
+    const live = new LiveIndex(
+      {
+        company: new FacetIndex(dims, COMPANY_FACETS, options.hnsw ?? DEFAULT_HNSW),
+        opportunity: FacetIndex.exact(dims, facetNames('opportunity')),
+        cluster: FacetIndex.exact(dims, facetNames('cluster')),
+      },
+      options,
+    );
     const reembedded = await live.ensureEmbeddings();
+    // Filled before the snapshot's catch-up, which replays whatever changed after the snapshot.
+    await live.exclusive(() => live.fillSmall(live.collections));
     const loaded = reembedded ? false : await live.tryLoadSnapshot();
     if (!loaded) await live.rebuild();
     return live;
@@ -58,20 +89,22 @@ export class LiveIndex {
     return this.exclusive(() => this.catchUpUnlocked());
   }
 
-  /** Rebuilds the whole index from the database and saves it. */
+  /** Rebuilds every index from the database and saves the company snapshot. */
   rebuild(): Promise<void> {
     return this.exclusive(async () => {
       const started = Date.now();
       const seq = await this.options.repo.latestChangeSeq();
-      const fresh = new FacetIndex(this.options.embedder.dims, COMPANY_FACETS, this.current.params);
+      const fresh = new FacetIndex(this.options.embedder.dims, COMPANY_FACETS, this.companies.params);
       const total = await this.options.repo.count('company');
       let done = 0;
-      for await (const ids of this.allIds()) {
-        await this.refresh(ids, fresh);
+      for await (const ids of this.allIds('company')) {
+        await this.refresh('company', ids, fresh);
         done += ids.length;
         this.options.onProgress?.('index', done, total);
       }
-      this.current = fresh;
+      const small = { opportunity: FacetIndex.exact(fresh.dims, facetNames('opportunity')), cluster: FacetIndex.exact(fresh.dims, facetNames('cluster')) };
+      await this.fillSmall(small);
+      Object.assign(this.collections, { company: fresh }, small);
       this.lastSeq = seq;
       await this.saveNow();
       this.options.logger?.info({ companies: fresh.size, ms: Date.now() - started }, 'index rebuilt from the database');
@@ -107,15 +140,20 @@ export class LiveIndex {
     if (this.dirty) await this.save();
   }
 
+  private async fillSmall(target: Pick<Collections, 'opportunity' | 'cluster'>): Promise<void> {
+    for (const type of ['opportunity', 'cluster'] as const) for await (const ids of this.allIds(type)) await this.refresh(type, ids, target[type]);
+  }
+
   private async saveNow(): Promise<void> {
-    await saveSnapshot(this.options.dir, this.current, { modelId: this.options.embedder.modelId, lastSeq: this.lastSeq });
+    if (this.options.persist === false) return;
+    await saveSnapshot(this.options.dir, this.companies, { modelId: this.options.embedder.modelId, lastSeq: this.lastSeq });
     this.dirty = false;
   }
 
   private async tryLoadSnapshot(): Promise<boolean> {
     const { repo, embedder, logger } = this.options;
     try {
-      const { index, manifest } = await loadSnapshot(this.options.dir, this.current.params.efSearch);
+      const { index, manifest } = await loadSnapshot(this.options.dir, this.companies.params.efSearch);
       const latest = await repo.latestChangeSeq();
       const problem =
         manifest.modelId !== embedder.modelId ? `model changed (${manifest.modelId} -> ${embedder.modelId})`
@@ -123,11 +161,11 @@ export class LiveIndex {
         : manifest.lastSeq > latest ? 'snapshot is ahead of the database'
         : undefined;
       if (problem) throw new Error(problem);
-      this.current = index;
+      this.collections.company = index;
       this.lastSeq = manifest.lastSeq;
       await this.catchUpUnlocked();
       const count = await repo.count('company');
-      if (this.current.size !== count) throw new Error(`index holds ${this.current.size} companies, database ${count}`);
+      if (this.companies.size !== count) throw new Error(`index holds ${this.companies.size} companies, database ${count}`);
       logger?.info({ companies: count, seq: this.lastSeq }, 'index snapshot loaded');
       return true;
     } catch (err) {
@@ -141,31 +179,32 @@ export class LiveIndex {
     for (;;) {
       const changes = await this.options.repo.changesSince(this.lastSeq, CHANGE_BATCH);
       if (changes.length === 0) return applied;
-      const companyIds = new Set(changes.filter((c) => c.entityType === 'company').map((c) => c.entityId));
       // Whatever the op, the database's current state is what the index must show.
-      await this.refresh([...companyIds]);
+      for (const type of ['company', 'opportunity', 'cluster'] as const) {
+        await this.refresh(type, [...new Set(changes.filter((c) => c.entityType === type).map((c) => c.entityId))]);
+      }
       this.lastSeq = changes[changes.length - 1]!.seq;
       applied += changes.length;
       this.dirty = true;
     }
   }
 
-  /** Re-reads the given companies from the database into `target`; missing ones are removed. */
-  private async refresh(ids: readonly string[], target: FacetIndex = this.current): Promise<void> {
+  /** Re-reads the given entities from the database into `target`; missing ones are removed. */
+  private async refresh(type: EntityType, ids: readonly string[], target: FacetIndex = this.collections[type]): Promise<void> {
     if (ids.length === 0) return;
     const { repo, embedder } = this.options;
-    const companies = await repo.getMany('company', ids);
+    const entities = await repo.getMany(type, ids);
     const vectors = new Map<string, Record<string, Float32Array>>();
-    for (const e of await repo.embeddings('company', ids)) {
+    for (const e of await repo.embeddings(type, ids)) {
       if (e.modelId !== embedder.modelId) continue;
       const forId = vectors.get(e.entityId) ?? {};
       forId[e.facet] = e.vector;
       vectors.set(e.entityId, forId);
     }
     const found = new Set<string>();
-    for (const c of companies) {
-      found.add(c.id);
-      target.upsert(c.id, attributesOf(c), vectors.get(c.id) ?? {});
+    for (const e of entities) {
+      found.add(e.id);
+      target.upsert(e.id, attributesOf(type, e), vectors.get(e.id) ?? {});
     }
     for (const id of ids) if (!found.has(id)) target.remove(id);
   }
@@ -194,7 +233,7 @@ export class LiveIndex {
     return changed;
   }
 
-  private async *allIds(type: 'company' | 'cluster' | 'opportunity' = 'company'): AsyncGenerator<string[]> {
+  private async *allIds(type: EntityType): AsyncGenerator<string[]> {
     let after = '';
     for (;;) {
       const ids = await this.options.repo.idsAfter(type, after, SCAN_CHUNK);

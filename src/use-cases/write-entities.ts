@@ -49,7 +49,7 @@ export async function deleteEntity(engine: Engine, type: EntityType, id: string)
     batch.companies = members.items.map((c) => ({ ...c, clusterIds: c.clusterIds.filter((x) => x !== id) }));
   }
   await engine.repo.write(batch);
-  await engine.companies.catchUp();
+  await engine.index.catchUp();
 }
 
 function validEntity<T extends EntityType>(type: T, body: unknown): EntityByType[T] {
@@ -73,5 +73,5 @@ async function checkReferences(engine: Engine, type: EntityType, entity: EntityB
 async function persist<T extends EntityType>(engine: Engine, type: T, entities: EntityByType[T][]): Promise<void> {
   const embeddings = await embeddingsToWrite(engine.repo, engine.embedder, type, entities);
   await engine.repo.write({ [BATCH_KEY[type]]: entities, embeddings });
-  await engine.companies.catchUp();
+  await engine.index.catchUp();
 }

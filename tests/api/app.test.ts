@@ -1,26 +1,22 @@
 // End to end over real HTTP against a real SQLite file and the shipped model.
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { PRIVATE_COMPANY_FIELDS } from '../../src/domain/index.js';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, type TestEngine } from '../helpers.js';
+import { createTestEngine, serve, type TestEngine } from '../helpers.js';
 
 const ADMIN = 'test-admin-key-0123456789';
 let t: TestEngine;
-let server: Server;
+let server: Awaited<ReturnType<typeof serve>>;
 let base: string;
 
 beforeAll(async () => {
   t = await createTestEngine({ data: smallSet() });
-  const app = buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) });
-  server = app.listen(0);
-  await new Promise((r) => server.once('listening', r));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await server.close();
   await t.close();
 });
 

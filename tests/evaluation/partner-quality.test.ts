@@ -1,14 +1,11 @@
 // A small version of `npm run eval` on the shared development set: a regression in matching
 // quality fails CI. Floors sit below the figures measured when they were set (see README).
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePartners, type PartnerEvaluation } from '../../src/evaluation/index.js';
-import { createTestEngine, type TestEngine } from '../helpers.js';
+import { createTestEngine, DEV_SET, devSetAvailable, type TestEngine } from '../helpers.js';
 
-const DEV_SET = process.env['NORDICHUB_DEV_SET'] ?? path.resolve(import.meta.dirname, '../../../shared/data/dev-set.json');
-const available = existsSync(DEV_SET);
-if (!available) console.warn(`partner-quality: ${DEV_SET} not found (CI always has it); set NORDICHUB_DEV_SET to run this check.`);
+const available = devSetAvailable('partner-quality');
 
 describe.runIf(available)('partner quality on the development set', () => {
   let t: TestEngine;

@@ -25,7 +25,7 @@ const ids = (r: { results: { company: { id: string } }[] }) => r.results.map((x)
 describe('the live company index', () => {
   it('is built from the database on first start and saved', async () => {
     open = await createTestEngine({ data: smallSet() });
-    expect(open.engine.companies.index.size).toBe(8);
+    expect(open.engine.index.companies.size).toBe(8);
     expect(JSON.parse(readFileSync(path.join(snapshotDir(open.dir), 'current.json'), 'utf8')).count).toBe(8);
   });
 
@@ -58,7 +58,7 @@ describe('the live company index', () => {
 
     rmSync(snapshotDir(t.dir), { recursive: true, force: true });
     const third = await createTestEngine({ dir: t.dir });
-    expect(third.engine.companies.index.size).toBe(8);
+    expect(third.engine.index.companies.size).toBe(8);
     expect(await partnersForCompany(third.engine, 'fi-pack', { limit: 5 })).toEqual(before);
     await third.close();
   });
@@ -72,7 +72,7 @@ describe('the live company index', () => {
     const manifest = JSON.parse(readFileSync(pointer, 'utf8'));
     writeFileSync(path.join(snapshotDir(t.dir), manifest.generation, 'offers.vec'), 'not vectors');
     open = await createTestEngine({ dir: t.dir });
-    expect(open.engine.companies.index.size).toBe(8);
+    expect(open.engine.index.companies.size).toBe(8);
     expect(ids(await partnersForCompany(open.engine, 'fi-pack', { limit: 3 }))).toContain('se-dist');
   });
 
@@ -85,10 +85,30 @@ describe('the live company index', () => {
     await importDataset({ companies: [company({ id: 'dk-dist', country: 'DK', offers: 'Wholesale distribution of cardboard packaging boxes.', needs: 'Suppliers of recyclable packaging.' })] }, { repo: other, embedder: await testEmbedder() });
     await other.write({ deletes: [{ entityType: 'company', id: 'se-dist' }] });
     await other.close();
-    expect(await open.engine.companies.catchUp()).toBe(2);
+    expect(await open.engine.index.catchUp()).toBe(2);
     const found = ids(await partnersForCompany(open.engine, 'fi-pack', { limit: 10 }));
     expect(found).toContain('dk-dist');
     expect(found).not.toContain('se-dist');
+  });
+
+  it('keeps opportunities and clusters in step too: filled at start, followed through the change log', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const first = await createTestEngine({ dir: t.dir, data: smallSet() });
+    await first.close();
+    // Written by another process while this one was down, then while it runs.
+    const other = await openRepository(dbUrl(t.dir));
+    const embedder = await testEmbedder();
+    await importDataset({ opportunities: [{ id: 'op-se-new', title: 'Paper trays', country: 'SE', description: 'A chain buys paper trays.', type: 'tender' }] }, { repo: other, embedder });
+    open = await createTestEngine({ dir: t.dir });
+    expect([...open.engine.index.opportunities.attributes.keys()].sort()).toEqual(['op-no-tender', 'op-se-new']);
+    expect(open.engine.index.clusters.size).toBe(3);
+    await importDataset({ clusters: [{ id: 'cl-dk-new', name: 'Danish Cluster', country: 'DK', description: 'Food makers in Denmark.' }] }, { repo: other, embedder });
+    await other.write({ deletes: [{ entityType: 'opportunity', id: 'op-se-new' }] });
+    await other.close();
+    expect(await open.engine.index.catchUp()).toBe(2);
+    expect(open.engine.index.clusters.attributes.has('cl-dk-new')).toBe(true);
+    expect(open.engine.index.opportunities.attributes.has('op-se-new')).toBe(false);
   });
 
   it('detects a model change: re-embeds every profile and rebuilds the index', async () => {

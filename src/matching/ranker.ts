@@ -1,22 +1,29 @@
-// Partner retrieval and re-ranking: candidates from each facet pairing, filters applied inside
-// the search (so a filtered query still fills `limit`), then every candidate scored on all signals.
-import { dot, type CompanyFacet } from '../embedding/index.js';
+// Retrieval and re-ranking: candidates from each facet pairing of a signal set, filters applied
+// inside the search (so a filtered query still fills `limit`), then every candidate scored on
+// all signals. Partners, opportunities and an opportunity's audience all rank this way.
+import { isOpen } from '../domain/index.js';
+import { dot } from '../embedding/index.js';
 import type { EntityAttributes, FacetIndex, SearchOptions } from '../index/index.js';
-import { FACET_SIGNALS, SECTOR_SIGNAL, sectorOverlap } from './signals.js';
+import { PARTNER_SIGNALS, SECTOR_SIGNAL_NAME, sectorOverlap, type SignalSet } from './signals.js';
 
-export interface PartnerQuery {
-  vectors: Partial<Record<CompanyFacet, Float32Array>>;
+export interface CandidateQuery {
+  /** The asker's vectors by facet name. */
+  vectors: Partial<Record<string, Float32Array>>;
   country: string;
   sectors: readonly string[];
-  /** The asking company itself, never its own partner. */
+  /** The asker itself, never its own match. */
   excludeId?: string | undefined;
 }
 
-export interface PartnerFilters {
+export interface CandidateFilters {
   countries?: readonly string[] | undefined;
   sectors?: readonly string[] | undefined;
-  /** Only candidates that are looking for a partner of one of these types. */
+  /** Companies: only those looking for a partner of one of these types. */
   partnerTypes?: readonly string[] | undefined;
+  /** Opportunities: only these types. */
+  kinds?: readonly string[] | undefined;
+  /** Opportunities: only those still open at this moment. */
+  openAt?: Date | undefined;
 }
 
 export interface RankedCandidate {
@@ -38,27 +45,33 @@ export interface RankerOptions {
 
 export const DEFAULT_RANKER: RankerOptions = { exactScanMax: 5_000, poolFactor: 5, minPool: 50, listScanShare: 0.25 };
 
-export function buildFilter(query: PartnerQuery, filters: PartnerFilters, attributes: ReadonlyMap<string, EntityAttributes>): (id: string) => boolean {
-  const countries = filters.countries?.length ? new Set(filters.countries) : undefined;
-  const sectors = filters.sectors?.length ? new Set(filters.sectors) : undefined;
-  const types = filters.partnerTypes?.length ? new Set(filters.partnerTypes) : undefined;
+export function buildFilter(query: CandidateQuery, filters: CandidateFilters, attributes: ReadonlyMap<string, EntityAttributes>): (id: string) => boolean {
+  const set = (xs: readonly string[] | undefined) => (xs?.length ? new Set(xs) : undefined);
+  const countries = set(filters.countries);
+  const sectors = set(filters.sectors);
+  const types = set(filters.partnerTypes);
+  const kinds = set(filters.kinds);
+  const openAt = filters.openAt;
   return (id) => {
     const a = attributes.get(id);
     if (!a || id === query.excludeId) return false;
-    // Partners are cross-border by definition.
+    // Every match is cross-border by definition.
     if (a.country === query.country) return false;
     if (countries && !countries.has(a.country)) return false;
     if (sectors && !a.sectors.some((s) => sectors.has(s))) return false;
     if (types && !a.partnerTypes.some((t) => types.has(t))) return false;
+    if (kinds && !(a.kind && kinds.has(a.kind))) return false;
+    if (openAt && !isOpen(a.deadline, a.country, openAt)) return false;
     return true;
   };
 }
 
-export function rankPartners(
+export function rankCandidates(
   index: FacetIndex,
-  query: PartnerQuery,
-  filters: PartnerFilters,
+  query: CandidateQuery,
+  filters: CandidateFilters,
   limit: number,
+  signals: SignalSet = PARTNER_SIGNALS,
   options: RankerOptions = DEFAULT_RANKER,
 ): RankedCandidate[] {
   const filter = buildFilter(query, filters, index.attributes);
@@ -73,33 +86,34 @@ export function rankPartners(
   }
   const pool = Math.max(limit * options.poolFactor, options.minPool);
   const candidates = new Set<string>();
-  for (const signal of FACET_SIGNALS) {
+  for (const signal of signals.facets) {
     const q = query.vectors[signal.query];
     if (!q) continue;
     for (const hit of index.facet(signal.candidate).search(q, pool, search)) candidates.add(hit.key);
   }
-  const ranked = [...candidates].map((id) => scoreCandidate(index, query, id));
+  const ranked = [...candidates].map((id) => scoreCandidate(index, query, id, signals));
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return ranked.slice(0, limit);
 }
 
 /** The filter dimension with the fewest candidates, as inverted lists to union. */
-function narrowestFilter(index: FacetIndex, filters: PartnerFilters): Set<string>[] | undefined {
+function narrowestFilter(index: FacetIndex, filters: CandidateFilters): Set<string>[] | undefined {
   const dimensions = [
     filters.countries?.length ? index.withAny('country', filters.countries) : undefined,
     filters.sectors?.length ? index.withAny('sector', filters.sectors) : undefined,
     filters.partnerTypes?.length ? index.withAny('partnerType', filters.partnerTypes) : undefined,
+    filters.kinds?.length ? index.withAny('kind', filters.kinds) : undefined,
   ].filter((d): d is Set<string>[] => d !== undefined);
   return dimensions.sort((a, b) => sizeOf(a) - sizeOf(b))[0];
 }
 
 const sizeOf = (sets: Set<string>[]) => sets.reduce((n, s) => n + s.size, 0);
 
-export function scoreCandidate(index: FacetIndex, query: PartnerQuery, id: string): RankedCandidate {
+export function scoreCandidate(index: FacetIndex, query: CandidateQuery, id: string, signals: SignalSet = PARTNER_SIGNALS): RankedCandidate {
   const scores: Record<string, number> = {};
   let total = 0;
   let weights = 0;
-  for (const signal of FACET_SIGNALS) {
+  for (const signal of signals.facets) {
     const q = query.vectors[signal.query];
     const c = index.facet(signal.candidate).get(id);
     // A side with no text (e.g. no needs written) makes the signal unknown, not zero.
@@ -112,11 +126,11 @@ export function scoreCandidate(index: FacetIndex, query: PartnerQuery, id: strin
   const attrs = index.attributes.get(id);
   if (attrs && query.sectors.length > 0 && attrs.sectors.length > 0) {
     const value = sectorOverlap(query.sectors, attrs.sectors);
-    scores[SECTOR_SIGNAL.name] = round(value);
-    total += SECTOR_SIGNAL.weight * value;
-    weights += SECTOR_SIGNAL.weight;
+    scores[SECTOR_SIGNAL_NAME] = round(value);
+    total += signals.sectorWeight * value;
+    weights += signals.sectorWeight;
   }
   return { id, score: weights > 0 ? round(total / weights) : 0, scores };
 }
 
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
+export const round = (x: number) => Math.round(x * 10_000) / 10_000;

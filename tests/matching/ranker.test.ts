@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/embedding/index.js';
 import { FacetIndex } from '../../src/index/index.js';
-import { rankPartners, scoreCandidate, type PartnerQuery } from '../../src/matching/index.js';
+import { PARTNER_SIGNALS, rankCandidates, scoreCandidate, type CandidateQuery } from '../../src/matching/index.js';
 
 const v = (...xs: number[]) => normalize(new Float32Array(xs));
 
@@ -19,38 +19,38 @@ function catalogue(): FacetIndex {
   return index;
 }
 
-const packagingMaker: PartnerQuery = { vectors: { profile: v(1, 1, 0, 0), offers: v(1, 0, 0, 0), needs: v(0, 1, 0, 0) }, country: 'FI', sectors: ['logistics'], excludeId: 'fi-packaging' };
+const packagingMaker: CandidateQuery = { vectors: { profile: v(1, 1, 0, 0), offers: v(1, 0, 0, 0), needs: v(0, 1, 0, 0) }, country: 'FI', sectors: ['logistics'], excludeId: 'fi-packaging' };
 
 describe('partner ranking', () => {
   it('puts the candidate whose offer meets my need and whose need meets my offer first', () => {
-    const ranked = rankPartners(catalogue(), packagingMaker, {}, 3);
+    const ranked = rankCandidates(catalogue(), packagingMaker, {}, 3);
     expect(ranked[0]!.id).toBe('se-distributor');
     expect(ranked[0]!.scores).toMatchObject({ needsOffers: 1, offersNeeds: 1 });
   });
 
   it('never proposes a company from the asking country', () => {
-    const ranked = rankPartners(catalogue(), packagingMaker, {}, 100);
+    const ranked = rankCandidates(catalogue(), packagingMaker, {}, 100);
     expect(ranked.map((r) => r.id)).not.toContain('fi-distributor');
     expect(ranked.length).toBe(64);
   });
 
   it('applies country, sector and partner-type filters before cutting the top k', () => {
     const index = catalogue();
-    expect(rankPartners(index, packagingMaker, { countries: ['IS', 'DK'] }, 10).map((r) => r.id).sort()).toEqual(['dk-software', 'is-fish']);
-    expect(rankPartners(index, packagingMaker, { sectors: ['ict'] }, 10)).toHaveLength(10);
-    expect(rankPartners(index, packagingMaker, { partnerTypes: ['customer'] }, 10).map((r) => r.id).sort()).toEqual(['dk-software', 'no-distributor']);
+    expect(rankCandidates(index, packagingMaker, { countries: ['IS', 'DK'] }, 10).map((r) => r.id).sort()).toEqual(['dk-software', 'is-fish']);
+    expect(rankCandidates(index, packagingMaker, { sectors: ['ict'] }, 10)).toHaveLength(10);
+    expect(rankCandidates(index, packagingMaker, { partnerTypes: ['customer'] }, 10).map((r) => r.id).sort()).toEqual(['dk-software', 'no-distributor']);
   });
 
   it('fills the limit through the HNSW path when the filter is broad', () => {
     const index = catalogue();
-    const ranked = rankPartners(index, packagingMaker, { countries: ['SE'] }, 25, { exactScanMax: 0, poolFactor: 1, minPool: 1, listScanShare: 0 });
+    const ranked = rankCandidates(index, packagingMaker, { countries: ['SE'] }, 25, PARTNER_SIGNALS, { exactScanMax: 0, poolFactor: 1, minPool: 1, listScanShare: 0 });
     expect(ranked).toHaveLength(25);
     expect(ranked.every((r) => r.id.startsWith('se-'))).toBe(true);
   });
 
   it('scores in 0..1 and ignores a signal whose side has no text', () => {
     const index = catalogue();
-    const noNeeds: PartnerQuery = { ...packagingMaker, vectors: { profile: v(1, 1, 0, 0), offers: v(1, 0, 0, 0) } };
+    const noNeeds: CandidateQuery = { ...packagingMaker, vectors: { profile: v(1, 1, 0, 0), offers: v(1, 0, 0, 0) } };
     const scored = scoreCandidate(index, noNeeds, 'se-distributor');
     expect(scored.scores).not.toHaveProperty('needsOffers');
     expect(scored.score).toBeGreaterThanOrEqual(0);
@@ -58,6 +58,6 @@ describe('partner ranking', () => {
   });
 
   it('returns nothing rather than failing on an empty index', () => {
-    expect(rankPartners(new FacetIndex(4, ['profile', 'offers', 'needs']), packagingMaker, {}, 5)).toEqual([]);
+    expect(rankCandidates(new FacetIndex(4, ['profile', 'offers', 'needs']), packagingMaker, {}, 5)).toEqual([]);
   });
 });

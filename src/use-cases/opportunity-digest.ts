@@ -1,0 +1,108 @@
+// The staff digest: per company, the opportunities added since a date that fit it well enough to
+// mail out. Computed from the opportunity side (whom does each new opening fit?) and regrouped
+// by company, so the cost follows the number of new openings, not the number of members.
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
+import { describeStrength, type ExplainSide, type RankedCandidate } from '../matching/index.js';
+import type { Engine } from './engine.js';
+import { audienceAsker, describeOpening, explainAudience, rankAudience } from './recommend-opportunities.js';
+import { storedVectors } from './stored-vectors.js';
+import { parseOrThrow } from './validate.js';
+
+// A fit at or above this score is worth a mail. On the development set every judged-relevant
+// company-opportunity pair scores at least 0.67, while 90% of the other cross-border pairs score
+// below 0.65 (`npm run eval` prints both); see README, "Matching quality".
+export const DEFAULT_DIGEST_THRESHOLD = 0.65;
+
+export const DigestQuerySchema = z.strictObject({
+  since: z
+    .union([IsoDateSchema, z.iso.datetime({ offset: true })])
+    .meta({ description: 'Opportunities added on or after this date (YYYY-MM-DD, from midnight UTC) or moment (ISO 8601)' }),
+  threshold: z.coerce.number().min(0).max(1).default(DEFAULT_DIGEST_THRESHOLD).meta({ description: 'Lowest score worth mailing, 0..1' }),
+  perCompany: z.coerce.number().int().min(1).max(50).default(10).meta({ description: 'At most this many opportunities per company' }),
+  perOpportunity: z.coerce.number().int().min(1).max(5_000).default(500).meta({ description: 'At most this many companies per opportunity' }),
+});
+
+export type DigestQuery = z.input<typeof DigestQuerySchema>;
+
+export interface DigestMatch {
+  opportunity: Opportunity;
+  score: number;
+  strength: string;
+  reasons: string[];
+}
+
+export interface DigestEntry {
+  /** Staff-only: the contact fields are what the mail goes to. */
+  company: Company;
+  matches: DigestMatch[];
+}
+
+export interface Digest {
+  since: string;
+  threshold: number;
+  generatedAt: string;
+  /** New opportunities still open, each matched against every company abroad. */
+  newOpportunities: number;
+  companies: DigestEntry[];
+}
+
+const PAGE = 500;
+
+export async function opportunityDigest(engine: Engine, input: unknown, now = new Date()): Promise<Digest> {
+  const q = parseOrThrow(DigestQuerySchema, input, 'digest query');
+  const since = new Date(q.since.length === 10 ? `${q.since}T00:00:00Z` : q.since);
+  const fresh = (await newOpportunities(engine, since)).filter((o) => isOpen(o.deadline, o.country, now));
+  const byCompany = new Map<string, { opportunity: Opportunity; asker: ExplainSide; ranked: RankedCandidate }[]>();
+  for (const o of fresh) {
+    const asker = audienceAsker(o, await storedVectors(engine, 'opportunity', o.id));
+    for (const ranked of rankAudience(engine, o, asker.vectors, { limit: q.perOpportunity })) {
+      if (ranked.score < q.threshold) break;
+      byCompany.set(ranked.id, [...(byCompany.get(ranked.id) ?? []), { opportunity: o, asker, ranked }]);
+    }
+  }
+  const companies = new Map((await engine.repo.getMany('company', [...byCompany.keys()])).map((c) => [c.id, c]));
+  const entries: DigestEntry[] = [];
+  for (const [id, list] of byCompany) {
+    const company = companies.get(id);
+    if (!company) continue;
+    list.sort((a, b) => b.ranked.score - a.ranked.score || (a.opportunity.id < b.opportunity.id ? -1 : 1));
+    const matches: DigestMatch[] = [];
+    for (const { opportunity, asker, ranked } of list.slice(0, q.perCompany)) {
+      const reasons = [describeOpening(opportunity, now), ...(await explainAudience(engine, asker, company, ranked))];
+      matches.push({ opportunity, score: ranked.score, strength: describeStrength(ranked.score), reasons });
+    }
+    entries.push({ company, matches });
+  }
+  entries.sort((a, b) => a.company.country.localeCompare(b.company.country) || a.company.name.localeCompare(b.company.name));
+  return { since: q.since, threshold: q.threshold, generatedAt: now.toISOString(), newOpportunities: fresh.length, companies: entries };
+}
+
+async function newOpportunities(engine: Engine, since: Date): Promise<Opportunity[]> {
+  const out: Opportunity[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await engine.repo.list('opportunity', { limit: PAGE, offset, createdSince: since });
+    out.push(...page.items);
+    if (page.items.length < PAGE) return out;
+  }
+}
+
+export const DIGEST_COLUMNS = [
+  'company_id', 'company', 'company_country', 'contact_email', 'opportunity_id', 'opportunity', 'opportunity_country',
+  'type', 'deadline', 'score', 'strength', 'url', 'reasons',
+] as const;
+
+/** One row per company and opportunity, ready for a mail merge. */
+export function digestRows(d: Digest): string[][] {
+  return d.companies.flatMap(({ company: c, matches }) =>
+    matches.map((m) => [
+      c.id, c.name, c.country, c.contactEmail ?? '', m.opportunity.id, m.opportunity.title, m.opportunity.country,
+      m.opportunity.type, m.opportunity.deadline ?? '', m.score.toFixed(3), m.strength, m.opportunity.url ?? '', m.reasons.join(' | '),
+    ]),
+  );
+}
+
+export function digestCsv(d: Digest): string {
+  return stringify(digestRows(d), { header: true, columns: [...DIGEST_COLUMNS] });
+}
