@@ -5,6 +5,8 @@ export const ErrorCodes = {
   VALIDATION: 'validation',
   NOT_FOUND: 'not-found',
   CONFLICT: 'conflict',
+  /** Well-formed input whose constraints cannot all hold (e.g. more pinned meetings than tables). */
+  INFEASIBLE: 'infeasible',
   UNAUTHORIZED: 'unauthorized',
   FORBIDDEN: 'forbidden',
   NOT_READY: 'not-ready',

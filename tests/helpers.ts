@@ -1,4 +1,5 @@
 // Real components for tests: a SQLite file in a temp folder, the shipped model, real HTTP.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -73,4 +74,19 @@ export async function serve(app: { listen(port: number): Server }): Promise<{ ba
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return { base, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+/** Runs a TypeScript entry point (e.g. `src/cli/main.ts import …`) as its own process. */
+export function runTsx(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, args, { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

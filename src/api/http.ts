@@ -51,13 +51,14 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.FORBIDDEN]: 403,
   [ErrorCodes.NOT_FOUND]: 404,
   [ErrorCodes.CONFLICT]: 409,
+  [ErrorCodes.INFEASIBLE]: 422,
   [ErrorCodes.NOT_READY]: 503,
   [ErrorCodes.MODEL_UNAVAILABLE]: 503,
   [ErrorCodes.INDEX_CORRUPT]: 503,
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 

@@ -1,32 +1,19 @@
 // `npm run digest -- --since 2027-01-01`: the staff digest as a table on the terminal and as CSV.
 import { writeFile } from 'node:fs/promises';
-import Table from 'cli-table3';
+import { plainTable } from './table.js';
 import type { Config } from '../config.js';
-import { openRepository } from '../db/index.js';
-import { TransformersEmbedder } from '../embedding/index.js';
-import { closeEngine, openEngine } from '../use-cases/engine.js';
-import { snapshotDir } from '../use-cases/live-index.js';
 import { digestCsv, opportunityDigest, type Digest, type DigestQuery } from '../use-cases/opportunity-digest.js';
-import { phaseProgress } from './progress.js';
+import { withEngine } from './engine.js';
 
-export async function buildDigest(config: Config, query: DigestQuery): Promise<Digest> {
-  const repo = await openRepository(config.databaseUrl);
-  const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
-  const progress = phaseProgress();
-  // A reader beside a running service: it loads the service's snapshot and never writes one.
-  const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), onProgress: progress.update, persist: false }).finally(() => progress.stop());
-  try {
-    return await opportunityDigest(engine, query);
-  } finally {
-    await closeEngine(engine);
-  }
+export function buildDigest(config: Config, query: DigestQuery): Promise<Digest> {
+  return withEngine(config, (engine) => opportunityDigest(engine, query));
 }
 
 export function digestTable(d: Digest, width = process.stdout.columns ?? 120): string {
   const summary = `${d.newOpportunities} open opportunities added since ${d.since}; ${d.companies.length} companies with a fit of at least ${d.threshold}.`;
   if (d.companies.length === 0) return summary;
   const title = Math.max(24, Math.min(60, width - 90));
-  const table = new Table({
+  const table = plainTable({
     head: ['Company', 'Contact', 'Opportunity', 'Type', 'Deadline', 'Fit'],
     colWidths: [30, 28, title, 20, 12, 18],
     wordWrap: true,

@@ -6,6 +6,11 @@ import { handleSignals, startService } from '../server.js';
 import { DEMO_DATA, describeError, describeImport, importFile } from './commands.js';
 import { buildDigest, digestTable, writeDigestCsv } from './digest.js';
 import { digestCsv } from '../use-cases/opportunity-digest.js';
+import { agendaCsv, agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../use-cases/event-agenda.js';
+import { withEngine } from './engine.js';
+import { describeAgenda } from './event.js';
+import { writeFile } from 'node:fs/promises';
+import { phaseProgress } from './progress.js';
 
 const program = new Command('nordichub').description('NordicHub Partner Match').showHelpAfterError();
 
@@ -48,6 +53,42 @@ program
     else if (o.format === 'json') console.log(JSON.stringify(digest, null, 2));
     else console.log(digestTable(digest) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
   });
+
+const event = program.command('event').description('Matchmaking events: schedule and export agendas');
+
+event
+  .command('list')
+  .description('List events')
+  .action(() => withEngine(loadConfig(), async (engine) => {
+    for (const e of await engine.repo.listEvents()) console.log(`${e.id}\t${e.name}\t(changed ${e.updatedAt})`);
+  }));
+
+event
+  .command('schedule')
+  .description('Generate the agenda of an event (pinned meetings stay) and print its statistics')
+  .argument('<eventId>')
+  .option('--csv <file>', 'also write the whole agenda as CSV')
+  .action((eventId: string, o: { csv?: string }) => withEngine(loadConfig(), async (engine) => {
+    const progress = phaseProgress();
+    const view = await scheduleEvent(engine, eventId, progress.update).finally(() => progress.stop());
+    if (o.csv) await writeFile(o.csv, agendaCsv(view));
+    console.log(describeAgenda(view) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
+  }));
+
+event
+  .command('agenda')
+  .description('Write the agenda of an event as CSV, or one participant’s as CSV or iCalendar')
+  .argument('<eventId>')
+  .option('--participant <companyId>', 'only this participant’s meetings')
+  .option('--ics', 'iCalendar instead of CSV (with --participant)')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action((eventId: string, o: { participant?: string; ics?: boolean; out?: string }) => withEngine(loadConfig(), async (engine) => {
+    const text = o.participant
+      ? (o.ics ? participantIcs : participantCsv)(await participantAgenda(engine, eventId, o.participant))
+      : agendaCsv(await agendaView(engine, eventId));
+    if (o.out) await writeFile(o.out, text);
+    else process.stdout.write(text);
+  }));
 
 program.parseAsync().catch((err: unknown) => {
   console.error(`Error: ${describeError(err)}`);

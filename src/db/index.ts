@@ -5,7 +5,7 @@ import { migrateSqlite, sqliteFilePath } from './migrate.js';
 import { PrismaRepository } from './prisma-repository.js';
 import type { Repository } from './repository.js';
 
-export type { ChangeEntry, EntityRef, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+export type { ChangeEntry, EntityRef, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 

@@ -1,7 +1,8 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
+import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
-import type { ChangeEntry, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+import type { ChangeEntry, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 type Row = Record<string, unknown>;
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -205,6 +206,33 @@ export class PrismaRepository implements Repository {
     return agg._max.seq ?? 0;
   }
 
+  async getEvent(id: string): Promise<MatchEvent | null> {
+    return eventFromRow(await this.prisma.event.findUnique({ where: { id } }));
+  }
+
+  async listEvents(): Promise<EventSummary[]> {
+    const rows = await this.prisma.event.findMany({ select: { id: true, name: true, updatedAt: true }, orderBy: { id: 'asc' } });
+    return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updatedAt.toISOString() }));
+  }
+
+  async createEvent(event: MatchEvent): Promise<void> {
+    await this.writer.event.create({ data: eventToRow(event) });
+  }
+
+  async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent | null> {
+    return this.writer.$transaction(async (tx) => {
+      const current = eventFromRow(await tx.event.findUnique({ where: { id } }));
+      if (!current) return null;
+      const next = await change(structuredClone(current));
+      await tx.event.update({ where: { id }, data: { ...eventToRow(next), version: { increment: 1 } } });
+      return next;
+    });
+  }
+
+  async deleteEvent(id: string): Promise<boolean> {
+    return (await this.writer.event.deleteMany({ where: { id } })).count > 0;
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.prisma.$disconnect(), this.writer.$disconnect()]);
   }
@@ -273,6 +301,15 @@ async function replaceEmbeddings(tx: Tx, embeddings: readonly StoredEmbedding[])
 async function appendChanges(tx: Tx, changes: readonly Omit<ChangeEntry, 'seq'>[]): Promise<void> {
   const now = new Date().toISOString();
   await insertRows(tx, 'ChangeLog', ['entityType', 'entityId', 'op', 'createdAt'], changes, (c) => [c.entityType, c.entityId, c.op, now], '');
+}
+
+function eventToRow(e: MatchEvent): { id: string; name: string; document: string } {
+  const { id, name, ...document } = e;
+  return { id, name, document: JSON.stringify(document) };
+}
+
+function eventFromRow(row: { id: string; name: string; document: string } | null): MatchEvent | null {
+  return row ? { id: row.id, name: row.name, ...(JSON.parse(row.document) as Omit<MatchEvent, 'id' | 'name'>) } : null;
 }
 
 export type { Cluster, Company, Opportunity };

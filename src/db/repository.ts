@@ -1,5 +1,6 @@
 // The Repository seam: everything the engine needs from a database, in domain types.
 import type { EntityByType, EntityType } from '../domain/entities.js';
+import type { MatchEvent } from '../domain/events.js';
 import type { Country, Sector } from '../domain/vocabulary.js';
 
 export interface ListQuery {
@@ -48,6 +49,12 @@ export interface ChangeEntry {
   op: 'upsert' | 'delete';
 }
 
+export interface EventSummary {
+  id: string;
+  name: string;
+  updatedAt: string;
+}
+
 export interface Repository {
   get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null>;
   getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]>;
@@ -68,6 +75,16 @@ export interface Repository {
    */
   writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void>;
   changesSince(seq: number, limit: number): Promise<ChangeEntry[]>;
+  getEvent(id: string): Promise<MatchEvent | null>;
+  listEvents(): Promise<EventSummary[]>;
+  /** Fails with a unique-constraint error when the id exists. */
+  createEvent(event: MatchEvent): Promise<void>;
+  /**
+   * Reads, changes and writes one event in one transaction, so concurrent edits never lose each
+   * other's changes. `change` may throw to abort: nothing is written then.
+   */
+  updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent | null>;
+  deleteEvent(id: string): Promise<boolean>;
   latestChangeSeq(): Promise<number>;
   close(): Promise<void>;
 }

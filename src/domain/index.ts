@@ -4,3 +4,4 @@ export * from './vocabulary.js';
 export * from './schemas.js';
 export * from './normalize.js';
 export * from './deadlines.js';
+export * from './events.js';

@@ -24,6 +24,8 @@ export interface CandidateFilters {
   kinds?: readonly string[] | undefined;
   /** Opportunities: only those still open at this moment. */
   openAt?: Date | undefined;
+  /** Only these candidates (e.g. an event's participants). */
+  among?: ReadonlySet<string> | undefined;
 }
 
 export interface RankedCandidate {
@@ -52,9 +54,11 @@ export function buildFilter(query: CandidateQuery, filters: CandidateFilters, at
   const types = set(filters.partnerTypes);
   const kinds = set(filters.kinds);
   const openAt = filters.openAt;
+  const among = filters.among;
   return (id) => {
     const a = attributes.get(id);
     if (!a || id === query.excludeId) return false;
+    if (among && !among.has(id)) return false;
     // Every match is cross-border by definition.
     if (a.country === query.country) return false;
     if (countries && !countries.has(a.country)) return false;
@@ -97,17 +101,18 @@ export function rankCandidates(
 }
 
 /** The filter dimension with the fewest candidates, as inverted lists to union. */
-function narrowestFilter(index: FacetIndex, filters: CandidateFilters): Set<string>[] | undefined {
-  const dimensions = [
+function narrowestFilter(index: FacetIndex, filters: CandidateFilters): ReadonlySet<string>[] | undefined {
+  const dimensions: (ReadonlySet<string>[] | undefined)[] = [
+    filters.among ? [filters.among] : undefined,
     filters.countries?.length ? index.withAny('country', filters.countries) : undefined,
     filters.sectors?.length ? index.withAny('sector', filters.sectors) : undefined,
     filters.partnerTypes?.length ? index.withAny('partnerType', filters.partnerTypes) : undefined,
     filters.kinds?.length ? index.withAny('kind', filters.kinds) : undefined,
-  ].filter((d): d is Set<string>[] => d !== undefined);
-  return dimensions.sort((a, b) => sizeOf(a) - sizeOf(b))[0];
+  ];
+  return dimensions.filter((d): d is ReadonlySet<string>[] => d !== undefined).sort((a, b) => sizeOf(a) - sizeOf(b))[0];
 }
 
-const sizeOf = (sets: Set<string>[]) => sets.reduce((n, s) => n + s.size, 0);
+const sizeOf = (sets: readonly ReadonlySet<string>[]) => sets.reduce((n, s) => n + s.size, 0);
 
 export function scoreCandidate(index: FacetIndex, query: CandidateQuery, id: string, signals: SignalSet = PARTNER_SIGNALS): RankedCandidate {
   const scores: Record<string, number> = {};

@@ -42,8 +42,9 @@ export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.sh
 
 export type PartnerFilterInput = z.input<typeof PartnerFiltersSchema>;
 
-export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput): Promise<PartnerResponse> {
-  const f = parseOrThrow(PartnerFiltersSchema, filters, 'partner query');
+/** `among` restricts partners to a set of companies, e.g. an event's participants. */
+export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput, among?: ReadonlySet<string>): Promise<PartnerResponse> {
+  const f = { ...parseOrThrow(PartnerFiltersSchema, filters, 'partner query'), among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
   return respond(engine, query, f, { texts: facetTexts('company', company), vectors: query.vectors, sectors: company.sectors });

@@ -1,27 +1,15 @@
 // `npm run digest` as staff run it: after an import, a table on the terminal and a CSV file.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
-import { tempDir } from '../helpers.js';
+import { runTsx, tempDir } from '../helpers.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const t = tempDir();
 const env = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'warn', COLUMNS: '160' };
 afterAll(() => t.cleanup());
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runTsx(['src/cli/main.ts', ...args], env);
 
 describe('npm run digest', () => {
   it('prints a table per company and writes the same digest as CSV', async () => {

@@ -5,10 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { tempDir } from '../helpers.js';
+import { ROOT, runTsx, tempDir, TSX } from '../helpers.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const t = tempDir();
 let base = '';
 // Port 0: the service picks a free port and logs its URL.
@@ -16,16 +14,7 @@ const env = { ...process.env, DATA_DIR: t.dir, PORT: '0', NORDICHUB_ADMIN_KEY: u
 let service: ChildProcess;
 let output = '';
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(TSX, args, { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runTsx(args, env);
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const until = Date.now() + ms;

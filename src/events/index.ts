@@ -1,0 +1,6 @@
+// Public surface of events: the agenda problem, the scheduler, its independent validator, statistics.
+export { pairKey, type AgendaProblem, type Attendee, type EventSetup, type Meeting, type Slot, type Wish } from './agenda.js';
+export { TIERS, allowedEdges, meetingCap, schedule, type Edge, type ScheduleProgress, type ScheduleResult } from './scheduler.js';
+export { agendaViolations } from './validate-agenda.js';
+export { agendaStatistics, type AgendaStatistics } from './statistics.js';
+export { objectiveUpperBound, type UpperBound } from './upper-bound.js';

@@ -1,0 +1,189 @@
+// Matchmaking events: create and change them, register participants (existing companies or new
+// profiles), pin and remove meetings. Every change is one transaction on the event document.
+import {
+  EventInputSchema, EventPatchSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema,
+  slotsOf, toMatchEvent, type EventParticipant, type MatchEvent, type Meeting,
+} from '../domain/index.js';
+import { AppError, ErrorCodes, invalid, notFound } from '../errors.js';
+import type { Engine } from './engine.js';
+import { parseOrThrow } from './validate.js';
+import { createEntity } from './write-entities.js';
+
+export async function createEvent(engine: Engine, body: unknown): Promise<MatchEvent> {
+  const event = toMatchEvent(parseOrThrow(EventInputSchema, body, 'event'));
+  if (await engine.repo.getEvent(event.id)) throw new AppError(ErrorCodes.CONFLICT, `An event with id "${event.id}" already exists.`, [{ path: 'id', message: 'already exists' }]);
+  await engine.repo.createEvent(event);
+  return event;
+}
+
+export async function getEvent(engine: Engine, id: string): Promise<MatchEvent> {
+  const event = await engine.repo.getEvent(id);
+  if (!event) throw new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+  return event;
+}
+
+/** One read-change-write of an event; `change` throwing leaves it untouched. */
+export async function changeEvent(engine: Engine, id: string, change: (e: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent> {
+  const updated = await engine.repo.updateEvent(id, change);
+  if (!updated) throw new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+  return updated;
+}
+
+export async function patchEvent(engine: Engine, id: string, body: unknown): Promise<MatchEvent> {
+  const patch = parseOrThrow(EventPatchSchema, body, 'event patch');
+  return changeEvent(engine, id, (e) => {
+    const { name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...planChange } = patch;
+    const plan = { ...e.plan, ...Object.fromEntries(Object.entries(planChange).filter(([, v]) => v !== undefined)) };
+    const next: MatchEvent = {
+      ...e,
+      name: name ?? e.name,
+      timeZone: timeZone ?? e.timeZone,
+      tables: tables ?? e.tables,
+      maxMeetings: maxMeetings === undefined ? e.maxMeetings : maxMeetings,
+      minMeetings: minMeetings ?? e.minMeetings,
+      allowSameCountry: allowSameCountry ?? e.allowSameCountry,
+      plan,
+    };
+    const slotsChanged = timeZone !== undefined || Object.keys(planChange).length > 0;
+    if (slotsChanged) {
+      next.slots = slotsOf(plan, next.timeZone);
+      // A new slot layout invalidates positions: pins go, availability keeps the slots that still exist.
+      next.pins = [];
+      next.participants = e.participants.map((p) => ({ ...p, availability: p.availability.filter((s) => s < next.slots.length) }));
+    }
+    // Any rule change makes the agenda stale; only a new name keeps it.
+    if (Object.keys(patch).some((k) => k !== 'name')) next.agenda = null;
+    return next;
+  });
+}
+
+export async function deleteEvent(engine: Engine, id: string): Promise<void> {
+  if (!(await engine.repo.deleteEvent(id))) throw new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+}
+
+export async function addParticipant(engine: Engine, eventId: string, body: unknown): Promise<EventParticipant> {
+  const input = parseOrThrow(ParticipantInputSchema, body, 'participant');
+  const event = await getEvent(engine, eventId);
+  const companyId = input.companyId ?? input.company!.id;
+  if (event.participants.some((p) => p.companyId === companyId)) {
+    throw new AppError(ErrorCodes.CONFLICT, `${companyId} is already registered for ${eventId}.`, [{ path: input.companyId ? 'companyId' : 'company.id', message: 'already registered' }]);
+  }
+  const participant: EventParticipant = {
+    companyId,
+    availability: input.availability ?? event.slots.map((_, i) => i),
+    wishes: input.wishes.map((w) => ({ companyId: w.companyId, priority: w.priority })),
+    blocks: input.blocks,
+  };
+  await checkParticipant(engine, event, participant, input.company === undefined);
+  // A new profile is created first: the recommendation engine must know it to suggest meetings.
+  if (input.company) await createEntity(engine, 'company', input.company);
+  await changeEvent(engine, eventId, (e) => {
+    if (e.participants.some((p) => p.companyId === companyId)) throw new AppError(ErrorCodes.CONFLICT, `${companyId} is already registered for ${eventId}.`);
+    return { ...e, participants: [...e.participants, participant] };
+  });
+  return participant;
+}
+
+export async function patchParticipant(engine: Engine, eventId: string, companyId: string, body: unknown): Promise<EventParticipant> {
+  const patch = parseOrThrow(ParticipantPatchSchema, body, 'participant patch');
+  const event = await getEvent(engine, eventId);
+  const current = participantOf(event, companyId);
+  const next: EventParticipant = {
+    ...current,
+    ...(patch.availability ? { availability: patch.availability } : {}),
+    ...(patch.wishes ? { wishes: patch.wishes.map((w) => ({ companyId: w.companyId, priority: w.priority })) } : {}),
+    ...(patch.blocks ? { blocks: patch.blocks } : {}),
+  };
+  await checkParticipant(engine, event, next, true);
+  await changeEvent(engine, eventId, (e) => ({ ...e, participants: e.participants.map((p) => (p.companyId === companyId ? next : p)) }));
+  return next;
+}
+
+/** Removes a participant with its meetings and pins, and others' wishes and blocks naming it. */
+export async function removeParticipant(engine: Engine, eventId: string, companyId: string): Promise<void> {
+  await changeEvent(engine, eventId, (e) => {
+    participantOf(e, companyId);
+    return withoutCompany(e, companyId);
+  });
+}
+
+export function withoutCompany(e: MatchEvent, companyId: string): MatchEvent {
+  const involves = (m: Meeting) => m.a === companyId || m.b === companyId;
+  return {
+    ...e,
+    participants: e.participants
+      .filter((p) => p.companyId !== companyId)
+      .map((p) => ({ ...p, wishes: p.wishes.filter((w) => w.companyId !== companyId), blocks: p.blocks.filter((b) => b !== companyId) })),
+    pins: e.pins.filter((m) => !involves(m)),
+    removedPairs: e.removedPairs.filter(([a, b]) => a !== companyId && b !== companyId),
+    agenda: e.agenda ? e.agenda.filter((m) => !involves(m)) : null,
+  };
+}
+
+export function participantOf(e: MatchEvent, companyId: string): EventParticipant {
+  const p = e.participants.find((x) => x.companyId === companyId);
+  if (!p) throw new AppError(ErrorCodes.NOT_FOUND, `${companyId} is not a participant of ${e.id}.`, [{ path: 'companyId', message: 'not a participant' }]);
+  return p;
+}
+
+async function checkParticipant(engine: Engine, event: MatchEvent, p: EventParticipant, mustExist: boolean): Promise<void> {
+  const issues: { path: string; message: string }[] = [];
+  p.availability.forEach((s, i) => { if (s >= event.slots.length) issues.push({ path: `availability[${i}]`, message: `slot ${s} does not exist (the event has ${event.slots.length})` }); });
+  if (new Set(p.availability).size !== p.availability.length) issues.push({ path: 'availability', message: 'must not contain duplicates' });
+  const named = [...p.wishes.map((w) => w.companyId), ...p.blocks];
+  const known = await engine.repo.existingIds('company', [...named, ...(mustExist ? [p.companyId] : [])]);
+  if (mustExist && !known.has(p.companyId)) throw notFound('company', p.companyId);
+  p.wishes.forEach((w, i) => {
+    if (w.companyId === p.companyId) issues.push({ path: `wishes[${i}].companyId`, message: 'a company cannot wish to meet itself' });
+    else if (!known.has(w.companyId)) issues.push({ path: `wishes[${i}].companyId`, message: `no company "${w.companyId}"` });
+  });
+  p.blocks.forEach((b, i) => { if (!known.has(b)) issues.push({ path: `blocks[${i}]`, message: `no company "${b}"` }); });
+  if (issues.length) throw invalid('Invalid participant.', issues);
+}
+
+/** Pins a meeting: given a slot and table, or where the pair meets in the current agenda. */
+export async function pinMeeting(engine: Engine, eventId: string, body: unknown): Promise<Meeting> {
+  const pin = parseOrThrow(PinSchema, body, 'pin');
+  let pinned: Meeting | undefined;
+  await changeEvent(engine, eventId, (e) => {
+    for (const id of [pin.a, pin.b]) participantOf(e, id);
+    const current = e.agenda?.find((m) => samePair(m, pin.a, pin.b));
+    const slot = pin.slot ?? current?.slot;
+    const table = pin.table ?? current?.table;
+    if (slot === undefined || table === undefined) throw invalid('Give slot and table: the pair has no meeting in the agenda to pin.', [{ path: 'slot', message: 'required' }]);
+    if (slot >= e.slots.length) throw invalid('No such slot.', [{ path: 'slot', message: `the event has ${e.slots.length} slots` }]);
+    if (table >= e.tables) throw invalid('No such table.', [{ path: 'table', message: `the event has ${e.tables} tables` }]);
+    pinned = { a: pin.a, b: pin.b, slot, table, pinned: true };
+    const agenda = e.agenda?.map((m) => (samePair(m, pin.a, pin.b) && m.slot === slot && m.table === table ? { ...m, pinned: true } : m)) ?? null;
+    return { ...e, pins: [...e.pins.filter((m) => !samePair(m, pin.a, pin.b)), pinned], removedPairs: e.removedPairs.filter(([a, b]) => !samePairOf(a, b, pin.a, pin.b)), agenda };
+  });
+  return pinned!;
+}
+
+export async function unpinMeeting(engine: Engine, eventId: string, body: unknown): Promise<void> {
+  const pair = parseOrThrow(PairSchema, body, 'pair');
+  await changeEvent(engine, eventId, (e) => {
+    if (!e.pins.some((m) => samePair(m, pair.a, pair.b))) throw new AppError(ErrorCodes.NOT_FOUND, `${pair.a} and ${pair.b} have no pinned meeting.`);
+    const agenda = e.agenda?.map((m) => (samePair(m, pair.a, pair.b) ? { a: m.a, b: m.b, slot: m.slot, table: m.table } : m)) ?? null;
+    return { ...e, pins: e.pins.filter((m) => !samePair(m, pair.a, pair.b)), agenda };
+  });
+}
+
+/** Staff remove a meeting: the pair leaves the agenda and is never scheduled again (until restored). */
+export async function removeMeeting(engine: Engine, eventId: string, body: unknown): Promise<void> {
+  const pair = parseOrThrow(PairSchema, body, 'pair');
+  await changeEvent(engine, eventId, (e) => {
+    for (const id of [pair.a, pair.b]) participantOf(e, id);
+    if (e.pins.some((m) => samePair(m, pair.a, pair.b))) throw new AppError(ErrorCodes.CONFLICT, 'The meeting is pinned; unpin it first.', [{ path: 'a', message: 'pinned' }]);
+    const removedPairs = e.removedPairs.some(([a, b]) => samePairOf(a, b, pair.a, pair.b)) ? e.removedPairs : [...e.removedPairs, [pair.a, pair.b] as [string, string]];
+    return { ...e, removedPairs, agenda: e.agenda?.filter((m) => !samePair(m, pair.a, pair.b)) ?? null };
+  });
+}
+
+export async function restorePair(engine: Engine, eventId: string, body: unknown): Promise<void> {
+  const pair = parseOrThrow(PairSchema, body, 'pair');
+  await changeEvent(engine, eventId, (e) => ({ ...e, removedPairs: e.removedPairs.filter(([a, b]) => !samePairOf(a, b, pair.a, pair.b)) }));
+}
+
+const samePairOf = (a: string, b: string, x: string, y: string) => (a === x && b === y) || (a === y && b === x);
+const samePair = (m: Meeting, x: string, y: string) => samePairOf(m.a, m.b, x, y);

@@ -1,0 +1,41 @@
+// `npm run event -- schedule EVENT_ID` as staff run it, beside data written through the use-cases.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addParticipant, createEvent } from '../../src/use-cases/events.js';
+import { exportSet } from '../fixtures/export-set.js';
+import { createTestEngine, dbUrl, runTsx, tempDir } from '../helpers.js';
+
+const t = tempDir();
+// The CLI opens the same SQLite file the test engine wrote.
+const env = { ...process.env, DATA_DIR: t.dir, DATABASE_URL: dbUrl(t.dir), LOG_LEVEL: 'warn' };
+
+beforeAll(async () => {
+  const engine = await createTestEngine({ dir: t.dir, data: exportSet() });
+  await createEvent(engine.engine, { id: 'ev-cli', name: 'CLI Day', timeZone: 'Atlantic/Reykjavik', date: '2027-09-01', start: '13:00', slotMinutes: 20, slotCount: 4, tables: 2 });
+  for (const companyId of ['fi-pack', 'se-dist', 'no-fish', 'is-sensor']) await addParticipant(engine.engine, 'ev-cli', { companyId });
+  await engine.close();
+}, 60_000);
+afterAll(() => t.cleanup());
+
+const run = (args: string[]) => runTsx(['src/cli/main.ts', ...args], env);
+
+describe('npm run event', () => {
+  it('schedules an event and prints its statistics, then exports a calendar', async () => {
+    const csv = path.join(t.dir, 'agenda.csv');
+    const r = await run(['event', 'schedule', 'ev-cli', '--csv', csv]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Per participant \(min \/ median \/ max\)/);
+    expect(r.stdout).toMatch(/Cross-border share\s*│\s*100\.0 %/);
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^slot,start,end,table/);
+    const ics = path.join(t.dir, 'fi-pack.ics');
+    expect((await run(['event', 'agenda', 'ev-cli', '--participant', 'fi-pack', '--ics', '--out', ics])).code).toBe(0);
+    expect(readFileSync(ics, 'utf8')).toMatch(/DTSTART;TZID=Atlantic\/Reykjavik:20270901T1[34][024]000/);
+  }, 60_000);
+
+  it('names an unknown event and exits non-zero', async () => {
+    const r = await run(['event', 'schedule', 'ev-none']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/No event with id "ev-none"/);
+  }, 30_000);
+});

@@ -1,0 +1,154 @@
+// Events end to end through the use-cases: real SQLite, the shipped model, the real scheduler.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import { agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../../src/use-cases/event-agenda.js';
+import {
+  addParticipant, createEvent, getEvent, patchEvent, pinMeeting, removeMeeting, removeParticipant, unpinMeeting,
+} from '../../src/use-cases/events.js';
+import { partnersForCompany } from '../../src/use-cases/recommend-partners.js';
+import { company } from '../fixtures/small-set.js';
+import { exportSet } from '../fixtures/export-set.js';
+import { createTestEngine, type TestEngine } from '../helpers.js';
+
+let t: TestEngine;
+const PARTICIPANTS = ['fi-pack', 'se-dist', 'no-fish', 'is-sensor', 'dk-food', 'se-soft', 'dk-wind', 'is-fish'];
+
+// 28 March 2027 is the day Finland moves to summer time (at 03:00): the venue is at UTC+3.
+const EVENT = {
+  id: 'ev-tampere', name: 'Nordic Matchmaking Day', timeZone: 'Europe/Helsinki', date: '2027-03-28', start: '09:00',
+  slotMinutes: 20, slotCount: 6, gapMinutes: 5, breaks: [{ afterSlot: 2, minutes: 45 }], tables: 3, maxMeetings: 4, minMeetings: 2,
+};
+
+beforeAll(async () => {
+  t = await createTestEngine({ data: exportSet() });
+  await createEvent(t.engine, EVENT);
+  for (const id of PARTICIPANTS) {
+    await addParticipant(t.engine, EVENT.id, {
+      companyId: id,
+      ...(id === 'fi-pack' ? { wishes: [{ companyId: 'se-dist', priority: 1 }, { companyId: 'dk-food', priority: 2 }], blocks: ['no-fish'] } : {}),
+      ...(id === 'se-dist' ? { wishes: [{ companyId: 'fi-pack', priority: 1 }] } : {}),
+      ...(id === 'is-fish' ? { availability: [3, 4, 5] } : {}),
+    });
+  }
+});
+afterAll(() => t.close());
+
+const pairOf = (m: { a: { id: string }; b: { id: string } }) => [m.a.id, m.b.id].sort().join('+');
+
+describe('creating an event', () => {
+  it('lays out slots in the venue time zone, with gaps and breaks', async () => {
+    const e = await getEvent(t.engine, EVENT.id);
+    expect(e.slots.map((s) => s.start)).toEqual([
+      '2027-03-28T09:00:00+03:00', '2027-03-28T09:25:00+03:00', '2027-03-28T09:50:00+03:00',
+      '2027-03-28T11:00:00+03:00', '2027-03-28T11:25:00+03:00', '2027-03-28T11:50:00+03:00',
+    ]);
+    expect(e.allowSameCountry).toBe(false);
+  });
+
+  it('rejects an unknown time zone and a taken id with their paths', async () => {
+    await expect(createEvent(t.engine, { ...EVENT, id: 'ev-x', timeZone: 'Europe/Atlantis' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'timeZone' })] });
+    await expect(createEvent(t.engine, EVENT)).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('registering participants', () => {
+  it('takes a new profile on the fly and makes it matchable', async () => {
+    await createEvent(t.engine, { ...EVENT, id: 'ev-small' });
+    await addParticipant(t.engine, 'ev-small', { company: company({ id: 'no-boxes', country: 'NO', name: 'Eske AS', offers: 'Cardboard boxes and paper packaging.', needs: 'Food producers who buy packaging.' }) });
+    await addParticipant(t.engine, 'ev-small', { companyId: 'dk-food' });
+    expect((await t.repo.get('company', 'no-boxes'))?.name).toBe('Eske AS');
+    const suggestions = await partnersForCompany(t.engine, 'dk-food', { limit: 5 }, new Set(['no-boxes', 'dk-food']));
+    expect(suggestions.results.map((r) => r.company.id)).toEqual(['no-boxes']);
+  });
+
+  it('refuses unknown companies, slots that do not exist and double registration, changing nothing', async () => {
+    const before = await getEvent(t.engine, EVENT.id);
+    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'nobody' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack2', availability: [0, 9] })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'availability[1]' })] });
+    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack2', wishes: [{ companyId: 'ghost' }] })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'wishes[0].companyId' })] });
+    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await getEvent(t.engine, EVENT.id)).toEqual(before);
+  });
+});
+
+describe('suggestions before scheduling', () => {
+  it('come only from the event’s participants, across the border', async () => {
+    const event = await getEvent(t.engine, EVENT.id);
+    const among = new Set(event.participants.map((p) => p.companyId));
+    const r = await partnersForCompany(t.engine, 'fi-pack', { limit: 10 }, among);
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.results.every((x) => among.has(x.company.id) && x.company.country !== 'FI')).toBe(true);
+    expect(r.results[0]!.company.id).toBe('se-dist');
+  });
+});
+
+describe('scheduling', () => {
+  it('meets the mutual wish, respects blocks and availability, and reports statistics', async () => {
+    const view = await scheduleEvent(t.engine, EVENT.id);
+    const pairs = view.meetings.map(pairOf);
+    expect(pairs).toContain('fi-pack+se-dist');
+    expect(view.meetings.find((m) => pairOf(m) === 'fi-pack+se-dist')!.wish).toBe('mutual');
+    expect(pairs).not.toContain('fi-pack+no-fish');
+    expect(view.meetings.filter((m) => m.a.id === 'is-fish' || m.b.id === 'is-fish').every((m) => m.slot >= 3)).toBe(true);
+    expect(view.statistics).toMatchObject({ crossBorderShare: 1, wishes: { mutualPairs: 1, mutualMet: 1 } });
+    expect(view.statistics.perParticipant.min).toBeGreaterThanOrEqual(2);
+    expect(view.statistics.perParticipant.max).toBeLessThanOrEqual(4);
+    expect(view.statistics.gapToBound).toBeLessThan(0.2);
+  });
+
+  it('keeps a pinned meeting through re-runs, and never brings back a removed pair', async () => {
+    await pinMeeting(t.engine, EVENT.id, { a: 'dk-wind', b: 'is-sensor', slot: 5, table: 2 });
+    await removeMeeting(t.engine, EVENT.id, { a: 'fi-pack', b: 'dk-food' });
+    for (let run = 0; run < 2; run++) {
+      const view = await scheduleEvent(t.engine, EVENT.id);
+      expect(view.meetings).toContainEqual(expect.objectContaining({ slot: 5, table: 2, pinned: true, a: expect.objectContaining({ id: 'dk-wind' }), b: expect.objectContaining({ id: 'is-sensor' }) }));
+      expect(view.meetings.map(pairOf)).not.toContain('dk-food+fi-pack');
+    }
+    await expect(removeMeeting(t.engine, EVENT.id, { a: 'is-sensor', b: 'dk-wind' })).rejects.toMatchObject({ code: 'conflict' });
+    await unpinMeeting(t.engine, EVENT.id, { a: 'dk-wind', b: 'is-sensor' });
+  });
+
+  it('answers pins that cannot all hold with a clear error and leaves the agenda as it was', async () => {
+    await createEvent(t.engine, { ...EVENT, id: 'ev-one-table', tables: 1 });
+    for (const id of ['fi-pack', 'se-dist', 'no-fish', 'dk-food']) await addParticipant(t.engine, 'ev-one-table', { companyId: id });
+    await scheduleEvent(t.engine, 'ev-one-table');
+    await pinMeeting(t.engine, 'ev-one-table', { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 });
+    await pinMeeting(t.engine, 'ev-one-table', { a: 'no-fish', b: 'dk-food', slot: 0, table: 0 });
+    const before = await getEvent(t.engine, 'ev-one-table');
+    const err = await scheduleEvent(t.engine, 'ev-one-table').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'infeasible', issues: [{ path: 'pinned[1]', message: 'table 0 in slot 0 is pinned twice' }] });
+    expect(await getEvent(t.engine, 'ev-one-table')).toEqual(before);
+  });
+
+  it('drops a participant from the agenda when unregistered, and clears the agenda when the rules change', async () => {
+    await scheduleEvent(t.engine, EVENT.id);
+    await removeParticipant(t.engine, EVENT.id, 'dk-wind');
+    const view = await agendaView(t.engine, EVENT.id);
+    expect(view.meetings.some((m) => m.a.id === 'dk-wind' || m.b.id === 'dk-wind')).toBe(false);
+    await patchEvent(t.engine, 'ev-small', { name: 'Renamed' });
+    await patchEvent(t.engine, 'ev-small', { tables: 5 });
+    expect((await getEvent(t.engine, 'ev-small')).agenda).toBeNull();
+  });
+});
+
+describe('participant agendas', () => {
+  it('write iCalendar in the venue time zone, summer time included', async () => {
+    const agenda = await participantAgenda(t.engine, EVENT.id, 'fi-pack');
+    const ics = participantIcs(agenda);
+    expect(ics).toContain('BEGIN:VTIMEZONE');
+    expect(ics).toContain('TZID:Europe/Helsinki');
+    const first = agenda.meetings[0]!;
+    const local = first.start.slice(0, 16).replace(/[-:]/g, '');
+    expect(ics).toContain(`DTSTART;TZID=Europe/Helsinki:${local}00`);
+    // 09:00 in Helsinki on 28 March 2027 is 06:00 UTC (summer time from 03:00 that morning).
+    expect(agenda.meetings.map((m) => new Date(m.start).toISOString())).toContain(new Date('2027-03-28T06:00:00Z').toISOString());
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(agenda.meetings.length);
+  });
+
+  it('write CSV with the counterpart and table for each meeting', async () => {
+    const csv = participantCsv(await participantAgenda(t.engine, EVENT.id, 'fi-pack')).trim().split('\n');
+    expect(csv[0]).toBe('slot,start,end,table,meeting_with,country,wish');
+    expect(csv.slice(1).some((row) => row.includes('Nordpack Wholesale AB,SE,mutual'))).toBe(true);
+  });
+});
