@@ -22,6 +22,12 @@ const ConfigSchema = z.object({
   SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Largest accepted JSON request body (import included). */
   MAX_BODY: z.string().default('20mb'),
+  /** Requests per minute from one client IP to the public and widget endpoints. */
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
+  /** Requests per minute through one site key, from all its visitors together. */
+  RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(3000),
+  /** Trust X-Forwarded-For from this many proxy hops (0: use the socket's address). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -36,6 +42,13 @@ export interface Config {
   readonly syncIntervalMs: number;
   readonly maxBody: string;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  readonly rateLimits: RateLimits;
+  readonly trustProxyHops: number;
+}
+
+export interface RateLimits {
+  perIpPerMinute: number;
+  perKeyPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncIntervalMs: e.SYNC_INTERVAL_MS,
     maxBody: e.MAX_BODY,
     logLevel: e.LOG_LEVEL,
+    rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perKeyPerMinute: e.RATE_LIMIT_PER_KEY },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   });
 }

@@ -1,14 +1,19 @@
 // buildApp composes middleware and the route table; it owns no process concerns (see main.ts).
-import express, { type Request, type Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { RateLimits } from '../config.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import type { Engine } from '../use-cases/engine.js';
 import { zodIssues } from '../use-cases/validate.js';
-import { isAdminToken } from './admin-key.js';
-import { errorToProblem, ROLE_RANK, sendProblem, type Role } from './http.js';
+import { widgetRoutes } from '../widget/index.js';
+import { Authenticator, type Caller } from './auth.js';
+import { errorToProblem, ROLE_RANK, sendProblem } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
 
@@ -19,13 +24,11 @@ export interface AppDeps {
   logger?: Logger | undefined;
   maxBody?: string;
   version?: string;
+  rateLimits?: RateLimits;
+  trustProxyHops?: number;
 }
 
-function roleOf(req: Request, adminHash: string): Role {
-  const header = req.get('authorization') ?? '';
-  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  return isAdminToken(token, adminHash) ? 'admin' : 'public';
-}
+const DEFAULT_LIMITS: RateLimits = { perIpPerMinute: 300, perKeyPerMinute: 3000 };
 
 function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): unknown {
   if (!schema) return value;
@@ -35,14 +38,17 @@ function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, wh
 }
 
 const expressPath = (p: string) => p.replace(/\{(\w+)\}/g, ':$1');
+const callerOf = (res: Response) => res.locals['caller'] as Caller;
 
 export function buildApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxyHops ?? 0);
   if (deps.logger) app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   const log = (err: unknown) => deps.logger?.error({ err }, 'unhandled error');
   const openapi = buildOpenApi(ROUTES, { version: deps.version ?? '0.0.0' });
+  const auth = new Authenticator(deps.adminKeyHash, () => deps.engine()?.repo, `pk_demo_${randomBytes(18).toString('base64url')}`);
 
   app.get('/healthz', (_req, res) => {
     const engine = deps.engine();
@@ -52,22 +58,39 @@ export function buildApp(deps: AppDeps): express.Express {
   app.get('/api/v1/openapi.json', (_req, res) => res.json(openapi));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
   app.get('/', (_req, res) => res.redirect('/docs'));
+  app.use(widgetRoutes({ demoKey: auth.demoSecret }));
+
+  // Browsers may call the API from the origins of active site keys (the widget on partner pages).
+  app.use('/api', cors((req, done) => {
+    const origin = req.headers.origin;
+    const options = (allowed: boolean) => ({ origin: allowed ? origin : false, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+    if (!origin) return done(null, options(false));
+    auth.anySiteAllows(origin, req as Request).then((ok) => done(null, options(ok)), () => done(null, options(false)));
+  }));
+  app.use('/api', (req, res, next) => {
+    auth.callerOf(req).then((caller) => {
+      res.locals['caller'] = caller;
+      next();
+    }, (err: unknown) => errorToProblem(err, res, log));
+  });
+  for (const limiter of rateLimiters(deps.rateLimits ?? DEFAULT_LIMITS)) app.use('/api', limiter);
 
   for (const r of ROUTES) {
     const parseBody = express.json({ limit: r.bodyLimit ?? deps.maxBody ?? '1mb', strict: false });
     app[r.method](expressPath(r.path), parseBody, async (req: Request, res: Response) => {
       try {
-        const role = roleOf(req, deps.adminKeyHash);
-        if (ROLE_RANK[role] < ROLE_RANK[r.role]) {
-          const hasKey = Boolean(req.get('authorization'));
-          throw new AppError(ErrorCodes.UNAUTHORIZED, hasKey ? 'The API key is not valid for this endpoint.' : `This endpoint needs \`Authorization: Bearer <${r.role} key>\`.`);
+        const caller = callerOf(res);
+        if (ROLE_RANK[caller.role] < ROLE_RANK[r.role]) {
+          if (caller.role === 'public') throw new AppError(ErrorCodes.UNAUTHORIZED, `This endpoint needs \`Authorization: Bearer <${r.role} key>\`.`);
+          throw new AppError(ErrorCodes.FORBIDDEN, `A ${caller.role} key cannot use this endpoint; it needs a ${r.role} key.`);
         }
         const engine = deps.engine();
         if (!engine) throw new AppError(ErrorCodes.NOT_READY, 'The service is still loading; retry in a few seconds.');
         if (r.body && req.body === undefined) throw new AppError(ErrorCodes.VALIDATION, 'A JSON body is required.', [{ path: 'body', message: 'missing' }]);
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
-        const result = await r.handle({ params, query, body: req.body, role, engine });
+        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, engine });
+        if (r.invalidatesKeys) auth.invalidate();
         res.status(result.status ?? 200);
         if (result.filename) res.attachment(result.filename);
         if (result.type) res.type(result.type).send(result.body);
@@ -79,6 +102,21 @@ export function buildApp(deps: AppDeps): express.Express {
   }
 
   app.use((req: Request, res: Response) => sendProblem(res, 404, `No endpoint ${req.method} ${req.path}.`));
-  app.use((err: unknown, _req: Request, res: Response, _next: express.NextFunction) => errorToProblem(err, res, log));
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => errorToProblem(err, res, log));
   return app;
+}
+
+/** Per client IP for everyone below staff, and per site key for the widget's keys. */
+function rateLimiters(limits: RateLimits) {
+  const tooMany = (_req: Request, res: Response) => sendProblem(res, 429, 'Too many requests; wait a minute and try again.', undefined, 'rate-limited');
+  const privileged = (res: Response) => ROLE_RANK[callerOf(res).role] >= ROLE_RANK.staff;
+  return [
+    rateLimit({ windowMs: 60_000, limit: limits.perIpPerMinute, standardHeaders: 'draft-8', legacyHeaders: false, skip: (_req, res) => privileged(res), handler: tooMany }),
+    rateLimit({
+      windowMs: 60_000, limit: limits.perKeyPerMinute, standardHeaders: false, legacyHeaders: false,
+      skip: (_req, res) => callerOf(res).role !== 'site',
+      keyGenerator: (_req, res) => `key:${callerOf(res).key?.id ?? 'none'}`,
+      handler: tooMany,
+    }),
+  ];
 }

@@ -5,15 +5,18 @@ import { AppError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors
 import type { Engine } from '../use-cases/engine.js';
 
 /** Who is calling, lowest first: each role admits the routes of the roles below it. */
-export type Role = 'public' | 'staff' | 'admin';
+export type Role = 'public' | 'site' | 'staff' | 'admin';
 
-export const ROLE_RANK: Record<Role, number> = { public: 0, staff: 1, admin: 2 };
+export const ROLE_RANK: Record<Role, number> = { public: 0, site: 1, staff: 2, admin: 3 };
 
 export interface RouteContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
   role: Role;
+  /** The key used (site, staff or admin), for audit trails such as introductions. */
+  keyId: string | null;
+  origin: string | null;
   engine: Engine;
 }
 
@@ -39,6 +42,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Documents the body; the use-case validates it with this same schema (domain rules live there). */
   body?: B;
   bodyLimit?: string;
+  /** Creates or revokes API keys: cached key lookups are dropped after it. */
+  invalidatesKeys?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handle(ctx: RouteContext<z.output<P>, z.output<Q>, unknown>): Promise<RouteResult>;
 }
@@ -58,7 +63,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 409: 'Conflict', 422: 'Unprocessable Content',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 

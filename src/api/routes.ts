@@ -12,6 +12,7 @@ import { companiesForOpportunity, OpportunitySearchSchema, opportunitiesForCompa
 import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
 import { createEntity, deleteEntity, getEntity, patchEntity } from '../use-cases/write-entities.js';
 import { DatasetSchema } from '../domain/index.js';
+import { ACCESS_ROUTES } from './access-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
 import { route, type Role, type RouteDef } from './http.js';
 import {
@@ -93,6 +94,7 @@ function crudRoutes(r: Resource): RouteDef[] {
 export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
   ...EVENT_ROUTES,
+  ...ACCESS_ROUTES,
   route({
     method: 'get', path: '/api/v1/companies/{id}/partners', tag: 'Matching', role: 'public',
     summary: 'Recommended partners in other countries for a company', params: IdParams, query: PartnerQuerySchema,

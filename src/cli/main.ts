@@ -11,6 +11,7 @@ import { withEngine } from './engine.js';
 import { describeAgenda } from './event.js';
 import { writeFile } from 'node:fs/promises';
 import { phaseProgress } from './progress.js';
+import { createKey, describeKeys, revokeKey } from './keys.js';
 
 const program = new Command('nordichub').description('NordicHub Partner Match').showHelpAfterError();
 
@@ -53,6 +54,25 @@ program
     else if (o.format === 'json') console.log(JSON.stringify(digest, null, 2));
     else console.log(digestTable(digest) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
   });
+
+const keys = program.command('keys').description('API keys: site keys for the widget, staff and admin keys');
+
+keys
+  .command('create')
+  .description('Create a key; its secret is printed once and only its hash is kept')
+  .option('--site <name>', 'a site key for the widget on this partner site (needs --origins)')
+  .option('--origins <list>', 'comma-separated web origins the site key may be used from, e.g. https://a.example,https://b.example')
+  .option('--role <role>', 'site, staff or admin (default: site with --site, else staff)')
+  .option('--label <text>', 'who holds the key (staff and admin keys)')
+  .action(async (o: { site?: string; origins?: string; role?: string; label?: string }) => console.log(await createKey(loadConfig(), o)));
+
+keys.command('list').description('List keys (never their secrets)').action(async () => console.log(await describeKeys(loadConfig())));
+
+keys
+  .command('revoke')
+  .description('Revoke a key at once')
+  .argument('<id>', 'the key id, e.g. key_0123456789ab')
+  .action(async (id: string) => console.log(await revokeKey(loadConfig(), id)));
 
 const event = program.command('event').description('Matchmaking events: schedule and export agendas');
 

@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
+import type { ApiKeyRecord, Introduction } from '../domain/access.js';
 import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import type { ChangeEntry, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
@@ -233,6 +234,51 @@ export class PrismaRepository implements Repository {
     return (await this.writer.event.deleteMany({ where: { id } })).count > 0;
   }
 
+  async createApiKey(key: ApiKeyRecord, hash: string): Promise<void> {
+    await this.writer.apiKey.create({
+      data: { id: key.id, role: key.role, label: key.label, origins: JSON.stringify(key.origins), hash, prefix: key.prefix, createdAt: new Date(key.createdAt) },
+    });
+  }
+
+  async findApiKey(hash: string): Promise<ApiKeyRecord | null> {
+    const row = await this.prisma.apiKey.findUnique({ where: { hash } });
+    return row ? keyFromRow(row) : null;
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return (await this.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' } })).map(keyFromRow);
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    const { count } = await this.writer.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return count > 0 || (await this.prisma.apiKey.count({ where: { id } })) > 0;
+  }
+
+  async createIntroduction(intro: Introduction): Promise<void> {
+    await this.writer.introduction.create({
+      data: { ...intro, consentAt: new Date(intro.consentAt), createdAt: new Date(intro.createdAt), updatedAt: new Date(intro.updatedAt) },
+    });
+  }
+
+  async getIntroduction(id: string): Promise<Introduction | null> {
+    const row = await this.prisma.introduction.findUnique({ where: { id } });
+    return row ? introFromRow(row) : null;
+  }
+
+  async listIntroductions(query: { status?: string | undefined; companyId?: string | undefined; limit: number; offset: number }): Promise<Page<Introduction>> {
+    const where = { ...(query.status ? { status: query.status } : {}), ...(query.companyId ? { companyId: query.companyId } : {}) };
+    const [rows, total] = await Promise.all([
+      this.prisma.introduction.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: query.offset, take: query.limit }),
+      this.prisma.introduction.count({ where }),
+    ]);
+    return { items: rows.map(introFromRow), total };
+  }
+
+  async updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null> {
+    const { count } = await this.writer.introduction.updateMany({ where: { id }, data: patch });
+    return count ? this.getIntroduction(id) : null;
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.prisma.$disconnect(), this.writer.$disconnect()]);
   }
@@ -310,6 +356,15 @@ function eventToRow(e: MatchEvent): { id: string; name: string; document: string
 
 function eventFromRow(row: { id: string; name: string; document: string } | null): MatchEvent | null {
   return row ? { id: row.id, name: row.name, ...(JSON.parse(row.document) as Omit<MatchEvent, 'id' | 'name'>) } : null;
+}
+
+function keyFromRow(r: { id: string; role: string; label: string; origins: string; prefix: string; createdAt: Date; revokedAt: Date | null }): ApiKeyRecord {
+  return { id: r.id, role: r.role as ApiKeyRecord['role'], label: r.label, origins: JSON.parse(r.origins) as string[], prefix: r.prefix, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null };
+}
+
+function introFromRow(r: Record<string, unknown>): Introduction {
+  const iso = (d: unknown) => (d as Date).toISOString();
+  return { ...(r as unknown as Introduction), consentAt: iso(r['consentAt']), createdAt: iso(r['createdAt']), updatedAt: iso(r['updatedAt']) };
 }
 
 export type { Cluster, Company, Opportunity };

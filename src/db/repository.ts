@@ -1,5 +1,6 @@
 // The Repository seam: everything the engine needs from a database, in domain types.
 import type { EntityByType, EntityType } from '../domain/entities.js';
+import type { ApiKeyRecord, Introduction } from '../domain/access.js';
 import type { MatchEvent } from '../domain/events.js';
 import type { Country, Sector } from '../domain/vocabulary.js';
 
@@ -85,6 +86,16 @@ export interface Repository {
    */
   updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent | null>;
   deleteEvent(id: string): Promise<boolean>;
+  createApiKey(key: ApiKeyRecord, hash: string): Promise<void>;
+  /** The key whose secret hashes to `hash`, revoked or not. */
+  findApiKey(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Marks the key revoked; false when there is no such key. */
+  revokeApiKey(id: string): Promise<boolean>;
+  createIntroduction(intro: Introduction): Promise<void>;
+  getIntroduction(id: string): Promise<Introduction | null>;
+  listIntroductions(query: { status?: string | undefined; companyId?: string | undefined; limit: number; offset: number }): Promise<Page<Introduction>>;
+  updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null>;
   latestChangeSeq(): Promise<number>;
   close(): Promise<void>;
 }

@@ -5,3 +5,4 @@ export * from './schemas.js';
 export * from './normalize.js';
 export * from './deadlines.js';
 export * from './events.js';
+export * from './access.js';

@@ -1,0 +1,85 @@
+// Who is calling: the bootstrap admin key, a stored key (admin, staff or site), or nobody. Site
+// keys work only from their allowed web origins. Lookups are cached for two seconds, so a key
+// revoked through another process stops working within that time (at once in this one).
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import type { Repository } from '../db/index.js';
+import type { ApiKeyRecord } from '../domain/index.js';
+import { AppError, ErrorCodes } from '../errors.js';
+import { hashSecret } from '../use-cases/api-keys.js';
+import type { Role } from './http.js';
+
+export interface Caller {
+  role: Role;
+  /** The stored key used, if any (the bootstrap admin key has none). */
+  key?: ApiKeyRecord | undefined;
+  origin?: string | undefined;
+}
+
+const TTL_MS = 2_000;
+const CACHE_MAX = 10_000;
+
+export class Authenticator {
+  private readonly keys = new Map<string, { key: ApiKeyRecord | null; at: number }>();
+  private origins: { set: Set<string>; at: number } | undefined;
+
+  constructor(
+    private readonly adminHash: string,
+    private readonly repo: () => Repository | undefined,
+    /** A site key valid only from the service's own origin, for the demo page. */
+    readonly demoSecret: string,
+  ) {}
+
+  async callerOf(req: Request): Promise<Caller> {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    const origin = req.get('origin');
+    if (!token) return { role: 'public', origin };
+    const hash = hashSecret(token);
+    if (timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(this.adminHash, 'hex'))) return { role: 'admin', origin };
+    if (token === this.demoSecret) return this.siteCaller(demoKey(ownOrigin(req)), origin);
+    const key = await this.lookup(hash);
+    if (!key) throw new AppError(ErrorCodes.UNAUTHORIZED, 'Unknown API key.');
+    if (key.revokedAt) throw new AppError(ErrorCodes.FORBIDDEN, `This API key (${key.prefix}…) was revoked; ask NordicHub for a new one.`);
+    return key.role === 'site' ? this.siteCaller(key, origin) : { role: key.role, key, origin };
+  }
+
+  /** For CORS preflights, which carry no key: is any active site key allowed from `origin`? */
+  async anySiteAllows(origin: string, req: Request): Promise<boolean> {
+    if (origin === ownOrigin(req)) return true;
+    if (!this.origins || Date.now() - this.origins.at > TTL_MS) {
+      const keys = (await this.repo()?.listApiKeys()) ?? [];
+      this.origins = { set: new Set(keys.filter((k) => k.role === 'site' && !k.revokedAt).flatMap((k) => k.origins)), at: Date.now() };
+    }
+    return this.origins.set.has(origin.toLowerCase());
+  }
+
+  /** Forget cached lookups, e.g. after a key was created or revoked in this process. */
+  invalidate(): void {
+    this.keys.clear();
+    this.origins = undefined;
+  }
+
+  private siteCaller(key: ApiKeyRecord, origin: string | undefined): Caller {
+    if (!origin || !key.origins.includes(origin.toLowerCase())) {
+      throw new AppError(ErrorCodes.FORBIDDEN, `This site key works only from ${key.origins.join(', ')}${origin ? `, not from ${origin}` : ' (the request carried no Origin)'}.`);
+    }
+    return { role: 'site', key, origin };
+  }
+
+  private async lookup(hash: string): Promise<ApiKeyRecord | null> {
+    const hit = this.keys.get(hash);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.key;
+    const repo = this.repo();
+    if (!repo) throw new AppError(ErrorCodes.NOT_READY, 'The service is still loading; retry in a few seconds.');
+    const key = await repo.findApiKey(hash);
+    if (this.keys.size >= CACHE_MAX) this.keys.clear();
+    this.keys.set(hash, { key, at: Date.now() });
+    return key;
+  }
+}
+
+const ownOrigin = (req: Request) => `${req.protocol}://${req.get('host') ?? ''}`.toLowerCase();
+
+function demoKey(origin: string): ApiKeyRecord {
+  return { id: 'key_demo', role: 'site', label: 'the demo page', origins: [origin], prefix: 'pk_demo', createdAt: new Date(0).toISOString(), revokedAt: null };
+}

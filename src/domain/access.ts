@@ -1,0 +1,71 @@
+// API keys and widget introduction requests: who may call what, and what visitors ask staff for.
+import { z } from 'zod';
+import { CountrySchema, IdSchema } from './schemas.js';
+
+export const KEY_ROLES = ['site', 'staff', 'admin'] as const;
+export type KeyRole = (typeof KEY_ROLES)[number];
+
+export interface ApiKeyRecord {
+  id: string;
+  role: KeyRole;
+  /** Who holds it: a person, or the partner site. */
+  label: string;
+  /** Site keys: the web origins (scheme://host[:port]) the widget may call from. */
+  origins: string[];
+  /** The first characters of the secret, to tell keys apart; never enough to use it. */
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const OriginSchema = z
+  .string()
+  .max(200)
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be an origin: scheme://host[:port], without a path');
+
+export const ApiKeyInputSchema = z
+  .strictObject({
+    role: z.enum(KEY_ROLES),
+    label: z.string().trim().min(1).max(200),
+    origins: z.array(OriginSchema).max(50).default([]),
+  })
+  .refine((k) => k.role !== 'site' || k.origins.length > 0, { message: 'a site key needs at least one allowed origin', path: ['origins'] });
+
+export const INTRODUCTION_STATUSES = ['new', 'in-progress', 'introduced', 'declined'] as const;
+
+export interface Introduction {
+  id: string;
+  companyId: string;
+  visitorName: string;
+  visitorEmail: string;
+  visitorCompany: string | null;
+  visitorCountry: string | null;
+  message: string;
+  consentAt: string;
+  siteKeyId: string | null;
+  origin: string | null;
+  language: string | null;
+  status: (typeof INTRODUCTION_STATUSES)[number];
+  staffNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const plain = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+
+export const IntroductionInputSchema = z.strictObject({
+  companyId: IdSchema,
+  name: plain(200),
+  email: z.email().max(254),
+  message: plain(2_000),
+  visitorCompany: plain(200).optional(),
+  country: CountrySchema.optional(),
+  language: z.enum(['en', 'sv', 'fi', 'nb', 'da', 'is']).optional(),
+  /** The visitor agreed that NordicHub stores the request and passes it on. */
+  consent: z.literal(true, { error: 'consent is required to pass your request on' }),
+});
+
+export const IntroductionPatchSchema = z.strictObject({
+  status: z.enum(INTRODUCTION_STATUSES).optional(),
+  staffNote: z.string().max(5_000).nullable().optional(),
+});

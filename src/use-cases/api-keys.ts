@@ -1,0 +1,31 @@
+// API keys: created with a secret shown once, stored only as a SHA-256 hash, listed, revoked.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Repository } from '../db/index.js';
+import { ApiKeyInputSchema, type ApiKeyRecord } from '../domain/index.js';
+import { AppError, ErrorCodes } from '../errors.js';
+import { parseOrThrow } from './validate.js';
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+// Site keys are public by nature (they sit in partner pages): `pk_`. Staff and admin keys are secrets: `sk_`.
+const secretFor = (role: ApiKeyRecord['role']) => `${role === 'site' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
+
+export async function createApiKey(repo: Repository, body: unknown): Promise<{ key: ApiKeyRecord; secret: string }> {
+  const input = parseOrThrow(ApiKeyInputSchema, body, 'API key');
+  const secret = secretFor(input.role);
+  const key: ApiKeyRecord = {
+    id: `key_${randomBytes(6).toString('hex')}`,
+    role: input.role,
+    label: input.label,
+    origins: input.role === 'site' ? [...new Set(input.origins.map((o) => o.toLowerCase()))] : [],
+    prefix: secret.slice(0, 10),
+    createdAt: new Date().toISOString(),
+    revokedAt: null,
+  };
+  await repo.createApiKey(key, hashSecret(secret));
+  return { key, secret };
+}
+
+export async function revokeApiKey(repo: Repository, id: string): Promise<void> {
+  if (!(await repo.revokeApiKey(id))) throw new AppError(ErrorCodes.NOT_FOUND, `No API key with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+}
