@@ -1,7 +1,8 @@
 // buildApp composes middleware and the route table; it owns no process concerns (see main.ts).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
@@ -45,7 +46,17 @@ export function buildApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxyHops ?? 0);
-  if (deps.logger) app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use((req, res, next) => {
+    // A request id for every log line and answer: the caller's own if it sent a sane one.
+    const given = req.get('x-request-id');
+    res.locals['requestId'] = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    res.set('X-Request-Id', res.locals['requestId'] as string);
+    next();
+  });
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-site' } }));
+  if (deps.logger) {
+    app.use(pinoHttp({ logger: deps.logger, genReqId: (_req, res) => res.locals['requestId'] as string, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  }
   const log = (err: unknown) => deps.logger?.error({ err }, 'unhandled error');
   const openapi = buildOpenApi(ROUTES, { version: deps.version ?? '0.0.0' });
   const auth = new Authenticator(deps.adminKeyHash, () => deps.engine()?.repo, `pk_demo_${randomBytes(18).toString('base64url')}`);

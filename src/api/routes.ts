@@ -6,6 +6,7 @@ import {
   type Company, type EntityType,
 } from '../domain/index.js';
 import { importDataset } from '../use-cases/import-dataset.js';
+import { exportCompanyData } from '../use-cases/company-data.js';
 import { digestCsv, opportunityDigest } from '../use-cases/opportunity-digest.js';
 import { clusterPartners } from '../use-cases/recommend-clusters.js';
 import { companiesForOpportunity, OpportunitySearchSchema, opportunitiesForCompany, opportunitiesForText } from '../use-cases/recommend-opportunities.js';
@@ -14,13 +15,14 @@ import { createEntity, deleteEntity, getEntity, patchEntity } from '../use-cases
 import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
-import { route, type Role, type RouteDef } from './http.js';
+import { ROLE_RANK, route, type Role, type RouteDef } from './http.js';
 import {
   AudienceQuerySchema, AudienceResponseSchema, ClusterPartnerQuerySchema, ClusterPartnerResponseSchema, ClusterSchema,
   CompanyListQuerySchema, CompanySchema, DigestHttpQuerySchema, DigestSchema, IdParams, ImportReportSchema, ListQuerySchema,
   OpportunityQuerySchema, OpportunityResponseSchema, OpportunitySchema, PartnerQuerySchema, PartnerResponseSchema,
   PublicCompanySchema, pageOf,
 } from './schemas.js';
+import { IntroductionSchema } from './access-routes.js';
 
 interface Resource {
   type: EntityType;
@@ -40,12 +42,29 @@ const RESOURCES: Resource[] = [
   { type: 'cluster', path: '/api/v1/clusters', tag: 'Clusters', schema: ClusterSchema, publicSchema: ClusterSchema, patch: ClusterPatchSchema, listQuery: ListQuerySchema, view: asIs },
   {
     type: 'company', path: '/api/v1/companies', tag: 'Companies', schema: CompanySchema, publicSchema: PublicCompanySchema, patch: CompanyPatchSchema, listQuery: CompanyListQuerySchema,
-    view: (e, role) => (role === 'public' ? toPublicCompany(e as Company) : e),
+    // Contact fields and notes are for NordicHub staff only: public callers and site keys get the whitelist.
+    view: (e, role) => (ROLE_RANK[role] >= ROLE_RANK.staff ? e : toPublicCompany(e as Company)),
   },
   { type: 'opportunity', path: '/api/v1/opportunities', tag: 'Opportunities', schema: OpportunitySchema, publicSchema: OpportunitySchema, patch: OpportunityPatchSchema, listQuery: ListQuerySchema, view: asIs },
 ];
 
 const problem = (description: string) => ({ description });
+
+const CompanyExportSchema = z
+  .object({
+    exportedAt: z.string(),
+    company: CompanySchema,
+    clusters: z.array(z.object({ id: z.string(), name: z.string(), country: z.string() })),
+    embeddings: z.array(z.object({ facet: z.string(), modelId: z.string(), textHash: z.string(), dims: z.number() })),
+    events: z.array(z.object({
+      id: z.string(), name: z.string(),
+      registration: z.object({ availability: z.array(z.number()), wishes: z.array(z.object({ companyId: z.string(), priority: z.number() })), blocks: z.array(z.string()) }),
+      meetings: z.array(z.object({ slot: z.number(), start: z.string(), table: z.number(), with: z.string(), pinned: z.boolean() })),
+    })),
+    introductionRequests: z.array(IntroductionSchema),
+    history: z.array(z.object({ seq: z.number(), op: z.string(), at: z.string() })),
+  })
+  .meta({ id: 'CompanyDataExport' });
 const deleted = z.object({ deleted: z.string() });
 
 function crudRoutes(r: Resource): RouteDef[] {
@@ -109,6 +128,14 @@ export const ROUTES: RouteDef[] = [
     responses: { 200: { description: 'Ranked partners', schema: PartnerResponseSchema }, 400: problem('Invalid') },
     async handle({ engine, body }) {
       return { body: await partnersForText(engine, body) };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/companies/{id}/export', tag: 'Companies', role: 'staff', params: IdParams,
+    summary: 'Everything held about a company (GDPR access): profile with contacts, clusters, derived vectors, events, introduction requests, write history',
+    responses: { 200: { description: 'The export', schema: CompanyExportSchema }, 404: problem('No such company') },
+    async handle({ engine, params }) {
+      return { body: await exportCompanyData(engine, params.id), filename: `${params.id}-data.json` };
     },
   }),
   route({

@@ -279,6 +279,15 @@ export class PrismaRepository implements Repository {
     return count ? this.getIntroduction(id) : null;
   }
 
+  async deleteIntroductionsFor(companyId: string): Promise<number> {
+    return (await this.writer.introduction.deleteMany({ where: { companyId } })).count;
+  }
+
+  async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {
+    const rows = await this.prisma.changeLog.findMany({ where: { entityType, entityId: id }, orderBy: { seq: 'asc' } });
+    return rows.map((r) => ({ seq: r.seq, entityType: r.entityType as EntityType, entityId: r.entityId, op: r.op as ChangeEntry['op'], at: r.createdAt.toISOString() }));
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.prisma.$disconnect(), this.writer.$disconnect()]);
   }

@@ -96,6 +96,10 @@ export interface Repository {
   getIntroduction(id: string): Promise<Introduction | null>;
   listIntroductions(query: { status?: string | undefined; companyId?: string | undefined; limit: number; offset: number }): Promise<Page<Introduction>>;
   updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null>;
+  /** Erasure: removes every introduction request naming the company; returns how many. */
+  deleteIntroductionsFor(companyId: string): Promise<number>;
+  /** The write history of one entity, oldest first. */
+  historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]>;
   latestChangeSeq(): Promise<number>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import {
 import { AppError, ErrorCodes, invalid, notFound } from '../errors.js';
 import { embeddingsToWrite } from './embed-entities.js';
 import type { Engine } from './engine.js';
+import { eraseCompanyTraces } from './company-data.js';
 import { clusterReferenceIssues } from './references.js';
 import { parseOrThrow } from './validate.js';
 
@@ -42,6 +43,8 @@ export async function patchEntity<T extends EntityType>(engine: Engine, type: T,
 
 export async function deleteEntity(engine: Engine, type: EntityType, id: string): Promise<void> {
   await getEntity(engine, type, id);
+  // Erasure reaches everywhere the company appears, not only its own row and vectors.
+  if (type === 'company') await eraseCompanyTraces(engine, id);
   const batch: WriteBatch = { deletes: [{ entityType: type, id }] };
   if (type === 'cluster') {
     // Members stay; they just no longer name the deleted cluster.
