@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
   NORDICHUB_ADMIN_KEY: z.string().min(16).optional(),
   /** How often (ms) the service polls the change log for writes made by other processes. */
   SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** How often (ms) a changed index is saved as a snapshot while the service runs (and always at SIGTERM). */
+  SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(300_000),
   /** Largest accepted JSON request body (import included). */
   MAX_BODY: z.string().default('20mb'),
   /** Requests per minute from one client IP to the public and widget endpoints. */
@@ -40,6 +42,7 @@ export interface Config {
   readonly modelsDir: string;
   readonly adminKey: string | undefined;
   readonly syncIntervalMs: number;
+  readonly snapshotIntervalMs: number;
   readonly maxBody: string;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readonly rateLimits: RateLimits;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     modelsDir: path.resolve(e.MODELS_DIR),
     adminKey: e.NORDICHUB_ADMIN_KEY,
     syncIntervalMs: e.SYNC_INTERVAL_MS,
+    snapshotIntervalMs: e.SNAPSHOT_INTERVAL_MS,
     maxBody: e.MAX_BODY,
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perKeyPerMinute: e.RATE_LIMIT_PER_KEY },

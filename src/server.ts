@@ -37,7 +37,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
     const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger });
-    opened.index.follow(config.syncIntervalMs);
+    opened.index.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
     logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');
     return opened;

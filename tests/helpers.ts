@@ -1,5 +1,5 @@
 // Real components for tests: a SQLite file in a temp folder, the shipped model, real HTTP.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -77,16 +77,50 @@ export async function serve(app: { listen(port: number): Server }): Promise<{ ba
 }
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/**
+ * Node with tsx as a loader, in one process: the `tsx` launcher runs the program in a child
+ * process, so a SIGKILL sent to it would leave the real program running.
+ */
+const spawnTs = (args: string[], env: NodeJS.ProcessEnv) => spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env });
 
 /** Runs a TypeScript entry point (e.g. `src/cli/main.ts import …`) as its own process. */
 export function runTsx(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, args, { cwd: ROOT, env });
+    const child = spawnTs(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  base: string;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` as its own process on a free port; resolves once /healthz answers 200. */
+export async function startServiceProcess(env: NodeJS.ProcessEnv, readyWithinMs = 120_000): Promise<ServiceProcess> {
+  const child = spawnTs(['src/main.ts'], { PORT: '0', LOG_LEVEL: 'info', ...env });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const base = await waitFor(async () => /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1], readyWithinMs);
+  await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), readyWithinMs);
+  return { child, base, output: () => output, exited };
 }

@@ -1,6 +1,6 @@
 // API keys and widget introduction requests: who may call what, and what visitors ask staff for.
 import { z } from 'zod';
-import { CountrySchema, IdSchema } from './schemas.js';
+import { CountrySchema, IdSchema, plainText } from './schemas.js';
 
 export const KEY_ROLES = ['site', 'staff', 'admin'] as const;
 export type KeyRole = (typeof KEY_ROLES)[number];
@@ -26,7 +26,7 @@ const OriginSchema = z
 export const ApiKeyInputSchema = z
   .strictObject({
     role: z.enum(KEY_ROLES),
-    label: z.string().trim().min(1).max(200),
+    label: plainText(200, 1),
     origins: z.array(OriginSchema).max(50).default([]),
   })
   .refine((k) => k.role !== 'site' || k.origins.length > 0, { message: 'a site key needs at least one allowed origin', path: ['origins'] });
@@ -51,7 +51,7 @@ export interface Introduction {
   updatedAt: string;
 }
 
-const plain = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+const plain = (max: number) => plainText(max, 1).transform((s) => s.trim());
 
 export const IntroductionInputSchema = z.strictObject({
   companyId: IdSchema,
@@ -67,5 +67,5 @@ export const IntroductionInputSchema = z.strictObject({
 
 export const IntroductionPatchSchema = z.strictObject({
   status: z.enum(INTRODUCTION_STATUSES).optional(),
-  staffNote: z.string().max(5_000).nullable().optional(),
+  staffNote: plainText(5_000).nullable().optional(),
 });

@@ -14,6 +14,9 @@ const text = (max: number, min = 0) =>
     .refine((s) => !loneSurrogate.test(s), 'must be valid Unicode (no lone surrogates)')
     .refine((s) => s.trim().length >= min, min > 0 ? `must not be empty` : 'ok');
 
+/** Free text as every schema accepts it; for schemas outside this file. */
+export const plainText = text;
+
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'must be 1-80 characters: letters, digits, . _ : - (not starting with punctuation)');

@@ -146,8 +146,11 @@ export class LiveIndex {
 
   private async saveNow(): Promise<void> {
     if (this.options.persist === false) return;
-    await saveSnapshot(this.options.dir, this.companies, { modelId: this.options.embedder.modelId, lastSeq: this.lastSeq });
+    const started = Date.now();
+    this.options.logger?.info({ companies: this.companies.size, seq: this.lastSeq }, 'saving index snapshot');
+    const manifest = await saveSnapshot(this.options.dir, this.companies, { modelId: this.options.embedder.modelId, lastSeq: this.lastSeq });
     this.dirty = false;
+    this.options.logger?.info({ generation: manifest.generation, ms: Date.now() - started }, 'index snapshot saved');
   }
 
   private async tryLoadSnapshot(): Promise<boolean> {

@@ -1,38 +1,27 @@
 // The real processes: `npm start` serving an empty database, the import CLI writing while the
 // service runs, and a graceful SIGTERM that saves the index.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { ROOT, runTsx, tempDir, TSX } from '../helpers.js';
+import { runTsx, startServiceProcess, tempDir, waitFor } from '../helpers.js';
 
 const t = tempDir();
 let base = '';
 // Port 0: the service picks a free port and logs its URL.
 const env = { ...process.env, DATA_DIR: t.dir, PORT: '0', NORDICHUB_ADMIN_KEY: undefined, LOG_LEVEL: 'info', SYNC_INTERVAL_MS: '200' };
 let service: ChildProcess;
-let output = '';
+let output: () => string;
 
 const run = (args: string[]) => runTsx(args, env);
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 beforeAll(async () => {
-  service = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env });
-  service.stdout!.on('data', (d) => (output += d));
-  service.stderr!.on('data', (d) => (output += d));
-  base = await waitFor(async () => /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1], 60_000);
-  await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 60_000);
-});
+  const started = await startServiceProcess(env);
+  service = started.child;
+  base = started.base;
+  output = started.output;
+}, 120_000);
 afterAll(() => {
   service.kill('SIGKILL');
   t.cleanup();
@@ -42,7 +31,7 @@ describe('the service process', () => {
   it('starts on an empty database without seeding anything and prints a generated admin key once', async () => {
     const health = (await (await fetch(`${base}/healthz`)).json()) as { companies: number };
     expect(health.companies).toBe(0);
-    expect(output).toMatch(/Admin API key \(shown only now, keep it\): nh_admin_\S+/);
+    expect(output()).toMatch(/Admin API key \(shown only now, keep it\): nh_admin_\S+/);
     expect(readFileSync(path.join(t.dir, 'admin-key.sha256'), 'utf8')).not.toContain('nh_admin_');
   });
 

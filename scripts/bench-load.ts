@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:load`: HTTP load against a service holding synthetic companies (100,000 by
+ * default): 80 % partner recommendations by id, 15 % free-text searches, 5 % writes (PATCH of a
+ * profile, re-embedded and re-indexed). It first probes increasing concurrency for 10 s each and
+ * keeps the highest throughput whose p99 stays under 100 ms with no errors, then runs 60 s there
+ * and prints requests per second, p50/p90/p99 and errors.
+ *
+ *   npm run bench:load -- [--companies 100000] [--duration 60] [--data-dir DIR]
+ *
+ * The service runs as its own process with the default configuration, except the per-IP rate
+ * limit, raised because every request here comes from one IP. The load generator (autocannon)
+ * shares the machine's two cores with it, so the figures are a floor.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openRepository } from '../src/db/index.js';
+import { TransformersEmbedder } from '../src/embedding/index.js';
+import { DEFAULT_MODEL } from '../src/config.js';
+import { importDataset } from '../src/use-cases/import-dataset.js';
+import { benchId, prng, randInt, syntheticDataset, syntheticSearch } from './lib/synthetic.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    companies: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '60' },
+    'probe-seconds': { type: 'string', default: '10' },
+    connections: { type: 'string', default: '2,4,8,16,32' },
+    'data-dir': { type: 'string' },
+  },
+});
+const N = Number(values.companies.replace(/_/g, ''));
+const DATA_DIR = values['data-dir'] ?? path.join(tmpdir(), `nordichub-bench-load-${N}`);
+const ADMIN = 'bench-load-admin-key-0123456789';
+const P99_LIMIT_MS = 100;
+
+const say = (s: string) => console.log(s);
+
+async function ensureData(): Promise<void> {
+  const marker = path.join(DATA_DIR, `imported-${N}`);
+  if (existsSync(marker)) return say(`Reusing ${N.toLocaleString('en-US')} synthetic companies in ${DATA_DIR}`);
+  mkdirSync(DATA_DIR, { recursive: true });
+  say(`Importing ${N.toLocaleString('en-US')} synthetic companies into ${DATA_DIR} (once; later runs reuse it) …`);
+  const started = Date.now();
+  const repo = await openRepository(`file:${path.join(DATA_DIR, 'nordichub.db')}`);
+  const embedder = await TransformersEmbedder.create({ modelsDir: path.join(ROOT, 'models'), model: DEFAULT_MODEL });
+  await importDataset(syntheticDataset(N), { repo, embedder });
+  await embedder.dispose();
+  await repo.close();
+  (await import('node:fs')).writeFileSync(marker, new Date().toISOString());
+  say(`  imported in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function startService(): Promise<{ base: string; stop(): void }> {
+  const log = openSync(path.join(DATA_DIR, 'service.log'), 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR, PORT: '0', NORDICHUB_ADMIN_KEY: ADMIN, RATE_LIMIT_PER_IP: '1000000000', LOG_LEVEL: 'info' },
+    stdio: ['ignore', log, log],
+  });
+  const started = Date.now();
+  const logFile = path.join(DATA_DIR, 'service.log');
+  const offset = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const text = readFileSync(logFile, 'utf8').slice(offset);
+    const url = [...text.matchAll(/"url":"(http:\/\/localhost:\d+)"/g)].at(-1)?.[1];
+    if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+      say(`Service ready in ${((Date.now() - started) / 1000).toFixed(0)} s at ${url} (log: ${logFile})`);
+      return { base: url, stop: () => child.kill('SIGTERM') };
+    }
+    if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}); see ${logFile}`);
+  }
+}
+
+/** One request of the mix, drawn afresh for every request. */
+function mixedRequest(rng: () => number): autocannon.Request {
+  const roll = rng();
+  const id = benchId(randInt(rng, 0, N - 1));
+  if (roll < 0.8) return { method: 'GET', path: `/api/v1/companies/${id}/partners?limit=10` };
+  if (roll < 0.95) {
+    const search = syntheticSearch(rng);
+    return { method: 'POST', path: '/api/v1/partners/search', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...search, limit: 10 }) };
+  }
+  return {
+    method: 'PATCH',
+    path: `/api/v1/companies/${id}`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body: JSON.stringify({ needs: `Partners for export growth, round ${Math.floor(rng() * 1e6)}, in logistics and distribution.` }),
+  };
+}
+
+interface Run {
+  connections: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+async function load(base: string, connections: number, seconds: number): Promise<Run> {
+  const rng = prng(connections * 7919 + seconds);
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, ...mixedRequest(rng) }) }],
+  });
+  return {
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+const row = (r: Run) =>
+  `${String(r.connections).padStart(11)} ${r.rps.toFixed(0).padStart(9)} ${r.p50.toFixed(0).padStart(8)} ${r.p90.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.requests).padStart(9)}`;
+const HEADER = `${'connections'.padStart(11)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p90 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'requests'.padStart(9)}`;
+
+await ensureData();
+const service = await startService();
+try {
+  await load(service.base, 2, 5); // warm-up
+  say(`\nProbing concurrency, ${values['probe-seconds']} s each (mix: 80 % recommendations by id, 15 % free-text search, 5 % writes):`);
+  say(HEADER);
+  const probes: Run[] = [];
+  for (const c of values.connections.split(',').map(Number)) {
+    const r = await load(service.base, c, Number(values['probe-seconds']));
+    probes.push(r);
+    say(row(r));
+    if (r.p99 >= P99_LIMIT_MS) break;
+  }
+  const sustainable = probes.filter((r) => r.p99 < P99_LIMIT_MS && r.errors === 0).sort((a, b) => b.rps - a.rps)[0] ?? probes[0]!;
+  say(`\n${values.duration} s at ${sustainable.connections} connections (the highest throughput with p99 under ${P99_LIMIT_MS} ms and no errors):`);
+  say(HEADER);
+  const main = await load(service.base, sustainable.connections, Number(values.duration));
+  say(row(main));
+  say(`\n=> ${main.rps.toFixed(0)} requests/s, p50 ${main.p50} ms, p99 ${main.p99} ms, errors ${main.errors} (targets: p99 < ${P99_LIMIT_MS} ms, 0 errors): ${main.p99 < P99_LIMIT_MS && main.errors === 0 ? 'met' : 'NOT met'}`);
+} finally {
+  service.stop();
+}

@@ -1,0 +1,193 @@
+// Property-based fuzzing of every write endpoint and the importer (fast-check): wrong types,
+// missing and extra fields, huge strings, deep nesting, invalid Unicode, control characters,
+// wrong country codes, duplicate ids and broken references. Bad input never gets a 5xx, always
+// gets problem+json naming the field, and leaves the database and the index exactly as they were.
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
+import type { FacetIndex } from '../../src/index/index.js';
+import { createApiKey } from '../../src/use-cases/api-keys.js';
+import { addParticipant, createEvent } from '../../src/use-cases/events.js';
+import { requestIntroduction } from '../../src/use-cases/introductions.js';
+import { company } from '../fixtures/small-set.js';
+import { exportSet, opportunity } from '../fixtures/export-set.js';
+import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import path from 'node:path';
+
+const ADMIN = 'test-admin-key-fuzz-0123456789';
+const ORIGIN = 'https://partner.example';
+let t: TestEngine;
+let server: Awaited<ReturnType<typeof serve>>;
+let siteKey: string;
+let introId: string;
+
+beforeAll(async () => {
+  t = await createTestEngine({ data: exportSet() });
+  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN), rateLimits: { perIpPerMinute: 1e9, perKeyPerMinute: 1e9 } }));
+  siteKey = (await createApiKey(t.repo, { role: 'site', label: 'partner', origins: [ORIGIN] })).secret;
+  await createEvent(t.engine, { id: 'ev-1', name: 'Day', timeZone: 'Europe/Oslo', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 2 });
+  for (const companyId of ['fi-pack', 'se-dist', 'no-fish']) await addParticipant(t.engine, 'ev-1', { companyId });
+  introId = (await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'V', email: 'v@site.test', message: 'Hi', consent: true }, { siteKeyId: null, origin: null })).id;
+}, 60_000);
+afterAll(async () => {
+  await server.close();
+  await t.close();
+});
+
+/** Every row of every table, and every entry of every in-memory index. */
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const db = new Database(path.join(t.dir, 'test.db'), { readonly: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    for (const table of tables) hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all(), (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)));
+  } finally {
+    db.close();
+  }
+  const index = (fi: FacetIndex) => {
+    for (const id of [...fi.attributes.keys()].sort()) {
+      hash.update(id).update(JSON.stringify(fi.attributes.get(id)));
+      for (const v of Object.values(fi.vectorsOf(id))) if (v) hash.update(Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+    }
+  };
+  index(t.engine.index.companies);
+  index(t.engine.index.opportunities);
+  index(t.engine.index.clusters);
+  return hash.update(String(t.engine.index.seq)).digest('hex');
+}
+
+interface Target {
+  method: 'POST' | 'PATCH';
+  path: string;
+  valid: Record<string, unknown>;
+  /** Create bodies: dropping a required field makes them invalid (for patches it does not). */
+  required?: string[];
+  site?: boolean;
+}
+
+const TARGETS: Target[] = [
+  { method: 'POST', path: '/api/v1/companies', valid: { ...company({ id: 'fz-co', country: 'NO', description: 'Boats.', offers: 'Boats.' }) }, required: ['id', 'country', 'name', 'description'] },
+  { method: 'PATCH', path: '/api/v1/companies/fi-pack', valid: { description: 'We make boxes.', sectors: ['food'], country: 'FI' } },
+  { method: 'POST', path: '/api/v1/clusters', valid: { id: 'fz-cl', name: 'Cluster', country: 'DK', description: 'A cluster.', sectors: ['food'] }, required: ['id', 'name', 'country', 'description'] },
+  { method: 'PATCH', path: '/api/v1/clusters/cl-fi-pack', valid: { description: 'Packaging.', country: 'FI' } },
+  { method: 'POST', path: '/api/v1/opportunities', valid: { ...opportunity({ id: 'fz-op', country: 'SE' }) }, required: ['id', 'title', 'country', 'description', 'type'] },
+  { method: 'PATCH', path: '/api/v1/opportunities/op-se-boxes', valid: { deadline: '2031-01-01', country: 'SE' } },
+  { method: 'POST', path: '/api/v1/events', valid: { id: 'fz-ev', name: 'Fuzz Day', timeZone: 'Europe/Helsinki', date: '2030-01-01', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 3 }, required: ['id', 'name', 'timeZone', 'date', 'start', 'slotMinutes', 'slotCount', 'tables'] },
+  { method: 'PATCH', path: '/api/v1/events/ev-1', valid: { name: 'Renamed', tables: 4 } },
+  { method: 'POST', path: '/api/v1/events/ev-1/participants', valid: { companyId: 'dk-food', availability: [0, 1], wishes: [{ companyId: 'fi-pack', priority: 1 }], blocks: [] }, required: ['companyId'] },
+  { method: 'PATCH', path: '/api/v1/events/ev-1/participants/fi-pack', valid: { availability: [0, 2], blocks: ['no-fish'] } },
+  { method: 'POST', path: '/api/v1/events/ev-1/pins', valid: { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 }, required: ['a', 'b'] },
+  { method: 'POST', path: '/api/v1/events/ev-1/removed-pairs', valid: { a: 'fi-pack', b: 'no-fish' }, required: ['a', 'b'] },
+  { method: 'POST', path: '/api/v1/introductions', valid: { companyId: 'fi-pack', name: 'Visitor', email: 'v@site.test', message: 'Hello there', consent: true }, required: ['companyId', 'name', 'email', 'message', 'consent'], site: true },
+  { method: 'PATCH', path: '/api/v1/introductions/{intro}', valid: { status: 'introduced', staffNote: 'Done.' } },
+  { method: 'POST', path: '/api/v1/keys', valid: { role: 'staff', label: 'Someone' }, required: ['role', 'label'] },
+  { method: 'POST', path: '/api/v1/import', valid: { companies: [{ ...company({ id: 'fz-imp', country: 'IS' }) }], clusters: [] } },
+];
+
+const nest = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+const BAD_TEXT = ['\ud800', 'a\udfffb', '\u0000', 'bell\u0007', '\u001b[31mred'];
+const BAD_COUNTRIES = ['XX', 'fi', 'SWE', '', 'Finland', 'EU'];
+
+/** A body made invalid in one way, as raw JSON text (deep nesting is spliced in as text). */
+function invalidBodies(target: Target): fc.Arbitrary<string> {
+  const keys = Object.keys(target.valid);
+  const strings = keys.filter((k) => typeof target.valid[k] === 'string');
+  const json = (body: unknown) => JSON.stringify(body);
+  const other = (v: unknown) => fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }), fc.double())
+    .filter((x) => typeof x !== typeof v || Array.isArray(x) !== Array.isArray(v));
+  const options: fc.Arbitrary<string>[] = [
+    fc.constantFrom(...keys).chain((k) => other(target.valid[k]).map((v) => json({ ...target.valid, [k]: v }))),
+    fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !keys.includes(k) && k !== '__proto__').map((k) => json({ ...target.valid, [k]: 'extra' })),
+    fc.constantFrom(...keys).chain((k) => fc.integer({ min: 200, max: 20_000 }).map((d) => json({ ...target.valid, [k]: '__NEST__' }).replace('"__NEST__"', nest(d)))),
+    fc.constantFrom('[]', '"just a string"', '42', 'null', '{"unclosed": ', '{}}'),
+  ];
+  if (strings.length) {
+    options.push(fc.constantFrom(...strings).chain((k) => fc.integer({ min: 10_001, max: 1_200_000 }).map((n) => json({ ...target.valid, [k]: 'x'.repeat(n) }))));
+    options.push(fc.constantFrom(...strings).chain((k) => fc.constantFrom(...BAD_TEXT).map((bad) => json({ ...target.valid, [k]: `${String(target.valid[k])}${bad}` }))));
+  }
+  if (target.required?.length) options.push(fc.constantFrom(...target.required).map((k) => json(Object.fromEntries(Object.entries(target.valid).filter(([key]) => key !== k)))));
+  if ('country' in target.valid) options.push(fc.constantFrom(...BAD_COUNTRIES).map((c) => json({ ...target.valid, country: c })));
+  return fc.oneof(...options);
+}
+
+async function send(target: Target, raw: string | Buffer) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${target.site ? siteKey : ADMIN}` };
+  if (target.site) headers['origin'] = ORIGIN;
+  const res = await fetch(server.base + target.path.replace('{intro}', introId), { method: target.method, headers, body: raw });
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: JSON.parse(text) as { errors?: { path: string; message: string }[] } };
+}
+
+async function expectRejectedUntouched(target: Target, raw: string | Buffer) {
+  const before = fingerprint();
+  const r = await send(target, raw);
+  expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBeGreaterThanOrEqual(400);
+  expect(r.status).toBeLessThan(500);
+  expect(r.type).toContain('application/problem+json');
+  expect(r.body.errors?.length, `no field named for ${String(raw).slice(0, 120)}`).toBeGreaterThan(0);
+  expect(r.body.errors!.every((e) => typeof e.path === 'string' && e.path.length > 0)).toBe(true);
+  expect(fingerprint()).toBe(before);
+}
+
+const bodySchema = (target: Target) => ROUTES.find((r) => r.method.toUpperCase() === target.method && target.path.replace('{intro}', '{id}').match(new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`)))?.body;
+
+describe('fuzzing the write endpoints', () => {
+  it('accepts the valid body of every target (so the mutations below are what gets rejected)', () => {
+    for (const target of TARGETS) {
+      const schema = bodySchema(target);
+      expect(schema, target.path).toBeDefined();
+      expect(schema!.safeParse(target.valid).success, target.path).toBe(true);
+    }
+  });
+
+  it.each(TARGETS.map((target) => [`${target.method} ${target.path}`, target] as const))('%s rejects bad input and changes nothing', async (_name, target) => {
+    const schema = bodySchema(target)!;
+    await fc.assert(
+      fc.asyncProperty(invalidBodies(target), async (raw) => {
+        // A mutation that happens to stay valid (e.g. null for an optional field) is not bad input.
+        let parsed: unknown;
+        try { parsed = JSON.parse(raw); } catch { parsed = undefined; }
+        fc.pre(parsed === undefined || !schema.safeParse(parsed).success);
+        await expectRejectedUntouched(target, raw);
+      }),
+      { numRuns: 25, seed: 20261127 },
+    );
+  }, 120_000);
+
+  it('has a check that fails when a write goes through (a control for the properties above)', async () => {
+    const clusters = TARGETS.find((x) => x.path === '/api/v1/clusters')!;
+    await expect(expectRejectedUntouched(clusters, JSON.stringify({ ...clusters.valid, id: 'fz-control' }))).rejects.toThrow();
+  });
+
+  it('rejects bytes that are not UTF-8', async () => {
+    const target = TARGETS[0]!;
+    const raw = Buffer.concat([Buffer.from('{"id":"fz-bytes","name":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('","country":"XX","description":"x"}')]);
+    await expectRejectedUntouched(target, raw);
+  });
+});
+
+describe('fuzzing the importer', () => {
+  const importer = TARGETS.find((x) => x.path === '/api/v1/import')!;
+  const co = (id: string, over: Record<string, unknown> = {}) => ({ ...company({ id, country: 'SE' }), ...over });
+
+  it('refuses duplicate ids, naming the second one', async () => {
+    await expectRejectedUntouched(importer, JSON.stringify({ companies: [co('dup-1'), co('dup-1')] }));
+  });
+
+  it('refuses references to clusters that do not exist, including its own id', async () => {
+    await expectRejectedUntouched(importer, JSON.stringify({ companies: [co('ref-1', { clusterIds: ['no-such-cluster'] })] }));
+    await expectRejectedUntouched(importer, JSON.stringify({ companies: [co('ref-2', { clusterIds: ['ref-2'] })] }));
+  });
+
+  it('refuses a large set with one bad record anywhere, all or nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 299 }), fc.constantFrom(...BAD_COUNTRIES), async (bad, country) => {
+        const companies = Array.from({ length: 300 }, (_, i) => co(`bulk-${i}`, i === bad ? { country } : {}));
+        await expectRejectedUntouched(importer, JSON.stringify({ companies }));
+      }),
+      { numRuns: 8, seed: 7 },
+    );
+  }, 120_000);
+});
