@@ -129,6 +129,16 @@ describe('the widget on a partner page', () => {
     await page.close();
   }, 60_000);
 
+  it('fits the narrowest phones, 320 px, without sideways scrolling', async () => {
+    const { page } = await openPage(320, allowedSite.base);
+    await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await page.locator('ol.results > li').first().waitFor();
+    await page.locator('ol.results > li').first().getByRole('button', { name: 'Be om en introduktion' }).click();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await page.close();
+  }, 60_000);
+
   it('fits a 375 px phone without sideways scrolling', async () => {
     const { page } = await openPage(375, allowedSite.base);
     await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
