@@ -19,7 +19,7 @@ const ConfigSchema = z.object({
   /** Admin API key for write endpoints; generated and printed once if unset. */
   NORDICHUB_ADMIN_KEY: z.string().min(16).optional(),
   /** How often (ms) the service polls the change log for writes made by other processes. */
-  SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   /** How often (ms) a changed index is saved as a snapshot while the service runs (and always at SIGTERM). */
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(300_000),
   /** Largest accepted JSON request body (import included). */

@@ -1,6 +1,9 @@
 // Real components for tests: a SQLite file in a temp folder, the shipped model, real HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +22,60 @@ export function tempDir(prefix = 'nh-test-'): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const dbUrl = (dir: string) => `file:${path.join(dir, 'test.db')}`;
+/**
+ * The database tests run against: SQLite files by default, PostgreSQL when NORDICHUB_TEST_PG
+ * names a server (CI runs the whole suite both ways; scripts/ci/postgres.sh starts one).
+ */
+export const TEST_PG = process.env['NORDICHUB_TEST_PG'];
+export const TEST_DB: 'sqlite' | 'postgres' = TEST_PG ? 'postgres' : 'sqlite';
+
+const pgDatabases = new Map<string, Promise<string>>();
+
+/** A fresh, empty database for a test folder (the same one for every call with that folder). */
+export function databaseFor(dir: string): Promise<string> {
+  if (!TEST_PG) return Promise.resolve(`file:${path.join(dir, 'test.db')}`);
+  let url = pgDatabases.get(dir);
+  if (!url) pgDatabases.set(dir, (url = createPgDatabase(TEST_PG)));
+  return url;
+}
+
+async function createPgDatabase(base: string): Promise<string> {
+  const name = `nh_${randomBytes(8).toString('hex')}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Every row of every table, in a stable order: for byte-for-byte comparisons of a database. */
+export async function dumpDatabase(url: string): Promise<string> {
+  const blobs = (_k: string, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v);
+  if (!url.startsWith('file:')) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const tables = (await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r: { table_name: string }) => r.table_name);
+      const parts: string[] = [];
+      for (const table of tables) parts.push(table, JSON.stringify((await client.query(`SELECT to_jsonb(t)::text AS row FROM "${table}" t ORDER BY 1`)).rows));
+      return parts.join('\n');
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(url.slice('file:'.length), { readonly: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    return tables.map((t) => `${t}\n${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all(), blobs)}`).join('\n');
+  } finally {
+    db.close();
+  }
+}
 
 let sharedEmbedder: Promise<Embedder> | undefined;
 /** One model load per test file; engines built on it must not dispose it. */
@@ -38,7 +94,7 @@ export interface TestEngine {
 export async function createTestEngine(options: { dir?: string; data?: unknown } = {}): Promise<TestEngine> {
   const temp = options.dir ? undefined : tempDir();
   const dir = options.dir ?? temp!.dir;
-  const repo = await openRepository(dbUrl(dir));
+  const repo = await openRepository(await databaseFor(dir));
   const embedder = await testEmbedder();
   if (options.data) await importDataset(options.data, { repo, embedder });
   const engine = await openEngine({ repo, embedder: keepAlive(embedder), indexDir: snapshotDir(dir) });

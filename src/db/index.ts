@@ -1,16 +1,23 @@
 // Public surface of the database layer.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { migrateSqlite, sqliteFilePath } from './migrate.js';
+import { isPostgresUrl, migratePostgres, migrateSqlite, sqliteFilePath } from './migrate.js';
 import { PrismaRepository } from './prisma-repository.js';
 import type { Repository } from './repository.js';
 
 export type { ChangeEntry, EntityRef, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+const PG_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
 
-/** Opens the database at `databaseUrl`, applying pending migrations first. */
+export { isPostgresUrl };
+
+/** Opens the database at `databaseUrl` (`file:` SQLite or `postgresql://`), applying pending migrations first. */
 export async function openRepository(databaseUrl: string): Promise<Repository> {
+  if (isPostgresUrl(databaseUrl)) {
+    await migratePostgres(databaseUrl, PG_MIGRATIONS_DIR);
+    return PrismaRepository.openPostgres(databaseUrl);
+  }
   const file = path.resolve(sqliteFilePath(databaseUrl));
   mkdirSync(path.dirname(file), { recursive: true });
   migrateSqlite(file, MIGRATIONS_DIR);

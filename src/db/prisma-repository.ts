@@ -1,8 +1,10 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
 import type { ApiKeyRecord, Introduction } from '../domain/access.js';
 import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
+import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import type { ChangeEntry, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 type Row = Record<string, unknown>;
@@ -51,8 +53,9 @@ function chunks<T>(xs: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-function vectorToBytes(v: Float32Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
+// A Buffer, which both drivers bind as a blob (node-postgres turns a plain Uint8Array into text).
+function vectorToBytes(v: Float32Array): Buffer {
+  return Buffer.from(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength) as ArrayBuffer);
 }
 
 function bytesToVector(b: Uint8Array): Float32Array {
@@ -76,6 +79,25 @@ function delegate(client: Tx, type: EntityType): Delegate {
   return byType[type] as unknown as Delegate;
 }
 
+/** What differs between the databases in the hand-written bulk SQL. */
+interface Dialect {
+  placeholder(index: number): string;
+  /** Bound parameters allowed in one statement. */
+  maxParams: number;
+  /** Run first in every write transaction, if the database lets writers overlap. */
+  serializeWriters?: string;
+}
+
+const SQLITE: Dialect = { placeholder: () => '?', maxParams: 900 }; // under SQLite's 999; one writer at a time by design
+const POSTGRES: Dialect = {
+  placeholder: (i) => `$${i + 1}`,
+  maxParams: 30_000, // under PostgreSQL's 65,535
+  // Followers read the change log as "seq > last seen". Were two writers to overlap, seq 11 could
+  // commit after seq 12 was read and be skipped for ever; one writer at a time (held until
+  // commit) makes commit order equal seq order, as SQLite's single writer does.
+  serializeWriters: 'SELECT pg_advisory_xact_lock(72707370)',
+};
+
 export class PrismaRepository implements Repository {
   /**
    * Reads and writes use separate connections: a client's queries queue behind its open
@@ -84,6 +106,7 @@ export class PrismaRepository implements Repository {
   private constructor(
     private readonly prisma: PrismaClient,
     private readonly writer: PrismaClient,
+    private readonly dialect: Dialect,
   ) {}
 
   static async openSqlite(filePath: string): Promise<PrismaRepository> {
@@ -95,7 +118,17 @@ export class PrismaRepository implements Repository {
       await client.$queryRawUnsafe('PRAGMA busy_timeout = 30000');
       return client;
     };
-    return new PrismaRepository(await connect(), await connect());
+    return new PrismaRepository(await connect(), await connect(), SQLITE);
+  }
+
+  static async openPostgres(url: string): Promise<PrismaRepository> {
+    const connect = async (max: number) => {
+      const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+      await client.$connect();
+      // Generated from the same models as the SQLite client (scripts/prisma-generate.mjs): same API.
+      return client as unknown as PrismaClient;
+    };
+    return new PrismaRepository(await connect(8), await connect(4), POSTGRES);
   }
 
   async get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null> {
@@ -191,7 +224,8 @@ export class PrismaRepository implements Repository {
   async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void> {
     await this.writer.$transaction(
       async (tx) => {
-        for await (const batch of batches) await writeBatch(tx, batch);
+        if (this.dialect.serializeWriters) await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+        for await (const batch of batches) await writeBatch(tx, batch, this.dialect);
       },
       { maxWait: 60_000, timeout: 3_600_000 },
     );
@@ -294,24 +328,24 @@ export class PrismaRepository implements Repository {
 }
 
 // Bulk writes use plain SQL upserts: Prisma's per-row query compilation cost ~35x the time and
-// ~2 GiB of memory on a 100k-company import (measured by `npm run bench`).
-const MAX_PARAMS = 900; // under SQLite's 999 bound-parameter limit
+// ~2 GiB of memory on a 100k-company import (measured by `npm run bench`). `INSERT … ON CONFLICT`
+// is the same in SQLite and PostgreSQL; only the placeholders and the parameter limit differ.
 
 /** Inserts `items` as rows, converting one statement's worth at a time to keep memory flat. */
-async function insertRows<T>(tx: Tx, table: string, columns: readonly string[], items: readonly T[], toRow: (item: T) => unknown[], onConflict: string): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+async function insertRows<T>(tx: Tx, dialect: Dialect, table: string, columns: readonly string[], items: readonly T[], toRow: (item: T) => unknown[], onConflict: string): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(dialect.maxParams / columns.length));
   const columnList = columns.map((c) => `"${c}"`).join(', ');
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < items.length; i += perStatement) {
     const part = items.slice(i, i + perStatement);
-    const sql = `INSERT INTO "${table}" (${columnList}) VALUES ${part.map(() => tuple).join(', ')} ${onConflict}`;
+    const tuples = part.map((_, row) => `(${columns.map((_c, col) => dialect.placeholder(row * columns.length + col)).join(', ')})`);
+    const sql = `INSERT INTO "${table}" (${columnList}) VALUES ${tuples.join(', ')} ${onConflict}`;
     await tx.$executeRawUnsafe(sql, ...part.flatMap(toRow));
   }
 }
 
 const TABLES: Record<EntityType, string> = { cluster: 'Cluster', company: 'Company', opportunity: 'Opportunity' };
 
-async function writeBatch(tx: Tx, batch: WriteBatch): Promise<void> {
+async function writeBatch(tx: Tx, batch: WriteBatch, dialect: Dialect): Promise<void> {
   const changes: Omit<ChangeEntry, 'seq'>[] = [];
   const upserts: [EntityType, object[]][] = [
     ['cluster', batch.clusters ?? []],
@@ -319,7 +353,7 @@ async function writeBatch(tx: Tx, batch: WriteBatch): Promise<void> {
     ['opportunity', batch.opportunities ?? []],
   ];
   for (const [type, entities] of upserts) {
-    await upsertEntities(tx, type, entities as Row[]);
+    await upsertEntities(tx, dialect, type, entities as Row[]);
     for (const e of entities as Row[]) changes.push({ entityType: type, entityId: String(e['id']), op: 'upsert' });
   }
   for (const ref of batch.deletes ?? []) {
@@ -327,11 +361,11 @@ async function writeBatch(tx: Tx, batch: WriteBatch): Promise<void> {
     await tx.embedding.deleteMany({ where: { entityType: ref.entityType, entityId: ref.id } });
     changes.push({ entityType: ref.entityType, entityId: ref.id, op: 'delete' });
   }
-  await replaceEmbeddings(tx, batch.embeddings ?? []);
-  await appendChanges(tx, changes);
+  await replaceEmbeddings(tx, dialect, batch.embeddings ?? []);
+  await appendChanges(tx, dialect, changes);
 }
 
-async function upsertEntities(tx: Tx, type: EntityType, entities: Row[]): Promise<void> {
+async function upsertEntities(tx: Tx, dialect: Dialect, type: EntityType, entities: Row[]): Promise<void> {
   if (entities.length === 0) return;
   const fields = DOMAIN_FIELDS[type];
   const now = new Date().toISOString();
@@ -341,21 +375,21 @@ async function upsertEntities(tx: Tx, type: EntityType, entities: Row[]): Promis
   };
   // createdAt survives an update; everything else is replaced.
   const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ');
-  await insertRows(tx, TABLES[type], [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
+  await insertRows(tx, dialect, TABLES[type], [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
 }
 
-async function replaceEmbeddings(tx: Tx, embeddings: readonly StoredEmbedding[]): Promise<void> {
+async function replaceEmbeddings(tx: Tx, dialect: Dialect, embeddings: readonly StoredEmbedding[]): Promise<void> {
   if (embeddings.length === 0) return;
   const now = new Date().toISOString();
   const columns = ['entityType', 'entityId', 'facet', 'modelId', 'textHash', 'dims', 'vector', 'updatedAt'];
   const toValues = (e: StoredEmbedding) => [e.entityType, e.entityId, e.facet, e.modelId, e.textHash, e.vector.length, vectorToBytes(e.vector), now];
   const updates = columns.slice(3).map((c) => `"${c}" = excluded."${c}"`).join(', ');
-  await insertRows(tx, 'Embedding', columns, embeddings, toValues, `ON CONFLICT ("entityType", "entityId", "facet") DO UPDATE SET ${updates}`);
+  await insertRows(tx, dialect, 'Embedding', columns, embeddings, toValues, `ON CONFLICT ("entityType", "entityId", "facet") DO UPDATE SET ${updates}`);
 }
 
-async function appendChanges(tx: Tx, changes: readonly Omit<ChangeEntry, 'seq'>[]): Promise<void> {
+async function appendChanges(tx: Tx, dialect: Dialect, changes: readonly Omit<ChangeEntry, 'seq'>[]): Promise<void> {
   const now = new Date().toISOString();
-  await insertRows(tx, 'ChangeLog', ['entityType', 'entityId', 'op', 'createdAt'], changes, (c) => [c.entityType, c.entityId, c.op, now], '');
+  await insertRows(tx, dialect, 'ChangeLog', ['entityType', 'entityId', 'op', 'createdAt'], changes, (c) => [c.entityType, c.entityId, c.op, now], '');
 }
 
 function eventToRow(e: MatchEvent): { id: string; name: string; document: string } {

@@ -3,7 +3,6 @@
 // wrong country codes, duplicate ids and broken references. Bad input never gets a 5xx, always
 // gets problem+json naming the field, and leaves the database and the index exactly as they were.
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
@@ -13,8 +12,7 @@ import { addParticipant, createEvent } from '../../src/use-cases/events.js';
 import { requestIntroduction } from '../../src/use-cases/introductions.js';
 import { company } from '../fixtures/small-set.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import path from 'node:path';
+import { createTestEngine, databaseFor, dumpDatabase, serve, type TestEngine } from '../helpers.js';
 
 const ADMIN = 'test-admin-key-fuzz-0123456789';
 const ORIGIN = 'https://partner.example';
@@ -37,15 +35,8 @@ afterAll(async () => {
 });
 
 /** Every row of every table, and every entry of every in-memory index. */
-function fingerprint(): string {
-  const hash = createHash('sha256');
-  const db = new Database(path.join(t.dir, 'test.db'), { readonly: true });
-  try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    for (const table of tables) hash.update(table).update(JSON.stringify(db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all(), (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)));
-  } finally {
-    db.close();
-  }
+async function fingerprint(): Promise<string> {
+  const hash = createHash('sha256').update(await dumpDatabase(await databaseFor(t.dir)));
   const index = (fi: FacetIndex) => {
     for (const id of [...fi.attributes.keys()].sort()) {
       hash.update(id).update(JSON.stringify(fi.attributes.get(id)));
@@ -121,14 +112,14 @@ async function send(target: Target, raw: string | Buffer) {
 }
 
 async function expectRejectedUntouched(target: Target, raw: string | Buffer) {
-  const before = fingerprint();
+  const before = await fingerprint();
   const r = await send(target, raw);
   expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBeGreaterThanOrEqual(400);
   expect(r.status).toBeLessThan(500);
   expect(r.type).toContain('application/problem+json');
   expect(r.body.errors?.length, `no field named for ${String(raw).slice(0, 120)}`).toBeGreaterThan(0);
   expect(r.body.errors!.every((e) => typeof e.path === 'string' && e.path.length > 0)).toBe(true);
-  expect(fingerprint()).toBe(before);
+  expect(await fingerprint()).toBe(before);
 }
 
 const bodySchema = (target: Target) => ROUTES.find((r) => r.method.toUpperCase() === target.method && target.path.replace('{intro}', '{id}').match(new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`)))?.body;

@@ -2,11 +2,11 @@
 // save, then a restart; and SIGTERM, which drains in-flight requests and saves the index.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openRepository } from '../../src/db/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../scripts/lib/synthetic.js';
 import { smallSet } from '../fixtures/small-set.js';
-import { runTsx, startServiceProcess, tempDir, waitFor, type ServiceProcess } from '../helpers.js';
+import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, type ServiceProcess } from '../helpers.js';
 
 const ADMIN = 'crash-test-admin-key-0123456789';
 const dirs: (() => void)[] = [];
@@ -19,7 +19,7 @@ afterAll(() => {
 async function dataDirWith(...sets: unknown[]): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   const t = tempDir();
   dirs.push(t.cleanup);
-  const env = { ...process.env, DATA_DIR: t.dir, NORDICHUB_ADMIN_KEY: ADMIN, SYNC_INTERVAL_MS: '100', LOG_LEVEL: 'info' };
+  const env = { ...process.env, DATA_DIR: t.dir, DATABASE_URL: await databaseFor(t.dir), NORDICHUB_ADMIN_KEY: ADMIN, SYNC_INTERVAL_MS: '100', LOG_LEVEL: 'info' };
   for (const [i, set] of sets.entries()) {
     const file = path.join(t.dir, `set-${i}.json`);
     writeFileSync(file, JSON.stringify(set));
@@ -87,12 +87,14 @@ describe('SIGKILL in the middle of an index save', () => {
       const s = await start(env);
       await expectConsistent(s, 6_008);
       // A write makes the index dirty; the next periodic save is killed as soon as it starts.
+      const before = savesIn(s);
       const patch = await fetch(`${s.base}/api/v1/companies/bench-co-000001`, {
         method: 'PATCH', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ description: `Changed in attempt ${attempt}.` }),
       });
       expect(patch.status).toBe(200);
-      const before = savesIn(s);
-      await waitFor(async () => (savesIn(s) > before ? true : undefined), 20_000);
+      await waitFor(async () => (savesIn(s) > before ? true : undefined), 20_000).catch((err: unknown) => {
+        throw new Error(`${String(err)}; service output:\n${s.output().slice(-3000)}`);
+      });
       await kill(s);
       if (orphans().length > 0) caughtMidSave++;
 
@@ -101,9 +103,9 @@ describe('SIGKILL in the middle of an index save', () => {
       const changed = await json(`${restarted.base}/api/v1/companies/bench-co-000001`);
       expect(changed.description).toBe(`Changed in attempt ${attempt}.`);
       // The index reflects the database's last change, whether from the snapshot or the change log.
-      const db = new Database(path.join(dir, 'nordichub.db'), { readonly: true });
-      const latest = (db.prepare('SELECT MAX(seq) AS seq FROM ChangeLog').get() as { seq: number }).seq;
-      db.close();
+      const repo = await openRepository(env['DATABASE_URL']!);
+      const latest = await repo.latestChangeSeq();
+      await repo.close();
       expect((await json(`${restarted.base}/healthz`)).indexSeq).toBe(latest);
       await kill(restarted);
     }

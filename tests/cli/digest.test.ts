@@ -1,12 +1,15 @@
 // `npm run digest` as staff run it: after an import, a table on the terminal and a CSV file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
-import { runTsx, tempDir } from '../helpers.js';
+import { databaseFor, runTsx, tempDir } from '../helpers.js';
 
 const t = tempDir();
-const env = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'warn', COLUMNS: '160' };
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'warn', COLUMNS: '160' };
+beforeAll(async () => {
+  env['DATABASE_URL'] = await databaseFor(t.dir);
+});
 afterAll(() => t.cleanup());
 
 const run = (args: string[]) => runTsx(['src/cli/main.ts', ...args], env);

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant, createEvent } from '../../src/use-cases/events.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, dbUrl, runTsx, tempDir } from '../helpers.js';
+import { createTestEngine, databaseFor, runTsx, tempDir } from '../helpers.js';
 
 const t = tempDir();
-// The CLI opens the same SQLite file the test engine wrote.
-const env = { ...process.env, DATA_DIR: t.dir, DATABASE_URL: dbUrl(t.dir), LOG_LEVEL: 'warn' };
+// The CLI opens the same database the test engine wrote.
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'warn' };
 
 beforeAll(async () => {
+  env['DATABASE_URL'] = await databaseFor(t.dir);
   const engine = await createTestEngine({ dir: t.dir, data: exportSet() });
   await createEvent(engine.engine, { id: 'ev-cli', name: 'CLI Day', timeZone: 'Atlantic/Reykjavik', date: '2027-09-01', start: '13:00', slotMinutes: 20, slotCount: 4, tables: 2 });
   for (const companyId of ['fi-pack', 'se-dist', 'no-fish', 'is-sensor']) await addParticipant(engine.engine, 'ev-cli', { companyId });

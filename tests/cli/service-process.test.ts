@@ -5,18 +5,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { runTsx, startServiceProcess, tempDir, waitFor } from '../helpers.js';
+import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor } from '../helpers.js';
 
 const t = tempDir();
 let base = '';
 // Port 0: the service picks a free port and logs its URL.
-const env = { ...process.env, DATA_DIR: t.dir, PORT: '0', NORDICHUB_ADMIN_KEY: undefined, LOG_LEVEL: 'info', SYNC_INTERVAL_MS: '200' };
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: t.dir, PORT: '0', NORDICHUB_ADMIN_KEY: undefined, LOG_LEVEL: 'info', SYNC_INTERVAL_MS: '200' };
 let service: ChildProcess;
 let output: () => string;
 
 const run = (args: string[]) => runTsx(args, env);
 
 beforeAll(async () => {
+  env['DATABASE_URL'] = await databaseFor(t.dir);
   const started = await startServiceProcess(env);
   service = started.child;
   base = started.base;

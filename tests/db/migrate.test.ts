@@ -1,10 +1,11 @@
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateSqlite } from '../../src/db/migrate.js';
-import { tempDir } from '../helpers.js';
+import pg from 'pg';
+import { migratePostgres, migrateSqlite } from '../../src/db/migrate.js';
+import { databaseFor, TEST_PG, tempDir } from '../helpers.js';
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../prisma/migrations');
 let cleanup = () => {};
@@ -41,3 +42,27 @@ describe('migration runner', () => {
     expect(() => migrateSqlite(file, copy)).toThrow(/edited after it was applied/);
   });
 });
+
+// Part of the PostgreSQL pass of the suite (.ci/run runs it twice); the SQLite pass has no server.
+if (TEST_PG) describe('migration runner on PostgreSQL', () => {
+  const PG_MIGRATIONS = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
+
+  it('applies the same migrations once, even when replicas start together', async () => {
+    const url = await databaseFor(tempDir().dir);
+    const reports = await Promise.all([migratePostgres(url, PG_MIGRATIONS), migratePostgres(url, PG_MIGRATIONS), migratePostgres(url, PG_MIGRATIONS)]);
+    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, listDirs(PG_MIGRATIONS).length]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const rows = (await client.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name')).rows.map((r: { migration_name: string }) => r.migration_name);
+    await client.end();
+    expect(rows).toEqual(listDirs(PG_MIGRATIONS));
+  });
+
+  it('has a PostgreSQL migration for every SQLite one', () => {
+    expect(listDirs(PG_MIGRATIONS)).toEqual(listDirs(MIGRATIONS));
+  });
+});
+
+function listDirs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}

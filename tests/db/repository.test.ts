@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRepository, type Repository } from '../../src/db/index.js';
 import { toCompany, CompanyInputSchema } from '../../src/domain/index.js';
 import { company } from '../fixtures/small-set.js';
-import { dbUrl, tempDir } from '../helpers.js';
+import { databaseFor, tempDir } from '../helpers.js';
 
 let repo: Repository;
 let cleanup: () => void;
@@ -11,7 +11,7 @@ const make = (over: Parameters<typeof company>[0]) => toCompany(CompanyInputSche
 beforeEach(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
-  repo = await openRepository(dbUrl(t.dir));
+  repo = await openRepository(await databaseFor(t.dir));
 });
 afterEach(async () => {
   await repo.close();

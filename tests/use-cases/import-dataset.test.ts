@@ -3,7 +3,7 @@ import { openRepository, type Repository } from '../../src/db/index.js';
 import { AppError } from '../../src/errors.js';
 import { importDataset } from '../../src/use-cases/import-dataset.js';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { dbUrl, tempDir, testEmbedder } from '../helpers.js';
+import { databaseFor, tempDir, testEmbedder } from '../helpers.js';
 import type { Embedder } from '../../src/embedding/index.js';
 
 let repo: Repository;
@@ -11,7 +11,7 @@ let embedder: Embedder;
 const t = tempDir();
 
 beforeAll(async () => {
-  repo = await openRepository(dbUrl(t.dir));
+  repo = await openRepository(await databaseFor(t.dir));
   embedder = await testEmbedder();
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { snapshotDir } from '../../src/use-cases/live-index.js';
 import { partnersForCompany } from '../../src/use-cases/recommend-partners.js';
 import { createEntity, deleteEntity, patchEntity } from '../../src/use-cases/write-entities.js';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, dbUrl, DEFAULT_MODEL, MODELS_DIR, tempDir, testEmbedder, type TestEngine } from '../helpers.js';
+import { createTestEngine, databaseFor, DEFAULT_MODEL, MODELS_DIR, tempDir, testEmbedder, type TestEngine } from '../helpers.js';
 
 let open: TestEngine | undefined;
 let cleanups: (() => void)[] = [];
@@ -81,7 +81,7 @@ describe('the live company index', () => {
     cleanups.push(t.cleanup);
     open = await createTestEngine({ dir: t.dir, data: smallSet() });
     // A second connection stands for the CLI importing while the service runs.
-    const other = await openRepository(dbUrl(t.dir));
+    const other = await openRepository(await databaseFor(t.dir));
     await importDataset({ companies: [company({ id: 'dk-dist', country: 'DK', offers: 'Wholesale distribution of cardboard packaging boxes.', needs: 'Suppliers of recyclable packaging.' })] }, { repo: other, embedder: await testEmbedder() });
     await other.write({ deletes: [{ entityType: 'company', id: 'se-dist' }] });
     await other.close();
@@ -97,7 +97,7 @@ describe('the live company index', () => {
     const first = await createTestEngine({ dir: t.dir, data: smallSet() });
     await first.close();
     // Written by another process while this one was down, then while it runs.
-    const other = await openRepository(dbUrl(t.dir));
+    const other = await openRepository(await databaseFor(t.dir));
     const embedder = await testEmbedder();
     await importDataset({ opportunities: [{ id: 'op-se-new', title: 'Paper trays', country: 'SE', description: 'A chain buys paper trays.', type: 'tender' }] }, { repo: other, embedder });
     open = await createTestEngine({ dir: t.dir });
@@ -124,7 +124,7 @@ describe('the live company index', () => {
     config.nordichub.modelId = 'next-model-v2';
     writeFileSync(configFile, JSON.stringify(config));
 
-    const repo = await openRepository(dbUrl(t.dir));
+    const repo = await openRepository(await databaseFor(t.dir));
     const embedder = await TransformersEmbedder.create({ modelsDir: models, model: 'next-model' });
     const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(t.dir) });
     expect(await repo.countEmbeddings('company', 'next-model-v2')).toBe(8 * 3);
