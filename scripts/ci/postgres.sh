@@ -4,7 +4,8 @@
 #   scripts/ci/postgres.sh stop "$PG_TEST_DIR"
 set -euo pipefail
 BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-PORT=${PG_TEST_PORT:-55432}
+# A free local port unless one is given, so a developer's own server or a second run never collides.
+PORT=${PG_TEST_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 
 as_postgres() {
   # initdb refuses to run as root; CI runs as root.

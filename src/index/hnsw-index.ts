@@ -33,7 +33,7 @@ export class HnswVectorIndex implements VectorIndex {
 
   constructor(
     readonly dims: number,
-    private readonly params: HnswParams = DEFAULT_HNSW,
+    private params: HnswParams = DEFAULT_HNSW,
     initialCapacity = 1024,
   ) {
     this.capacity = Math.max(16, initialCapacity);
@@ -45,6 +45,12 @@ export class HnswVectorIndex implements VectorIndex {
 
   get size(): number {
     return this.labelOf.size;
+  }
+
+  /** Search breadth from now on (the recall/latency trade-off; nothing is rebuilt). */
+  setEfSearch(ef: number): void {
+    this.params = { ...this.params, efSearch: ef };
+    this.hnsw.setEf(ef);
   }
 
   has(key: string): boolean {
