@@ -33,7 +33,7 @@ const MiB = 1024 * 1024;
 const ANCHORS = 3_000;
 const QUERIES = 1_000;
 const RECALL_SAMPLE = 200;
-const EF_VALUES = [32, 64, 100, 128, 200, 256];
+const EF_VALUES = [32, 64, 100, 128, 200, 256, 384, 512];
 const K = 10;
 
 const { values } = parseArgs({
@@ -41,10 +41,17 @@ const { values } = parseArgs({
     companies: { type: 'string', default: '100000,1000000' },
     child: { type: 'string' },
     'load-only': { type: 'string' },
+    /**
+     * Per-dimension noise added to each mix of two real vectors (uniform, ±noise/2). 0.02 makes
+     * the synthetic set at 100k a little harder for HNSW than the real embedded texts (recall@10
+     * 0.970 against 0.992 at efSearch 64); 0.08 makes it much harder (0.918).
+     */
+    noise: { type: 'string', default: '0.02' },
   },
 });
 
 const say = (s: string) => console.log(s);
+const NOISE = Number(values.noise);
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rssMiB = () => process.memoryUsage().rss / MiB;
 const peakMiB = () => process.resourceUsage().maxRSS / 1024;
@@ -64,7 +71,7 @@ function syntheticVector(rng: () => number, pool: Float32Array[]): Float32Array 
   const b = pool[Math.floor(rng() * pool.length)]!;
   const w = 0.5 + 0.5 * rng();
   const v = new Float32Array(a.length);
-  for (let d = 0; d < v.length; d++) v[d] = w * a[d]! + (1 - w) * b[d]! + (rng() - 0.5) * 0.08;
+  for (let d = 0; d < v.length; d++) v[d] = w * a[d]! + (1 - w) * b[d]! + (rng() - 0.5) * NOISE;
   return normalize(v);
 }
 
@@ -78,7 +85,7 @@ const dirBytes = (dir: string): number => readdirSync(dir, { withFileTypes: true
 async function child(n: number): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'nh-scale-'));
   try {
-    say(`\n=== ${n.toLocaleString('en-US')} companies, synthetic vectors in the embedding space (pid ${process.pid}) ===`);
+    say(`\n=== ${n.toLocaleString('en-US')} companies, synthetic vectors in the embedding space, noise ${NOISE} (pid ${process.pid}) ===`);
     const pools = await anchors();
     const rng = prng(n);
     const index = new FacetIndex(pools['profile']![0]!.length, COMPANY_FACETS, DEFAULT_HNSW);
@@ -119,6 +126,7 @@ async function child(n: number): Promise<void> {
       return new Set(exactTop(offers, q, filter).map((h) => h.key));
     });
     let recallAtDefault = 0;
+    let efFor97: { ef: number; p99: number } | undefined;
     for (const ef of EF_VALUES) {
       offers.setEfSearch(ef);
       let found = 0;
@@ -132,11 +140,19 @@ async function child(n: number): Promise<void> {
       });
       const recall = found / (sample.length * K);
       if (ef === DEFAULT_HNSW.efSearch) recallAtDefault = recall;
+      if (!efFor97 && recall >= 0.97) efFor97 = { ef, p99: pct(ms, 0.99) };
       say(`${String(ef).padStart(8)}  ${recall.toFixed(4).padStart(9)}  ${pct(ms, 0.5).toFixed(2).padStart(7)} ms  ${pct(ms, 0.99).toFixed(2).padStart(7)} ms`);
     }
     offers.setEfSearch(DEFAULT_HNSW.efSearch);
     say(`peak RSS (build, save, queries): ${peakMiB().toFixed(0)} MiB`);
-    say(`RESULT ${JSON.stringify({ n, buildMs, saveMs, p50: pct(rank, 0.5), p99: pct(rank, 0.99), recall: recallAtDefault, peakMiB: peakMiB(), diskMiB: dirBytes(tmp) / MiB })}`);
+    // Ranking again at the efSearch that reaches recall 0.97, if one did: the latency to expect there.
+    let p99At97 = Number.NaN;
+    if (efFor97) {
+      for (const facet of COMPANY_FACETS) (index.facet(facet) as HnswVectorIndex).setEfSearch(efFor97.ef);
+      p99At97 = pct(latencies((id) => rankCandidates(index, query(id), {}, K)), 0.99);
+      say(`ranking at efSearch ${efFor97.ef} (recall@10 >= 0.97): p99 ${p99At97.toFixed(2)} ms`);
+    }
+    say(`RESULT ${JSON.stringify({ n, buildMs, saveMs, p50: pct(rank, 0.5), p99: pct(rank, 0.99), recall: recallAtDefault, efFor97: efFor97?.ef ?? Number.NaN, p99At97, peakMiB: peakMiB(), diskMiB: dirBytes(tmp) / MiB })}`);
     // Loading is measured in a fresh process, so its memory is not stacked on the build's.
     const load = await runProcess(['--load-only', tmp]);
     say(load.trim());
@@ -176,15 +192,15 @@ else {
   const sizes = values.companies.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
   const rows: Record<string, number>[] = [];
   for (const n of sizes) {
-    const out = await runProcess(['--child', String(n)]);
+    const out = await runProcess(['--child', String(n), '--noise', String(NOISE)]);
     const result = JSON.parse(/RESULT (.*)/.exec(out)![1]!) as Record<string, number>;
     const load = JSON.parse(/LOAD (.*)/.exec(out)![1]!) as Record<string, number>;
     rows.push({ ...result, ...load });
   }
   say('\n=== Summary (synthetic vectors in the embedding space; ranking without database read and reasons) ===');
-  say('companies  build     p50 ms  p99 ms  recall@10  peak RSS MiB  snapshot MiB  load');
+  say(`companies  build     p50 ms  p99 ms  recall@10 (ef ${DEFAULT_HNSW.efSearch})  ef for 0.97  p99 there  peak RSS MiB  snapshot MiB  load`);
   for (const r of rows) {
-    say(`${r['n']!.toLocaleString('en-US').padStart(9)}  ${fmtS(r['buildMs']!).padStart(7)}  ${r['p50']!.toFixed(2).padStart(6)}  ${r['p99']!.toFixed(2).padStart(6)}  ${r['recall']!.toFixed(4).padStart(9)}  ${r['peakMiB']!.toFixed(0).padStart(12)}  ${r['diskMiB']!.toFixed(0).padStart(12)}  ${fmtS(r['loadMs']!)}`);
+    say(`${r['n']!.toLocaleString('en-US').padStart(9)}  ${fmtS(r['buildMs']!).padStart(7)}  ${r['p50']!.toFixed(2).padStart(6)}  ${r['p99']!.toFixed(2).padStart(6)}  ${r['recall']!.toFixed(4).padStart(17)}  ${String(r['efFor97']).padStart(11)}  ${r['p99At97']!.toFixed(2).padStart(9)}  ${r['peakMiB']!.toFixed(0).padStart(12)}  ${r['diskMiB']!.toFixed(0).padStart(12)}  ${fmtS(r['loadMs']!)}`);
   }
   if (rows.length > 1) {
     const [a, b] = [rows[0]!, rows[rows.length - 1]!];

@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(250),
   /** How often (ms) a changed index is saved as a snapshot while the service runs (and always at SIGTERM). */
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(300_000),
+  /** HNSW search breadth: recall against latency. 100 suits up to a few 100k companies; see docs/SCALING.md for larger. */
+  HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(2_000).default(100),
   /** Largest accepted JSON request body (import included). */
   MAX_BODY: z.string().default('20mb'),
   /** Requests per minute from one client IP to the public and widget endpoints. */
@@ -43,6 +45,7 @@ export interface Config {
   readonly adminKey: string | undefined;
   readonly syncIntervalMs: number;
   readonly snapshotIntervalMs: number;
+  readonly efSearch: number;
   readonly maxBody: string;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readonly rateLimits: RateLimits;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminKey: e.NORDICHUB_ADMIN_KEY,
     syncIntervalMs: e.SYNC_INTERVAL_MS,
     snapshotIntervalMs: e.SNAPSHOT_INTERVAL_MS,
+    efSearch: e.HNSW_EF_SEARCH,
     maxBody: e.MAX_BODY,
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perKeyPerMinute: e.RATE_LIMIT_PER_KEY },

@@ -8,6 +8,7 @@ import { openRepository } from './db/index.js';
 import { TransformersEmbedder } from './embedding/index.js';
 import { closeEngine, openEngine, type Engine } from './use-cases/engine.js';
 import { snapshotDir } from './use-cases/live-index.js';
+import { DEFAULT_HNSW } from './index/index.js';
 
 export interface RunningService {
   server: Server;
@@ -36,7 +37,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const ready = (async () => {
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
-    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger });
+    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch } });
     opened.index.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
     logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');
