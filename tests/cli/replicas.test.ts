@@ -74,7 +74,8 @@ describe('replicas on one database', () => {
     expect((await write(a, 'POST', '/api/v1/companies', company({ id: 'no-late', country: 'NO', description: 'Written while B was down.' }))).status).toBe(201);
 
     b = await startServiceProcess(envFor('b'));
-    expect(b.output()).toContain('index snapshot loaded');
+    // Log lines may reach the pipe a moment after /healthz answers.
+    await waitFor(async () => (b.output().includes('index snapshot loaded') ? true : undefined), 5_000);
     expect(b.output()).not.toContain('index rebuilt from the database');
     const state = await health(b);
     expect(state.companies).toBe(8 + 1 + 24 - 1 + 1);
