@@ -22,10 +22,8 @@ import { DEFAULT_MODEL } from '../src/config.js';
 import { COMPANY_FACETS, facetTexts, normalize, TransformersEmbedder } from '../src/embedding/index.js';
 import { DEFAULT_HNSW, FacetIndex, HnswVectorIndex, loadSnapshot, saveSnapshot, type EntityAttributes } from '../src/index/index.js';
 import { buildFilter, rankCandidates } from '../src/matching/index.js';
-import { toCompany } from '../src/domain/index.js';
-import { CompanyInputSchema } from '../src/domain/index.js';
+import { CompanyInputSchema, PARTNER_TYPES, SECTORS, toCompany } from '../src/domain/index.js';
 import { pick, prng, syntheticCompanies, BENCH_COUNTRIES } from './lib/synthetic.js';
-import { SECTORS, PARTNER_TYPES } from '../src/domain/index.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Company, MatchEvent, Meeting } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import {
-  agendaStatistics, agendaViolations, allowedEdges, objectiveUpperBound, schedule, type AgendaProblem, type AgendaStatistics, type ScheduleProgress,
+  agendaStatistics, agendaViolations, allowedEdges, objectiveUpperBound, schedule, type AgendaProblem, type AgendaStatistics, type Edge, type ScheduleProgress,
 } from '../events/index.js';
 import { PARTNER_SIGNALS, scoreCandidate, type CandidateQuery } from '../matching/index.js';
 import type { Engine } from './engine.js';
@@ -77,25 +77,30 @@ async function problemOf(engine: Engine, event: MatchEvent): Promise<{ problem: 
 /** Generates the agenda; pinned meetings stay. Nothing is written unless every hard rule holds. */
 export async function scheduleEvent(engine: Engine, eventId: string, onProgress?: ScheduleProgress): Promise<AgendaView> {
   const before = await getEvent(engine, eventId);
-  const { problem } = await problemOf(engine, before);
-  const result = schedule(problem, onProgress);
+  const { problem, companies } = await problemOf(engine, before);
+  const edges = allowedEdges(problem);
+  const result = schedule(problem, onProgress, edges);
   const violations = agendaViolations(problem, result.meetings);
   // The scheduler never breaks a rule by design; if it ever did, nothing half-right is saved.
   if (violations.length) throw new Error(`the scheduler broke hard rules: ${violations.slice(0, 5).join('; ')}`);
-  await changeEvent(engine, eventId, (e) => {
+  const saved = await changeEvent(engine, eventId, (e) => {
     if (JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables]) !== JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables])) {
       throw new AppError(ErrorCodes.CONFLICT, 'The event changed while it was being scheduled; run the schedule again.');
     }
     return { ...e, agenda: result.meetings, scheduledAt: new Date().toISOString() };
   });
-  return agendaView(engine, eventId);
+  // The event's rules are those the problem was built from (checked above): no second scoring pass.
+  return viewOf(saved, problem, companies, edges);
 }
 
 export async function agendaView(engine: Engine, eventId: string): Promise<AgendaView> {
   const event = await getEvent(engine, eventId);
   const { problem, companies } = await problemOf(engine, event);
+  return viewOf(event, problem, companies, allowedEdges(problem));
+}
+
+function viewOf(event: MatchEvent, problem: AgendaProblem, companies: ReadonlyMap<string, Company>, edges: readonly Edge[]): AgendaView {
   const meetings = event.agenda ?? [];
-  const edges = allowedEdges(problem);
   const weight = new Map(edges.map((e) => [pairOf(problem.attendees[e.a]!.id, problem.attendees[e.b]!.id), e]));
   const objective = meetings.reduce((s, m) => s + (weight.get(pairOf(m.a, m.b))?.weight ?? 0), 0);
   const bound = objectiveUpperBound(problem, edges).bound;

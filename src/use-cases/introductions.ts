@@ -1,7 +1,7 @@
 // Introduction requests from widget visitors: stored for staff, who list and update them. The
 // visitor learns only that the request was received, never the company's contact details.
 import { randomUUID } from 'node:crypto';
-import { INTRODUCTION_STATUSES, IntroductionInputSchema, IntroductionPatchSchema, type Introduction } from '../domain/index.js';
+import { IntroductionInputSchema, IntroductionPatchSchema, type Introduction } from '../domain/index.js';
 import { AppError, ErrorCodes, notFound } from '../errors.js';
 import type { Engine } from './engine.js';
 import { parseOrThrow } from './validate.js';
@@ -43,4 +43,3 @@ export async function updateIntroduction(engine: Engine, id: string, body: unkno
   return updated;
 }
 
-export { INTRODUCTION_STATUSES };

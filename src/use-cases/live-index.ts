@@ -77,8 +77,6 @@ export class LiveIndex {
       options,
     );
     const reembedded = await live.ensureEmbeddings();
-    // Filled before the snapshot's catch-up, which replays whatever changed after the snapshot.
-    await live.exclusive(() => live.fillSmall(live.collections));
     const loaded = reembedded ? false : await live.tryLoadSnapshot();
     if (!loaded) await live.rebuild();
     return live;
@@ -166,6 +164,9 @@ export class LiveIndex {
       if (problem) throw new Error(problem);
       this.collections.company = index;
       this.lastSeq = manifest.lastSeq;
+      // Opportunities and clusters are not snapshotted: read them now; the catch-up below replays
+      // whatever changed after the snapshot, them included.
+      await this.fillSmall(this.collections);
       await this.catchUpUnlocked();
       const count = await repo.count('company');
       if (this.companies.size !== count) throw new Error(`index holds ${this.companies.size} companies, database ${count}`);

@@ -13,7 +13,7 @@ export async function storedVectors(engine: Engine, type: EntityType, id: string
   return defined(Object.fromEntries(stored.filter((e) => e.modelId === engine.embedder.modelId).map((e) => [e.facet, e.vector])));
 }
 
-export function indexOf(engine: Engine, type: EntityType) {
+function indexOf(engine: Engine, type: EntityType) {
   return { company: engine.index.companies, opportunity: engine.index.opportunities, cluster: engine.index.clusters }[type];
 }
 
