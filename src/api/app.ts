@@ -12,6 +12,7 @@ import type { RateLimits } from '../config.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import type { Engine } from '../use-cases/engine.js';
 import { zodIssues } from '../use-cases/validate.js';
+import { consoleRoutes } from '../console/index.js';
 import { widgetRoutes } from '../widget/index.js';
 import { Authenticator, type Caller } from './auth.js';
 import { errorToProblem, ROLE_RANK, sendProblem } from './http.js';
@@ -70,6 +71,7 @@ export function buildApp(deps: AppDeps): express.Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
   app.get('/', (_req, res) => res.redirect('/docs'));
   app.use(widgetRoutes({ demoKey: auth.demoSecret }));
+  app.use(consoleRoutes());
 
   // Browsers may call the API from the origins of active site keys (the widget on partner pages).
   app.use('/api', cors((req, done) => {

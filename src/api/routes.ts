@@ -14,7 +14,9 @@ import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use
 import { createEntity, deleteEntity, getEntity, patchEntity } from '../use-cases/write-entities.js';
 import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
+import { CONSOLE_ROUTES } from './console-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
+import { FEEDBACK_ROUTES, FeedbackSchema } from './feedback-routes.js';
 import { ROLE_RANK, route, type Role, type RouteDef } from './http.js';
 import {
   AudienceQuerySchema, AudienceResponseSchema, ClusterPartnerQuerySchema, ClusterPartnerResponseSchema, ClusterSchema,
@@ -62,6 +64,7 @@ const CompanyExportSchema = z
       meetings: z.array(z.object({ slot: z.number(), start: z.string(), table: z.number(), with: z.string(), pinned: z.boolean() })),
     })),
     introductionRequests: z.array(IntroductionSchema),
+    feedback: z.array(FeedbackSchema),
     history: z.array(z.object({ seq: z.number(), op: z.string(), at: z.string() })),
   })
   .meta({ id: 'CompanyDataExport' });
@@ -86,14 +89,14 @@ function crudRoutes(r: Resource): RouteDef[] {
       },
     }),
     route({
-      method: 'post', path: r.path, tag: r.tag, role: 'admin', summary: `Create a ${r.type}`, body: ENTITY_SCHEMAS[r.type],
+      method: 'post', path: r.path, tag: r.tag, role: 'staff', summary: `Create a ${r.type}`, body: ENTITY_SCHEMAS[r.type],
       responses: { 201: { description: 'Created', schema: r.schema }, 400: problem('Invalid'), 409: problem('Id taken') },
       async handle({ engine, body }) {
         return { status: 201, body: await createEntity(engine, r.type, body) };
       },
     }),
     route({
-      method: 'patch', path: one, tag: r.tag, role: 'admin', summary: `Change some fields of a ${r.type}`, params: IdParams, body: r.patch,
+      method: 'patch', path: one, tag: r.tag, role: 'staff', summary: `Change some fields of a ${r.type}`, params: IdParams, body: r.patch,
       responses: { 200: { description: 'Changed', schema: r.schema }, 400: problem('Invalid'), 404: problem('No such id') },
       async handle({ engine, params, body }) {
         return { body: await patchEntity(engine, r.type, params.id, body) };
@@ -114,6 +117,8 @@ export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
   ...EVENT_ROUTES,
   ...ACCESS_ROUTES,
+  ...FEEDBACK_ROUTES,
+  ...CONSOLE_ROUTES,
   route({
     method: 'get', path: '/api/v1/companies/{id}/partners', tag: 'Matching', role: 'public',
     summary: 'Recommended partners in other countries for a company', params: IdParams, query: PartnerQuerySchema,
@@ -132,7 +137,7 @@ export const ROUTES: RouteDef[] = [
   }),
   route({
     method: 'get', path: '/api/v1/companies/{id}/export', tag: 'Companies', role: 'staff', params: IdParams,
-    summary: 'Everything held about a company (GDPR access): profile with contacts, clusters, derived vectors, events, introduction requests, write history',
+    summary: 'Everything held about a company (GDPR access): profile with contacts, clusters, derived vectors, events, introduction requests, staff feedback, write history',
     responses: { 200: { description: 'The export', schema: CompanyExportSchema }, 404: problem('No such company') },
     async handle({ engine, params }) {
       return { body: await exportCompanyData(engine, params.id), filename: `${params.id}-data.json` };
@@ -182,7 +187,7 @@ export const ROUTES: RouteDef[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/v1/import', tag: 'Import', role: 'admin', bodyLimit: '200mb',
+    method: 'post', path: '/api/v1/import', tag: 'Import', role: 'staff', bodyLimit: '200mb',
     summary: 'Import a data set (upsert by id, all or nothing)', body: DatasetSchema,
     responses: { 200: { description: 'Imported', schema: ImportReportSchema }, 400: problem('Invalid; nothing imported') },
     async handle({ engine, body }) {

@@ -22,6 +22,7 @@ export const ListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   country: CountrySchema.optional(),
   sector: SectorSchema.optional(),
+  q: z.string().trim().max(200).optional().meta({ description: 'Words that must all appear in the name, description or id (any letter case)' }),
 });
 
 export const CompanyListQuerySchema = ListQuerySchema.extend({
@@ -82,6 +83,7 @@ export const PartnerResponseSchema = z
       z.object({
         company: PublicCompanySchema,
         score: z.number().min(0).max(1),
+        strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The score in words' }),
         scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1: needsOffers, offersNeeds, profile, sectors' }),
         reasons: z.array(z.string()),
       }),
@@ -92,6 +94,7 @@ export const PartnerResponseSchema = z
 
 const scored = {
   score: z.number().min(0).max(1),
+  strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The score in words' }),
   scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1' }),
   reasons: z.array(z.string()),
 };

@@ -2,10 +2,11 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
 import type { ApiKeyRecord, Introduction } from '../domain/access.js';
+import type { Feedback, FeedbackKind } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
-import type { ChangeEntry, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+import type { ChangeEntry, EventSummary, FeedbackCount, FeedbackQuery, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 type Row = Record<string, unknown>;
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -15,6 +16,13 @@ const LIST_FIELDS: Record<EntityType, readonly string[]> = {
   cluster: ['sectors'],
   company: ['clusterIds', 'sectors', 'partnerTypes'],
   opportunity: ['sectors'],
+};
+
+/** What a staff search (`q`) looks in: every word must appear in one of these, or in the id. */
+const SEARCHED_FIELDS: Record<EntityType, readonly string[]> = {
+  cluster: ['id', 'name', 'description'],
+  company: ['id', 'name', 'description', 'offers', 'needs'],
+  opportunity: ['id', 'title', 'description'],
 };
 
 const DOMAIN_FIELDS: Record<EntityType, readonly string[]> = {
@@ -86,9 +94,19 @@ interface Dialect {
   maxParams: number;
   /** Run first in every write transaction, if the database lets writers overlap. */
   serializeWriters?: string;
+  /** A Prisma filter: one of `fields` contains `text` in any letter case. */
+  containsText(fields: readonly string[], text: string): Row;
 }
 
-const SQLITE: Dialect = { placeholder: () => '?', maxParams: 900 }; // under SQLite's 999; one writer at a time by design
+// SQLite's LIKE folds only ASCII letters, so "åbo" would miss "Åbo": the usual spellings of the
+// words (as typed, lower, upper, capitalised) are tried as alternatives.
+const caseVariants = (text: string) => [...new Set([text, text.toLowerCase(), text.toUpperCase(), text.charAt(0).toUpperCase() + text.slice(1).toLowerCase()])];
+
+const SQLITE: Dialect = {
+  placeholder: () => '?',
+  maxParams: 900, // under SQLite's 999; one writer at a time by design
+  containsText: (fields, text) => ({ OR: fields.flatMap((f) => caseVariants(text).map((v) => ({ [f]: { contains: v } }))) }),
+};
 const POSTGRES: Dialect = {
   placeholder: (i) => `$${i + 1}`,
   maxParams: 30_000, // under PostgreSQL's 65,535
@@ -96,6 +114,7 @@ const POSTGRES: Dialect = {
   // commit after seq 12 was read and be skipped for ever; one writer at a time (held until
   // commit) makes commit order equal seq order, as SQLite's single writer does.
   serializeWriters: 'SELECT pg_advisory_xact_lock(72707370)',
+  containsText: (fields, text) => ({ OR: fields.map((f) => ({ [f]: { contains: text, mode: 'insensitive' } })) }),
 };
 
 export class PrismaRepository implements Repository {
@@ -152,6 +171,7 @@ export class PrismaRepository implements Repository {
     if (query.sector) where['sectors'] = { contains: JSON.stringify(query.sector) };
     if (query.cluster && type === 'company') where['clusterIds'] = { contains: JSON.stringify(query.cluster) };
     if (query.createdSince) where['createdAt'] = { gte: query.createdSince };
+    if (query.q) where['AND'] = query.q.split(/\s+/).filter(Boolean).map((word) => this.dialect.containsText(SEARCHED_FIELDS[type], word));
     const d = delegate(this.prisma, type);
     const [rows, total] = await Promise.all([
       d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }),
@@ -317,6 +337,44 @@ export class PrismaRepository implements Repository {
     return (await this.writer.introduction.deleteMany({ where: { companyId } })).count;
   }
 
+  async upsertFeedback(f: Feedback): Promise<Feedback> {
+    const judged = { verdict: f.verdict, score: f.score, note: f.note, keyId: f.keyId, updatedAt: new Date(f.updatedAt) };
+    const row = await this.writer.feedback.upsert({
+      where: { companyId_kind_candidateId: { companyId: f.companyId, kind: f.kind, candidateId: f.candidateId } },
+      create: { id: f.id, companyId: f.companyId, kind: f.kind, candidateId: f.candidateId, ...judged, createdAt: new Date(f.createdAt) },
+      update: judged,
+    });
+    return feedbackFromRow(row);
+  }
+
+  async listFeedback(query: FeedbackQuery): Promise<Page<Feedback>> {
+    const where = {
+      ...(query.companyId ? { companyId: query.companyId } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.verdict ? { verdict: query.verdict } : {}),
+      ...(query.candidateId ? { candidateId: query.candidateId } : {}),
+    };
+    const [rows, total] = await Promise.all([
+      this.prisma.feedback.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], skip: query.offset, take: query.limit }),
+      this.prisma.feedback.count({ where }),
+    ]);
+    return { items: rows.map(feedbackFromRow), total };
+  }
+
+  async deleteFeedback(companyId: string, kind: FeedbackKind, candidateId: string): Promise<boolean> {
+    return (await this.writer.feedback.deleteMany({ where: { companyId, kind, candidateId } })).count > 0;
+  }
+
+  async deleteFeedbackFor(companyId: string): Promise<number> {
+    const where = { OR: [{ companyId }, { kind: 'partner', candidateId: companyId }] };
+    return (await this.writer.feedback.deleteMany({ where })).count;
+  }
+
+  async feedbackSummary(): Promise<FeedbackCount[]> {
+    const groups = await this.prisma.feedback.groupBy({ by: ['kind', 'verdict'], _count: { _all: true }, orderBy: [{ kind: 'asc' }, { verdict: 'asc' }] });
+    return groups.map((g) => ({ kind: g.kind as FeedbackCount['kind'], verdict: g.verdict as FeedbackCount['verdict'], n: g._count._all }));
+  }
+
   async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {
     const rows = await this.prisma.changeLog.findMany({ where: { entityType, entityId: id }, orderBy: { seq: 'asc' } });
     return rows.map((r) => ({ seq: r.seq, entityType: r.entityType as EntityType, entityId: r.entityId, op: r.op as ChangeEntry['op'], at: r.createdAt.toISOString() }));
@@ -408,6 +466,13 @@ function keyFromRow(r: { id: string; role: string; label: string; origins: strin
 function introFromRow(r: Record<string, unknown>): Introduction {
   const iso = (d: unknown) => (d as Date).toISOString();
   return { ...(r as unknown as Introduction), consentAt: iso(r['consentAt']), createdAt: iso(r['createdAt']), updatedAt: iso(r['updatedAt']) };
+}
+
+function feedbackFromRow(r: { kind: string; verdict: string; createdAt: Date; updatedAt: Date } & Omit<Feedback, 'kind' | 'verdict' | 'createdAt' | 'updatedAt'>): Feedback {
+  return {
+    id: r.id, companyId: r.companyId, kind: r.kind as Feedback['kind'], candidateId: r.candidateId, verdict: r.verdict as Feedback['verdict'],
+    score: r.score, note: r.note, keyId: r.keyId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 export type { Cluster, Company, Opportunity };

@@ -1,6 +1,7 @@
 // The Repository seam: everything the engine needs from a database, in domain types.
 import type { EntityByType, EntityType } from '../domain/entities.js';
 import type { ApiKeyRecord, Introduction } from '../domain/access.js';
+import type { Feedback, FeedbackKind, FeedbackVerdict } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import type { Country, Sector } from '../domain/vocabulary.js';
 
@@ -13,6 +14,8 @@ export interface ListQuery {
   cluster?: string | undefined;
   /** Only entities first written at or after this moment. */
   createdSince?: Date | undefined;
+  /** Words found in the name (title) or description, in any letter case. */
+  q?: string | undefined;
 }
 
 export interface Page<T> {
@@ -54,6 +57,21 @@ export interface EventSummary {
   id: string;
   name: string;
   updatedAt: string;
+}
+
+export interface FeedbackQuery {
+  companyId?: string | undefined;
+  kind?: FeedbackKind | undefined;
+  verdict?: FeedbackVerdict | undefined;
+  candidateId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface FeedbackCount {
+  kind: FeedbackKind;
+  verdict: FeedbackVerdict;
+  n: number;
 }
 
 export interface Repository {
@@ -98,6 +116,19 @@ export interface Repository {
   updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null>;
   /** Erasure: removes every introduction request naming the company; returns how many. */
   deleteIntroductionsFor(companyId: string): Promise<number>;
+  /**
+   * One verdict per company, kind and candidate: judging again replaces verdict, score, note and
+   * key, and keeps the row's id and createdAt. Returns the row as stored.
+   */
+  upsertFeedback(feedback: Feedback): Promise<Feedback>;
+  /** Newest judgment first. */
+  listFeedback(query: FeedbackQuery): Promise<Page<Feedback>>;
+  /** False when there was no such judgment. */
+  deleteFeedback(companyId: string, kind: FeedbackKind, candidateId: string): Promise<boolean>;
+  /** Erasure: removes judgments made for the company and judgments of it as a partner; returns how many. */
+  deleteFeedbackFor(companyId: string): Promise<number>;
+  /** How many judgments there are of each kind and verdict (only pairs that occur). */
+  feedbackSummary(): Promise<FeedbackCount[]>;
   /** The write history of one entity, oldest first. */
   historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]>;
   latestChangeSeq(): Promise<number>;

@@ -6,3 +6,4 @@ export * from './normalize.js';
 export * from './deadlines.js';
 export * from './events.js';
 export * from './access.js';
+export * from './feedback.js';

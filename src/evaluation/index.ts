@@ -4,3 +4,4 @@ export { ndcgAt, precisionAt, recallAt, reciprocalRank, summarise, type Grades, 
 export { evaluatePartners, type PartnerEvaluation, type PartnerJudgments } from './evaluate.js';
 export { translationAccuracy, type TranslationPair } from './translation.js';
 export { evaluateClusters, evaluateOpportunities, type MatchEvaluation, type OpportunityEvaluation } from './evaluate-exports.js';
+export { evaluateFeedback, FEEDBACK_DEPTH, hasFeedback, type FeedbackEvaluation, type FeedbackFigures } from './feedback.js';

@@ -1,8 +1,9 @@
 // A company's rights over its data: everything held about it in one export (GDPR access), and
-// erasure that reaches every place it appears (events, introduction requests, the index).
-import type { Company, Introduction } from '../domain/index.js';
+// erasure that reaches every place it appears (events, introduction requests, staff feedback, the index).
+import type { Company, Feedback, Introduction } from '../domain/index.js';
 import type { Engine } from './engine.js';
 import { withoutCompany } from './events.js';
+import { allFeedback } from './feedback.js';
 import { getEntity } from './write-entities.js';
 
 export interface CompanyDataExport {
@@ -18,6 +19,8 @@ export interface CompanyDataExport {
     meetings: { slot: number; start: string; table: number; with: string; pinned: boolean }[];
   }[];
   introductionRequests: Introduction[];
+  /** Staff verdicts naming it: on suggestions made to it, and on it suggested as a partner. */
+  feedback: Feedback[];
   history: { seq: number; op: string; at: string }[];
 }
 
@@ -42,6 +45,7 @@ export async function exportCompanyData(engine: Engine, id: string): Promise<Com
     embeddings: embeddings.map((e) => ({ facet: e.facet, modelId: e.modelId, textHash: e.textHash, dims: e.vector.length })),
     events,
     introductionRequests: await allIntroductions(engine, id),
+    feedback: await feedbackNaming(engine, id),
     history: (await engine.repo.historyOf('company', id)).map((h) => ({ seq: h.seq, op: h.op, at: h.at })),
   };
 }
@@ -55,10 +59,16 @@ async function allIntroductions(engine: Engine, companyId: string): Promise<Intr
   }
 }
 
+async function feedbackNaming(engine: Engine, companyId: string): Promise<Feedback[]> {
+  const forIt = await allFeedback(engine, { companyId });
+  const ofIt = await allFeedback(engine, { kind: 'partner', candidateId: companyId });
+  return [...forIt, ...ofIt];
+}
+
 /**
  * Removes the company from every event (registration, meetings, pins, others' wishes and blocks)
- * and deletes introduction requests naming it. Runs before the company row is deleted, so an
- * interrupted erasure leaves the company in place and a retry finishes the job.
+ * and deletes introduction requests and staff feedback naming it. Runs before the company row is
+ * deleted, so an interrupted erasure leaves the company in place and a retry finishes the job.
  */
 export async function eraseCompanyTraces(engine: Engine, id: string): Promise<void> {
   for (const summary of await engine.repo.listEvents()) {
@@ -67,4 +77,5 @@ export async function eraseCompanyTraces(engine: Engine, id: string): Promise<vo
     if (named) await engine.repo.updateEvent(summary.id, (current) => withoutCompany(current, id));
   }
   await engine.repo.deleteIntroductionsFor(id);
+  await engine.repo.deleteFeedbackFor(id);
 }

@@ -30,6 +30,7 @@ export interface ClusterPartnerResult {
   cluster: Cluster;
   score: number;
   scores: Record<string, number>;
+  strength: string;
   reasons: string[];
   memberPairs: MemberPairEvidence[];
 }
@@ -55,7 +56,7 @@ export async function clusterPartners(engine: Engine, id: string, filters: unkno
     const memberPairs = r.pairs.flatMap((p) => evidence(p, members));
     const side = { texts: facetTexts('cluster', candidate), vectors: engine.index.clusters.vectorsOf(r.id), sectors: candidate.sectors };
     const reasons = await engine.explainer.explain(asker, side, r, CLUSTER_SIGNALS);
-    results.push({ cluster: candidate, score: r.score, scores: r.scores, reasons: [...reasons, ...memberReason(r, memberPairs)], memberPairs });
+    results.push({ cluster: candidate, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: [...reasons, ...memberReason(r, memberPairs)], memberPairs });
   }
   return { results, model: engine.embedder.modelId };
 }

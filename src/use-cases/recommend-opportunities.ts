@@ -6,7 +6,7 @@ import {
   type Company, type Opportunity,
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import { AUDIENCE_SIGNALS, OPPORTUNITY_SIGNALS, rankCandidates, type CandidateQuery, type ExplainSide, type RankedCandidate } from '../matching/index.js';
+import { AUDIENCE_SIGNALS, describeStrength, OPPORTUNITY_SIGNALS, rankCandidates, type CandidateQuery, type ExplainSide, type RankedCandidate } from '../matching/index.js';
 import type { Engine } from './engine.js';
 import { embedFreeText, FreeTextSchema } from './recommend-partners.js';
 import { storedVectors } from './stored-vectors.js';
@@ -33,6 +33,7 @@ export interface OpportunityResult {
   opportunity: Opportunity;
   score: number;
   scores: Record<string, number>;
+  strength: string;
   reasons: string[];
 }
 
@@ -45,6 +46,7 @@ export interface AudienceResult {
   company: Company;
   score: number;
   scores: Record<string, number>;
+  strength: string;
   reasons: string[];
 }
 
@@ -88,7 +90,7 @@ async function respond(
   for (const r of ranked) {
     const opportunity = byId.get(r.id);
     if (!opportunity) continue;
-    results.push({ opportunity, score: r.score, scores: r.scores, reasons: await explainOpportunity(engine, asker, opportunity, r, now) });
+    results.push({ opportunity, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explainOpportunity(engine, asker, opportunity, r, now) });
   }
   return { results, model: engine.embedder.modelId };
 }
@@ -121,13 +123,13 @@ export async function companiesForOpportunity(engine: Engine, id: string, filter
   for (const r of ranked) {
     const company = companies.get(r.id);
     if (!company) continue;
-    results.push({ company, score: r.score, scores: r.scores, reasons: await explainAudience(engine, asker, company, r) });
+    results.push({ company, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explainAudience(engine, asker, company, r) });
   }
   const open = now ? isOpen(opportunity.deadline, opportunity.country, now) : true;
   return { opportunity: { ...opportunity, open }, results, model: engine.embedder.modelId };
 }
 
-export function rankAudience(engine: Engine, o: Opportunity, vectors: CandidateQuery['vectors'], f: z.output<typeof AudienceFiltersSchema>): RankedCandidate[] {
+export function rankAudience(engine: Engine, o: Pick<Opportunity, 'country' | 'sectors'>, vectors: CandidateQuery['vectors'], f: z.output<typeof AudienceFiltersSchema>): RankedCandidate[] {
   const query: CandidateQuery = { vectors, country: o.country, sectors: o.sectors };
   return rankCandidates(engine.index.companies, query, f, f.limit, AUDIENCE_SIGNALS);
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import { rankCandidates, type CandidateFilters, type CandidateQuery, type ExplainSide, type RankedCandidate } from '../matching/index.js';
+import { describeStrength, rankCandidates, type CandidateFilters, type CandidateQuery, type ExplainSide, type RankedCandidate } from '../matching/index.js';
 import type { Engine } from './engine.js';
 import { defined, storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
@@ -12,6 +12,8 @@ export interface PartnerResult {
   company: PublicCompany;
   score: number;
   scores: Record<string, number>;
+  /** The score in words: very strong, strong, good or some. */
+  strength: string;
   reasons: string[];
 }
 
@@ -71,7 +73,7 @@ async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilter
     const company = companies.get(r.id);
     // Deleted between index and database read: never recommend what no longer exists.
     if (!company) continue;
-    results.push({ company: toPublicCompany(company), score: r.score, scores: r.scores, reasons: await explain(engine, asker, company, r) });
+    results.push({ company: toPublicCompany(company), score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explain(engine, asker, company, r) });
   }
   return { results, model: engine.embedder.modelId };
 }

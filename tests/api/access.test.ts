@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { request, type CallOptions } from './client.js';
 
 const ADMIN = 'test-admin-key-access-0123456789';
 const SITE_ORIGIN = 'https://kauppakamari.example';
@@ -21,15 +22,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function call(method: string, path: string, o: { body?: unknown; key?: string; origin?: string; base?: string; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...o.headers };
-  if (o.body !== undefined) headers['content-type'] = 'application/json';
-  if (o.key) headers['authorization'] = `Bearer ${o.key}`;
-  if (o.origin) headers['origin'] = o.origin;
-  const res = await fetch((o.base ?? server.base) + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, o: CallOptions & { base?: string } = {}) => request(o.base ?? server.base, method, path, o);
 
 async function newKey(role: string, origins: string[] = []) {
   const r = await call('POST', '/api/v1/keys', { key: ADMIN, body: { role, label: `a ${role} key`, origins } });

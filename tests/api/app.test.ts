@@ -4,6 +4,7 @@ import { buildApp, hashKey } from '../../src/api/index.js';
 import { PRIVATE_COMPANY_FIELDS } from '../../src/domain/index.js';
 import { company, smallSet } from '../fixtures/small-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { request, type Answer, type CallOptions } from './client.js';
 
 const ADMIN = 'test-admin-key-0123456789';
 let t: TestEngine;
@@ -20,30 +21,9 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Call {
-  status: number;
-  type: string;
-  body: any;
-  text: string;
-}
+const call = (method: string, path: string, o: CallOptions & { admin?: boolean } = {}): Promise<Answer> => request(base, method, path, { ...o, key: o.admin ? ADMIN : o.key });
 
-async function call(method: string, path: string, options: { body?: unknown; raw?: string; admin?: boolean; key?: string } = {}): Promise<Call> {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-  if (options.admin) headers['authorization'] = `Bearer ${ADMIN}`;
-  if (options.key) headers['authorization'] = `Bearer ${options.key}`;
-  const res = await fetch(base + path, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body, text };
-}
-
-function expectProblem(r: Call, status: number, path?: string) {
+function expectProblem(r: Answer, status: number, path?: string) {
   expect(r.status).toBe(status);
   expect(r.type).toContain('application/problem+json');
   expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
@@ -163,10 +143,10 @@ describe('bad input', () => {
   });
 
   it('writes nothing when an import is invalid', async () => {
-    const before = await call('GET', '/api/v1/companies?limit=500', { admin: true });
+    const before = (await call('GET', '/api/v1/companies?limit=500', { admin: true })).body;
     const r = await call('POST', '/api/v1/import', { admin: true, body: { companies: [company({ id: 'fi-pack', country: 'FI', name: 'Changed' }), { id: 'broken' }] } });
     expectProblem(r, 400, 'companies[1].name');
-    expect(await call('GET', '/api/v1/companies?limit=500', { admin: true })).toEqual(before);
+    expect((await call('GET', '/api/v1/companies?limit=500', { admin: true })).body).toEqual(before);
   });
 });
 

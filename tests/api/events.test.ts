@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { request } from './client.js';
 
 const STAFF = 'test-staff-key-events-0123456789';
 let t: TestEngine;
@@ -17,15 +18,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function call(method: string, path: string, body?: unknown, key: string | null = STAFF) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (key) headers['authorization'] = `Bearer ${key}`;
-  const res = await fetch(server.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, text, body: type.includes('json') ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, key: string | null = STAFF) => request(server.base, method, path, { body, key });
 
 const EVENT = { id: 'ev-oslo', name: 'Oslo Ocean Day', timeZone: 'Europe/Oslo', date: '2027-06-15', start: '10:00', slotMinutes: 30, slotCount: 4, tables: 2 };
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { request, type CallOptions } from './client.js';
 
 const ADMIN = 'test-admin-key-exports-0123456789';
 let t: TestEngine;
@@ -19,15 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function call(method: string, path: string, options: { body?: unknown; key?: string } = {}) {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.key) headers['authorization'] = `Bearer ${options.key}`;
-  const res = await fetch(base + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, text, body: type.includes('json') ? JSON.parse(text) : undefined, disposition: res.headers.get('content-disposition') };
-}
+const call = (method: string, path: string, options: CallOptions = {}) => request(base, method, path, options);
 
 const PRIVATE = /contactEmail|contactPhone|"notes"|anna\.virtanen@example\.org|\+358 40 000 0001|prefers English/;
 

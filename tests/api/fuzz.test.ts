@@ -1,14 +1,17 @@
 // Property-based fuzzing of every write endpoint and the importer (fast-check): wrong types,
 // missing and extra fields, huge strings, deep nesting, invalid Unicode, control characters,
-// wrong country codes, duplicate ids and broken references. Bad input never gets a 5xx, always
+// wrong country codes, duplicate ids and broken references; and bad query strings for the write
+// endpoints that take their input there. Bad input never gets a 5xx, always
 // gets problem+json naming the field, and leaves the database and the index exactly as they were.
 import { createHash } from 'node:crypto';
+import { parse as parseQueryString, stringify as queryString } from 'node:querystring';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
 import type { FacetIndex } from '../../src/index/index.js';
 import { createApiKey } from '../../src/use-cases/api-keys.js';
 import { addParticipant, createEvent } from '../../src/use-cases/events.js';
+import { recordFeedback } from '../../src/use-cases/feedback.js';
 import { requestIntroduction } from '../../src/use-cases/introductions.js';
 import { company } from '../fixtures/small-set.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
@@ -28,6 +31,8 @@ beforeAll(async () => {
   await createEvent(t.engine, { id: 'ev-1', name: 'Day', timeZone: 'Europe/Oslo', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 2 });
   for (const companyId of ['fi-pack', 'se-dist', 'no-fish']) await addParticipant(t.engine, 'ev-1', { companyId });
   introId = (await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'V', email: 'v@site.test', message: 'Hi', consent: true }, { siteKeyId: null, origin: null })).id;
+  // A verdict that a withdrawal slipping through would remove.
+  await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-dist', verdict: 'good' }, null);
 }, 60_000);
 afterAll(async () => {
   await server.close();
@@ -50,12 +55,14 @@ async function fingerprint(): Promise<string> {
 }
 
 interface Target {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   valid: Record<string, unknown>;
   /** Create bodies: dropping a required field makes them invalid (for patches it does not). */
   required?: string[];
   site?: boolean;
+  /** The input is the query string (`valid` holds its parameters), not a JSON body. */
+  query?: boolean;
 }
 
 const TARGETS: Target[] = [
@@ -73,6 +80,8 @@ const TARGETS: Target[] = [
   { method: 'POST', path: '/api/v1/events/ev-1/removed-pairs', valid: { a: 'fi-pack', b: 'no-fish' }, required: ['a', 'b'] },
   { method: 'POST', path: '/api/v1/introductions', valid: { companyId: 'fi-pack', name: 'Visitor', email: 'v@site.test', message: 'Hello there', consent: true }, required: ['companyId', 'name', 'email', 'message', 'consent'], site: true },
   { method: 'PATCH', path: '/api/v1/introductions/{intro}', valid: { status: 'introduced', staffNote: 'Done.' } },
+  { method: 'PUT', path: '/api/v1/companies/fi-pack/feedback', valid: { kind: 'partner', candidateId: 'se-dist', verdict: 'wrong', score: 0.5, note: 'Not a fit.' }, required: ['kind', 'candidateId', 'verdict'] },
+  { method: 'DELETE', path: '/api/v1/companies/fi-pack/feedback', valid: { kind: 'partner', candidateId: 'se-dist' }, required: ['kind', 'candidateId'], query: true },
   { method: 'POST', path: '/api/v1/keys', valid: { role: 'staff', label: 'Someone' }, required: ['role', 'label'] },
   { method: 'POST', path: '/api/v1/import', valid: { companies: [{ ...company({ id: 'fz-imp', country: 'IS' }) }], clusters: [] } },
 ];
@@ -103,10 +112,30 @@ function invalidBodies(target: Target): fc.Arbitrary<string> {
   return fc.oneof(...options);
 }
 
+/** A query string made invalid in one way (kept under the HTTP parser's URL limit). */
+function invalidQueries(target: Target): fc.Arbitrary<string> {
+  const keys = Object.keys(target.valid);
+  const qs = (params: Record<string, unknown>) => queryString(params as Record<string, string>);
+  const options: fc.Arbitrary<string>[] = [
+    fc.constantFrom(...keys).chain((k) => fc.string({ maxLength: 30 }).map((v) => qs({ ...target.valid, [k]: v }))),
+    fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !keys.includes(k) && k !== '__proto__').map((k) => qs({ ...target.valid, [k]: 'extra' })),
+    fc.constantFrom(...keys).chain((k) => fc.integer({ min: 81, max: 5_000 }).map((n) => qs({ ...target.valid, [k]: 'x'.repeat(n) }))),
+    fc.constantFrom(...keys).chain((k) => fc.constantFrom(...BAD_TEXT).map((bad) => qs({ ...target.valid, [k]: `${String(target.valid[k])}${bad}` }))),
+    fc.constantFrom(...keys).map((k) => `${qs(target.valid)}&${qs({ [k]: target.valid[k] })}`),
+    fc.constantFrom('', '&&', '=&=', keys.join('&'), `${qs(target.valid)}`.replace(/=[^&]*/, '=%FF%FE')),
+  ];
+  if (target.required?.length) options.push(fc.constantFrom(...target.required).map((k) => qs(Object.fromEntries(Object.entries(target.valid).filter(([key]) => key !== k)))));
+  return fc.oneof(...options);
+}
+
 async function send(target: Target, raw: string | Buffer) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${target.site ? siteKey : ADMIN}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${target.site ? siteKey : ADMIN}` };
+  if (!target.query) headers['content-type'] = 'application/json';
   if (target.site) headers['origin'] = ORIGIN;
-  const res = await fetch(server.base + target.path.replace('{intro}', introId), { method: target.method, headers, body: raw });
+  const path = target.path.replace('{intro}', introId);
+  const res = target.query
+    ? await fetch(`${server.base}${path}?${String(raw)}`, { method: target.method, headers })
+    : await fetch(server.base + path, { method: target.method, headers, body: raw });
   const text = await res.text();
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: JSON.parse(text) as { errors?: { path: string; message: string }[] } };
 }
@@ -122,24 +151,33 @@ async function expectRejectedUntouched(target: Target, raw: string | Buffer) {
   expect(await fingerprint()).toBe(before);
 }
 
-const bodySchema = (target: Target) => ROUTES.find((r) => r.method.toUpperCase() === target.method && target.path.replace('{intro}', '{id}').match(new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`)))?.body;
+/** The schema the target's input is checked against: its body's, or its query string's. */
+const inputSchema = (target: Target) => {
+  const r = ROUTES.find((r) => r.method.toUpperCase() === target.method && target.path.replace('{intro}', '{id}').match(new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`)));
+  return target.query ? r?.query : r?.body;
+};
+
+/** The input as the server sees it: parsed JSON, or the query string as express's simple parser reads it. */
+function asReceived(target: Target, raw: string): unknown {
+  if (target.query) return { ...parseQueryString(raw) };
+  try { return JSON.parse(raw); } catch { return undefined; }
+}
 
 describe('fuzzing the write endpoints', () => {
   it('accepts the valid body of every target (so the mutations below are what gets rejected)', () => {
     for (const target of TARGETS) {
-      const schema = bodySchema(target);
+      const schema = inputSchema(target);
       expect(schema, target.path).toBeDefined();
       expect(schema!.safeParse(target.valid).success, target.path).toBe(true);
     }
   });
 
   it.each(TARGETS.map((target) => [`${target.method} ${target.path}`, target] as const))('%s rejects bad input and changes nothing', async (_name, target) => {
-    const schema = bodySchema(target)!;
+    const schema = inputSchema(target)!;
     await fc.assert(
-      fc.asyncProperty(invalidBodies(target), async (raw) => {
+      fc.asyncProperty(target.query ? invalidQueries(target) : invalidBodies(target), async (raw) => {
         // A mutation that happens to stay valid (e.g. null for an optional field) is not bad input.
-        let parsed: unknown;
-        try { parsed = JSON.parse(raw); } catch { parsed = undefined; }
+        const parsed = asReceived(target, raw);
         fc.pre(parsed === undefined || !schema.safeParse(parsed).success);
         await expectRejectedUntouched(target, raw);
       }),

@@ -7,6 +7,7 @@ import { createApiKey } from '../../src/use-cases/api-keys.js';
 import { createEvent, addParticipant } from '../../src/use-cases/events.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { request } from './client.js';
 
 const ADMIN = 'test-admin-key-routes-0123456789';
 const ORIGIN = 'https://partner.example';
@@ -41,13 +42,7 @@ function concretePath(path: string): string {
   return path.replace('{id}', SAMPLE_IDS[base] ?? 'x').replace('{companyId}', 'fi-pack');
 }
 
-async function call(method: string, path: string, key?: string, body?: unknown) {
-  const headers: Record<string, string> = { origin: ORIGIN };
-  if (key) headers['authorization'] = `Bearer ${key}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(server.base + path, { method: method.toUpperCase(), headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? '' };
-}
+const call = (method: string, path: string, key?: string, body?: unknown) => request(server.base, method, path, { key, body, origin: ORIGIN });
 
 const lowerRoles = (role: Role) => (['site', 'staff'] as const).filter((r) => ROLE_RANK[r] < ROLE_RANK[role]);
 

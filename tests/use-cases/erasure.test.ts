@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCompanyData } from '../../src/use-cases/company-data.js';
 import { agendaView, scheduleEvent } from '../../src/use-cases/event-agenda.js';
 import { addParticipant, createEvent, getEvent } from '../../src/use-cases/events.js';
+import { allFeedback, recordFeedback } from '../../src/use-cases/feedback.js';
 import { requestIntroduction } from '../../src/use-cases/introductions.js';
 import { clusterPartners } from '../../src/use-cases/recommend-clusters.js';
 import { companiesForOpportunity } from '../../src/use-cases/recommend-opportunities.js';
@@ -25,6 +26,11 @@ beforeAll(async () => {
     await scheduleEvent(t.engine, id);
   }
   await requestIntroduction(t.engine, { companyId: GONE, name: 'Visitor', email: 'visitor@site.test', message: 'Hello', consent: true }, { siteKeyId: null, origin: 'https://site.test' });
+  // Staff verdicts on suggestions made to it, on it as someone else's partner, and one not naming it.
+  await recordFeedback(t.engine, GONE, { kind: 'partner', candidateId: 'se-dist', verdict: 'good', score: 0.8 }, null);
+  await recordFeedback(t.engine, GONE, { kind: 'opportunity', candidateId: 'op-se-boxes', verdict: 'wrong', note: 'They make boxes, not buy them.' }, null);
+  await recordFeedback(t.engine, 'se-dist', { kind: 'partner', candidateId: GONE, verdict: 'good' }, null);
+  await recordFeedback(t.engine, 'se-dist', { kind: 'partner', candidateId: 'no-fish', verdict: 'wrong' }, null);
 });
 afterAll(() => t.close());
 
@@ -38,6 +44,9 @@ describe('GDPR access: the export', () => {
     expect(data.events[0]!.registration.wishes).toEqual([{ companyId: 'se-dist', priority: 1 }]);
     expect(data.events[0]!.meetings.length).toBeGreaterThan(0);
     expect(data.introductionRequests).toHaveLength(1);
+    expect(data.feedback.map((f) => `${f.companyId}>${f.kind}>${f.candidateId}:${f.verdict}`).sort()).toEqual([
+      `${GONE}>opportunity>op-se-boxes:wrong`, `${GONE}>partner>se-dist:good`, `se-dist>partner>${GONE}:good`,
+    ]);
     expect(data.history[0]).toMatchObject({ op: 'upsert' });
   });
 });
@@ -62,6 +71,12 @@ describe('erasure', () => {
 
   it('deletes introduction requests naming it', async () => {
     expect((await t.repo.listIntroductions({ companyId: GONE, limit: 10, offset: 0 })).total).toBe(0);
+  });
+
+  it('deletes staff feedback naming it, and keeps the rest', async () => {
+    const left = await allFeedback(t.engine);
+    expect(JSON.stringify(left)).not.toContain(`"${GONE}"`);
+    expect(left.map((f) => `${f.companyId}>${f.candidateId}`)).toEqual(['se-dist>no-fish']);
   });
 
   it('never recommends it again, anywhere', async () => {

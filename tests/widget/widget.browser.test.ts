@@ -1,20 +1,17 @@
 // The widget in real Chromium: embedded by a page from a second local origin, searched, an
 // introduction requested and found in the database; refused from an origin the key does not
 // allow and after the key is revoked; checked with axe-core; screenshots at 1280 and 375 px.
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { createApiKey } from '../../src/use-cases/api-keys.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, ROOT, serve, type TestEngine } from '../helpers.js';
+import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
+import { createTestEngine, serve, type TestEngine } from '../helpers.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const ADMIN = 'test-admin-key-widget-0123456789';
-const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let t: TestEngine;
 let api: Awaited<ReturnType<typeof serve>>;
@@ -45,11 +42,7 @@ beforeAll(async () => {
   otherSite = await site(() => hostPage(api.base, siteKey.secret));
   const created = await createApiKey(t.repo, { role: 'site', label: 'Handelskammaren', origins: [allowedSite.base] });
   siteKey = { id: created.key.id, secret: created.secret };
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -123,9 +116,7 @@ describe('the widget on a partner page', () => {
     await page.keyboard.press('Tab'); // search
     await page.keyboard.press('Enter');
     await page.locator('ol.results > li').first().waitFor();
-    await page.addScriptTag({ content: AXE });
-    const violations = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`)) as string[];
-    expect(violations).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 

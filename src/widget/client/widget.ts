@@ -3,6 +3,8 @@
 import { LANGS, STRINGS, type Lang, type Strings } from './i18n.js';
 import { STYLES } from './styles.js';
 
+type Strength = keyof Strings['strength'];
+
 interface Options {
   key: string;
   lang: Lang;
@@ -14,12 +16,14 @@ interface Options {
 interface PartnerResult {
   company: { id: string; name: string; country: string; sectors: string[] };
   score: number;
+  strength: Strength;
   reasons: string[];
 }
 
 interface OpportunityResult {
   opportunity: { id: string; title: string; country: string; sectors: string[]; deadline: string | null; url: string | null };
   score: number;
+  strength: Strength;
   reasons: string[];
 }
 
@@ -53,13 +57,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   }
   el.append(...children);
   return el;
-}
-
-function strengthOf(score: number): keyof Strings['strength'] {
-  if (score >= 0.7) return 'very strong';
-  if (score >= 0.55) return 'strong';
-  if (score >= 0.4) return 'good';
-  return 'some';
 }
 
 let instances = 0;
@@ -150,12 +147,12 @@ class Widget {
     return new Intl.DisplayNames([this.o.lang], { type: 'region' }).of(code) ?? code;
   }
 
-  private card(title: string, country: string, sectors: string[], score: number, reasons: string[], extra: Node[]): HTMLLIElement {
+  private card(title: string, country: string, sectors: string[], strength: Strength, reasons: string[], extra: Node[]): HTMLLIElement {
     const t = this.t;
     return h('li', {}, h('article', {},
       h('h3', {}, title),
       h('p', { class: 'meta' }, [this.regionName(country), ...sectors].join(' · ')),
-      h('p', { class: `strength s-${strengthOf(score).replace(' ', '-')}` }, t.strength[strengthOf(score)]),
+      h('p', { class: `strength s-${strength.replace(' ', '-')}` }, t.strength[strength]),
       h('details', {}, h('summary', {}, t.why), h('ul', {}, ...reasons.map((r) => h('li', {}, r)))),
       ...extra,
     ));
@@ -163,7 +160,7 @@ class Widget {
 
   private partnerItem(r: PartnerResult): HTMLLIElement {
     const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false' }, this.t.requestIntro);
-    const item = this.card(r.company.name, r.company.country, r.company.sectors, r.score, r.reasons, [open]);
+    const item = this.card(r.company.name, r.company.country, r.company.sectors, r.strength, r.reasons, [open]);
     open.addEventListener('click', () => this.toggleIntro(item, open, r.company.id));
     return item;
   }
@@ -173,7 +170,7 @@ class Widget {
     const extra: Node[] = [];
     if (o.deadline) extra.push(h('p', { class: 'meta' }, `${this.t.deadline}: ${new Date(`${o.deadline}T12:00:00Z`).toLocaleDateString(this.o.lang)}`));
     if (o.url) extra.push(h('a', { href: o.url, target: '_blank', rel: 'noopener noreferrer' }, o.title));
-    return this.card(o.title, o.country, o.sectors, r.score, r.reasons, extra);
+    return this.card(o.title, o.country, o.sectors, r.strength, r.reasons, extra);
   }
 
   private toggleIntro(item: HTMLElement, opener: HTMLButtonElement, companyId: string): void {

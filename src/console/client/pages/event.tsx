@@ -1,0 +1,312 @@
+// One event, end to end: participants, each one's suggested meetings and wishes, the schedule
+// (generate, pin, remove, re-run) as a slots x tables grid, and the downloads.
+import { useState } from 'preact/hooks';
+import { api, download, queryString, type Page } from '../api';
+import { Country, Loading, PageTitle, ProblemView, Reasons, ScoreBar } from '../components/ui';
+import { useAction, useApi, type Loaded } from '../hooks';
+import { localDate, localTime, percent } from '../labels';
+import type { Agenda, AgendaMeeting, Company, MatchEvent, Participant, PartnerResult, Ref } from '../types';
+
+type Row = Participant & { company: Ref };
+
+const PRIORITIES: Record<number, string> = { 1: 'Must meet', 2: 'Want to meet', 3: 'Nice to meet' };
+
+export function EventPage({ id }: { id: string }) {
+  const base = `/api/v1/events/${encodeURIComponent(id)}`;
+  const event = useApi<MatchEvent>(base);
+  const participants = useApi<{ items: Row[] }>(`${base}/participants`);
+  const agenda = useApi<Agenda>(`${base}/agenda`);
+  const [focus, setFocus] = useState<string | undefined>();
+  const reloadAll = () => {
+    event.reload();
+    participants.reload();
+    agenda.reload();
+  };
+  if (event.error) return <ProblemView error={event.error} title="Could not open the event." />;
+  if (!event.data) return <Loading what="the event" />;
+  const e = event.data;
+  return (
+    <>
+      <PageTitle text={e.name} />
+      <p class="muted">
+        {localDate(e.slots[0]?.start ?? e.plan.date)}, {e.slots.length} slots of {e.plan.slotMinutes} min from {e.plan.start} ({e.timeZone}), {e.tables} tables; meetings per participant: at least {e.minMeetings}
+        {e.maxMeetings ? `, at most ${e.maxMeetings}` : ''}.
+      </p>
+      <ScheduleBar base={base} event={e} agenda={agenda} onChange={reloadAll} />
+      <div class="two-cols wide-right">
+        <section class="col" aria-labelledby="participants">
+          <h2 id="participants">Participants ({participants.data?.items.length ?? '…'})</h2>
+          <AddParticipant base={base} existing={new Set(e.participants.map((p) => p.companyId))} onAdded={reloadAll} />
+          <ParticipantTable base={base} rows={participants} agenda={agenda.data} focus={focus} onFocus={setFocus} onChange={reloadAll} />
+        </section>
+        <section class="col" aria-labelledby="suggested">
+          <h2 id="suggested">Suggested meetings</h2>
+          {focus ? (
+            <Suggestions base={base} participant={participants.data?.items.find((p) => p.companyId === focus)} onChange={reloadAll} />
+          ) : (
+            <p class="muted">Choose "Suggestions" beside a participant to review their suggested meetings and record wishes.</p>
+          )}
+        </section>
+      </div>
+      <section aria-labelledby="grid">
+        <h2 id="grid">Schedule</h2>
+        <ProblemView error={agenda.error} />
+        {agenda.data && <Grid base={base} event={e} agenda={agenda.data} onChange={reloadAll} />}
+        <RemovedPairs base={base} event={e} names={new Map(participants.data?.items.map((p) => [p.companyId, p.company.name]))} onChange={reloadAll} />
+      </section>
+    </>
+  );
+}
+
+function ScheduleBar({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Loaded<Agenda>; onChange(): void }) {
+  const { busy, error, run } = useAction();
+  const stats = agenda.data?.statistics;
+  const scheduled = event.agenda !== null;
+  return (
+    <div class="schedule-bar">
+      <button type="button" disabled={busy || event.participants.length < 2} onClick={() => run(() => api('POST', `${base}/schedule`).then(onChange))}>
+        {busy ? 'Scheduling…' : scheduled ? 'Re-run the schedule' : 'Generate the schedule'}
+      </button>
+      <button type="button" class="secondary" disabled={!scheduled} onClick={() => run(() => download(`${base}/agenda?format=csv`, 'agenda.csv'))}>
+        Download agenda (CSV)
+      </button>
+      <p role="status" class="muted">
+        {scheduled && stats
+          ? `${stats.meetings} meetings; ${stats.perParticipant.min}–${stats.perParticipant.max} per participant (median ${stats.perParticipant.median}); wishes met: ${stats.wishes.mutualMet} of ${stats.wishes.mutualPairs} mutual, ${stats.wishes.oneSidedMet} of ${stats.wishes.oneSided} one-sided; ${percent(stats.crossBorderShare)} cross-border; within ${(stats.gapToBound * 100).toFixed(1)} % of the best possible.`
+          : 'Not scheduled yet.'}
+      </p>
+      <ProblemView error={error} title="The schedule was not changed." />
+    </div>
+  );
+}
+
+function AddParticipant({ base, existing, onAdded }: { base: string; existing: Set<string>; onAdded(): void }) {
+  const [words, setWords] = useState('');
+  const [search, setSearch] = useState<string | null>(null);
+  const found = useApi<Page<Company>>(search === null ? null : `/api/v1/companies${queryString({ q: search, limit: 8 })}`);
+  const { busy, error, run } = useAction();
+  return (
+    <div class="add-participant">
+      <form
+        role="search"
+        aria-label="Find a company to add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(words.trim());
+        }}
+      >
+        <div class="field inline">
+          <label for="add-q">Add a company</label>
+          <input id="add-q" type="search" value={words} placeholder="Name or words" onInput={(e) => setWords((e.target as HTMLInputElement).value)} />
+          <button type="submit">Find</button>
+        </div>
+      </form>
+      {found.data && (
+        <ul class="plain found" aria-label="Companies found">
+          {found.data.items.length === 0 && <li class="muted">No company matches.</li>}
+          {found.data.items.map((c) => (
+            <li key={c.id}>
+              {c.name} <Country code={c.country} />{' '}
+              {existing.has(c.id) ? (
+                <span class="muted">(registered)</span>
+              ) : (
+                <button type="button" class="small" disabled={busy} aria-label={`Add ${c.name}`} onClick={() => run(() => api('POST', `${base}/participants`, { companyId: c.id }).then(onAdded))}>
+                  Add
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ProblemView error={error} title="Not added." />
+    </div>
+  );
+}
+
+function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>; agenda: Agenda | undefined; focus: string | undefined; onFocus(id: string): void; onChange(): void }) {
+  const { error, run } = useAction();
+  const meetingsOf = (id: string) => props.agenda?.meetings.filter((m) => m.a.id === id || m.b.id === id).length ?? 0;
+  const scheduled = (props.agenda?.meetings.length ?? 0) > 0;
+  const path = (id: string) => `${props.base}/participants/${encodeURIComponent(id)}`;
+  if (!props.rows.data) return <Loading what="participants" />;
+  return (
+    <>
+      <ProblemView error={error} />
+      <div class="table-wrap">
+        <table class="list">
+          <caption class="visually-hidden">Participants</caption>
+          <thead>
+            <tr>
+              <th scope="col">Company</th>
+              <th scope="col">Wishes</th>
+              <th scope="col">Meetings</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.data.items.map((p) => (
+              <tr key={p.companyId} class={props.focus === p.companyId ? 'current' : undefined}>
+                <th scope="row">
+                  {p.company.name} <Country code={p.company.country} />
+                </th>
+                <td>{p.wishes.length}</td>
+                <td>{meetingsOf(p.companyId)}</td>
+                <td class="buttons">
+                  <button type="button" class="small" aria-pressed={props.focus === p.companyId} onClick={() => props.onFocus(p.companyId)} aria-label={`Suggestions for ${p.company.name}`}>
+                    Suggestions
+                  </button>
+                  <button type="button" class="small secondary" disabled={!scheduled} aria-label={`Calendar file for ${p.company.name}`} onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=ics`, `${p.companyId}.ics`))}>
+                    Calendar
+                  </button>
+                  <button type="button" class="small secondary" disabled={!scheduled} aria-label={`Agenda CSV for ${p.company.name}`} onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=csv`, `${p.companyId}.csv`))}>
+                    CSV
+                  </button>
+                  <button
+                    type="button"
+                    class="small danger"
+                    aria-label={`Remove ${p.company.name} from the event`}
+                    onClick={() => confirm(`Remove ${p.company.name} and their meetings from the event?`) && run(() => api('DELETE', path(p.companyId)).then(props.onChange))}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Suggestions({ base, participant, onChange }: { base: string; participant: Row | undefined; onChange(): void }) {
+  const path = participant && `${base}/participants/${encodeURIComponent(participant.companyId)}`;
+  const suggestions = useApi<{ results: PartnerResult[] }>(path ? `${path}/suggestions?limit=10` : null);
+  const { busy, error, run } = useAction();
+  if (!participant || !path) return null;
+  const wishOf = (id: string) => participant.wishes.find((w) => w.companyId === id)?.priority ?? 0;
+  const setWish = (id: string, priority: number) => {
+    const others = participant.wishes.filter((w) => w.companyId !== id);
+    return run(() => api('PATCH', path, { wishes: priority ? [...others, { companyId: id, priority }] : others }).then(onChange));
+  };
+  return (
+    <>
+      <h3>
+        For {participant.company.name} <Country code={participant.company.country} />
+      </h3>
+      <ProblemView error={suggestions.error ?? error} />
+      {suggestions.loading && <Loading what="suggestions" />}
+      {suggestions.data && !suggestions.data.results.length && <p class="muted">No other participant fits yet: add more companies.</p>}
+      <ol class="cards">
+        {suggestions.data?.results.map((r) => (
+          <li key={r.company.id} class="card">
+            <h4>
+              {r.company.name} <Country code={r.company.country} />
+            </h4>
+            <ScoreBar score={r.score} strength={r.strength} />
+            <Reasons reasons={r.reasons.slice(0, 3)} />
+            <div class="field inline">
+              <label for={`wish-${r.company.id}`}>Wish</label>
+              <select id={`wish-${r.company.id}`} disabled={busy} value={String(wishOf(r.company.id))} onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}>
+                <option value="0">No wish</option>
+                {[1, 2, 3].map((p) => (
+                  <option key={p} value={String(p)}>
+                    {PRIORITIES[p]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** Slots down, tables across: every meeting in its cell, with pin and remove at hand. */
+function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Agenda; onChange(): void }) {
+  const { busy, error, run } = useAction();
+  if (!agenda.meetings.length) return <p class="muted">No meetings yet: add participants and wishes, then generate the schedule.</p>;
+  const cell = new Map(agenda.meetings.map((m) => [`${m.slot}:${m.table}`, m]));
+  const tables = Array.from({ length: event.tables }, (_, t) => t);
+  const pair = (m: AgendaMeeting) => ({ a: m.a.id, b: m.b.id });
+  const pin = (m: AgendaMeeting) => run(() => (m.pinned ? api('DELETE', `${base}/pins${queryString(pair(m))}`) : api('POST', `${base}/pins`, { ...pair(m), slot: m.slot, table: m.table })).then(onChange));
+  const remove = (m: AgendaMeeting) => run(() => api('POST', `${base}/removed-pairs`, pair(m)).then(onChange));
+  return (
+    <>
+      <ProblemView error={error} title="The schedule was not changed." />
+      <p class="hint">
+        Pinned meetings stay where they are when the schedule is re-run; removed pairs are not scheduled again until allowed.
+      </p>
+      <div class="table-wrap grid-wrap" tabIndex={0} role="region" aria-label="Schedule grid, scrolls sideways">
+        <table class="grid">
+          <caption class="visually-hidden">Meetings by time slot (rows) and table (columns)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              {tables.map((t) => (
+                <th scope="col" key={t}>
+                  Table {t + 1}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {event.slots.map((slot, s) => (
+              <tr key={slot.start}>
+                <th scope="row">{localTime(slot.start, event.timeZone)}</th>
+                {tables.map((t) => {
+                  const m = cell.get(`${s}:${t}`);
+                  return (
+                    <td key={t} class={m?.pinned ? 'pinned' : undefined}>
+                      {m && (
+                        <div class="meeting">
+                          <span>
+                            {m.a.name} <Country code={m.a.country} />
+                          </span>
+                          <span>
+                            {m.b.name} <Country code={m.b.country} />
+                          </span>
+                          {m.wish && <span class="badge">{m.wish === 'mutual' ? 'mutual wish' : 'wish'}</span>}
+                          <span class="cell-actions">
+                            <button type="button" class="small" disabled={busy} aria-pressed={m.pinned} aria-label={`${m.pinned ? 'Unpin' : 'Pin'} ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`} onClick={() => pin(m)}>
+                              {m.pinned ? 'Pinned' : 'Pin'}
+                            </button>
+                            <button type="button" class="small danger" disabled={busy || m.pinned} aria-label={`Remove the meeting of ${m.a.name} and ${m.b.name}`} onClick={() => remove(m)}>
+                              Remove
+                            </button>
+                          </span>
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function RemovedPairs({ base, event, names, onChange }: { base: string; event: MatchEvent; names: Map<string, string>; onChange(): void }) {
+  const { error, run } = useAction();
+  if (!event.removedPairs.length) return null;
+  return (
+    <>
+      <h3>Removed pairs</h3>
+      <ProblemView error={error} />
+      <ul class="plain">
+        {event.removedPairs.map(([a, b]) => (
+          <li key={`${a}|${b}`}>
+            {names.get(a) ?? a} and {names.get(b) ?? b}{' '}
+            <button type="button" class="small secondary" onClick={() => run(() => api('DELETE', `${base}/removed-pairs${queryString({ a, b })}`).then(onChange))}>
+              Allow again
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// Staff verdicts on suggestions ("good" / "wrong"): recorded per company and candidate, listed,
+// withdrawn and exported. They hold ids, names, verdicts and staff notes, never contact data.
+import { randomUUID } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
+import type { FeedbackQuery } from '../db/repository.js';
+import { FeedbackInputSchema, type Feedback, type FeedbackKind } from '../domain/index.js';
+import { AppError, ErrorCodes, invalid } from '../errors.js';
+import type { Engine } from './engine.js';
+import { parseOrThrow } from './validate.js';
+import { getEntity } from './write-entities.js';
+
+const PAGE = 500;
+
+export async function recordFeedback(engine: Engine, companyId: string, body: unknown, keyId: string | null): Promise<Feedback> {
+  const input = parseOrThrow(FeedbackInputSchema, body, 'feedback');
+  await getEntity(engine, 'company', companyId);
+  await checkCandidate(engine, companyId, input.kind, input.candidateId);
+  const now = new Date().toISOString();
+  return engine.repo.upsertFeedback({
+    id: `fb_${randomUUID()}`,
+    companyId,
+    kind: input.kind,
+    candidateId: input.candidateId,
+    verdict: input.verdict,
+    score: input.score ?? null,
+    note: input.note ?? null,
+    keyId,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+async function checkCandidate(engine: Engine, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
+  if (kind === 'partner' && candidateId === companyId) {
+    throw invalid('A company is never suggested to itself.', [{ path: 'candidateId', message: 'must be another company' }]);
+  }
+  const type = kind === 'partner' ? 'company' : 'opportunity';
+  if ((await engine.repo.existingIds(type, [candidateId])).size === 0) {
+    throw invalid(`No ${type} with id "${candidateId}" to judge.`, [{ path: 'candidateId', message: `no such ${type}` }]);
+  }
+}
+
+/** Every judgment made for the company's suggestions. */
+export async function feedbackOfCompany(engine: Engine, companyId: string): Promise<Feedback[]> {
+  await getEntity(engine, 'company', companyId);
+  return allFeedback(engine, { companyId });
+}
+
+export async function withdrawFeedback(engine: Engine, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
+  if (!(await engine.repo.deleteFeedback(companyId, kind, candidateId))) {
+    throw new AppError(ErrorCodes.NOT_FOUND, `No ${kind} feedback for "${companyId}" on "${candidateId}".`, [{ path: 'candidateId', message: 'not judged' }]);
+  }
+}
+
+/** Every judgment matching the filters, newest first (all pages). */
+export async function allFeedback(engine: Engine, filters: Omit<FeedbackQuery, 'limit' | 'offset'> = {}): Promise<Feedback[]> {
+  const out: Feedback[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await engine.repo.listFeedback({ ...filters, limit: PAGE, offset });
+    out.push(...page.items);
+    if (page.items.length < PAGE) return out;
+  }
+}
+
+export const FEEDBACK_COLUMNS = ['companyId', 'companyName', 'kind', 'candidateId', 'candidateName', 'verdict', 'score', 'note', 'createdAt', 'updatedAt'] as const;
+
+/** All judgments matching the filters as CSV, with names beside the ids so a person can read it. */
+export async function feedbackCsv(engine: Engine, filters: Pick<FeedbackQuery, 'kind' | 'verdict'> = {}): Promise<string> {
+  const rows = await allFeedback(engine, filters);
+  const companyNames = await namesOf(engine, 'company', rows.flatMap((f) => (f.kind === 'partner' ? [f.companyId, f.candidateId] : [f.companyId])));
+  const opportunityTitles = await namesOf(engine, 'opportunity', rows.filter((f) => f.kind === 'opportunity').map((f) => f.candidateId));
+  const records = rows.map((f) => [
+    f.companyId, companyNames.get(f.companyId) ?? '', f.kind, f.candidateId,
+    (f.kind === 'partner' ? companyNames : opportunityTitles).get(f.candidateId) ?? '',
+    f.verdict, f.score ?? '', f.note ?? '', f.createdAt, f.updatedAt,
+  ]);
+  return stringify(records, { header: true, columns: [...FEEDBACK_COLUMNS] });
+}
+
+async function namesOf(engine: Engine, type: 'company' | 'opportunity', ids: readonly string[]): Promise<Map<string, string>> {
+  const entities = await engine.repo.getMany(type, [...new Set(ids)]);
+  return new Map(entities.map((e) => [e.id, 'title' in e ? e.title : e.name]));
+}

@@ -1,0 +1,76 @@
+// Imports started from the console run in the background: the request answers at once with a
+// job that reports its phase and progress, and ends with the report or the readable problems.
+import { randomUUID } from 'node:crypto';
+import { DatasetSchema } from '../domain/index.js';
+import { AppError, type FieldIssue } from '../errors.js';
+import type { Engine } from './engine.js';
+import { importDataset, type ImportPhase, type ImportReport } from './import-dataset.js';
+import { parseOrThrow } from './validate.js';
+
+export interface ImportJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  phase: ImportPhase;
+  /** Profiles embedded and staged so far, of `total`. */
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  report: ImportReport | null;
+  problem: { detail: string; errors: readonly FieldIssue[] } | null;
+}
+
+// Finished jobs are kept for a while so a reloaded page can still read the outcome.
+const KEEP_FINISHED = 20;
+const jobsByEngine = new WeakMap<Engine, Map<string, ImportJob>>();
+
+function jobsOf(engine: Engine): Map<string, ImportJob> {
+  let jobs = jobsByEngine.get(engine);
+  if (!jobs) jobsByEngine.set(engine, (jobs = new Map()));
+  return jobs;
+}
+
+/**
+ * Checks the file's shape before answering (a malformed file is a 400 with every field path and
+ * no job); the cross-record checks and the all-or-nothing write then run in the job.
+ */
+export function startImport(engine: Engine, input: unknown): ImportJob {
+  const dataset = parseOrThrow(DatasetSchema, input, 'data set');
+  const total = dataset.clusters.length + dataset.companies.length + dataset.opportunities.length;
+  const job: ImportJob = {
+    id: `import_${randomUUID()}`, state: 'running', phase: 'validate', done: 0, total,
+    startedAt: new Date().toISOString(), finishedAt: null, report: null, problem: null,
+  };
+  const jobs = jobsOf(engine);
+  jobs.set(job.id, job);
+  void run(engine, job, input).finally(() => forgetOldJobs(jobs));
+  return { ...job };
+}
+
+export function importJob(engine: Engine, id: string): ImportJob | undefined {
+  const job = jobsOf(engine).get(id);
+  return job && { ...job };
+}
+
+async function run(engine: Engine, job: ImportJob, input: unknown): Promise<void> {
+  try {
+    const onProgress = (phase: ImportPhase, done: number, total: number) => Object.assign(job, { phase, done: phase === 'embed' ? done : 0, total: phase === 'embed' ? total : job.total });
+    job.report = await importDataset(input, { repo: engine.repo, embedder: engine.embedder, onProgress });
+    await engine.index.catchUp();
+    job.state = 'done';
+  } catch (err) {
+    job.state = 'failed';
+    if (err instanceof AppError) job.problem = { detail: err.message, errors: err.issues };
+    else {
+      engine.logger?.error({ err }, 'import failed');
+      job.problem = { detail: 'The import failed on our side; nothing was imported.', errors: [] };
+    }
+  } finally {
+    job.finishedAt = new Date().toISOString();
+  }
+}
+
+function forgetOldJobs(jobs: Map<string, ImportJob>): void {
+  const finished = [...jobs.values()].filter((j) => j.state !== 'running');
+  for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(j.id);
+}

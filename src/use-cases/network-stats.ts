@@ -1,0 +1,111 @@
+// The figures a network manager reports to funders, computed from the database and the live
+// index: who is in the network, what the engine suggested across borders, what people took up,
+// and what the events achieved.
+import { dateIn, INTRODUCTION_STATUSES, isOpen, type Country, type MatchEvent, type Sector } from '../domain/index.js';
+import type { EntityAttributes } from '../index/index.js';
+import type { Engine } from './engine.js';
+import { DEFAULT_DIGEST_THRESHOLD } from './opportunity-digest.js';
+import { rankAudience } from './recommend-opportunities.js';
+import { defined } from './stored-vectors.js';
+
+export interface Count {
+  key: string;
+  n: number;
+}
+
+export interface EventFigures {
+  id: string;
+  name: string;
+  date: string;
+  held: boolean;
+  participants: number;
+  meetings: number;
+  crossBorderMeetings: number;
+}
+
+export interface NetworkStats {
+  generatedAt: string;
+  companies: { total: number; byCountry: Count[]; bySector: Count[] };
+  clusters: { total: number; byCountry: Count[] };
+  opportunities: { total: number; open: number; matched: number; threshold: number; byCountry: Count[] };
+  /** Cross-border pairs the engine put before people, and the ones they took up, by source. */
+  matches: {
+    suggested: { total: number; eventMeetings: number; introductionRequests: number; reviewedSuggestions: number };
+    accepted: { total: number; meetingsHeld: number; introductionsMade: number; goodSuggestions: number };
+  };
+  events: { total: number; held: number; upcoming: number; items: EventFigures[] };
+}
+
+export async function networkStats(engine: Engine, now = new Date()): Promise<NetworkStats> {
+  const companies = engine.index.companies.attributes;
+  const events = await eventFigures(engine, now);
+  const intro = await introductionCounts(engine);
+  const feedback = await engine.repo.feedbackSummary();
+  const judged = (verdict?: string) => feedback.filter((f) => verdict === undefined || f.verdict === verdict).reduce((s, f) => s + f.n, 0);
+  const eventMeetings = sum(events.map((e) => e.crossBorderMeetings));
+  const meetingsHeld = sum(events.filter((e) => e.held).map((e) => e.crossBorderMeetings));
+  const suggested = { eventMeetings, introductionRequests: sum(Object.values(intro)), reviewedSuggestions: judged() };
+  const accepted = { meetingsHeld, introductionsMade: intro['introduced'] ?? 0, goodSuggestions: judged('good') };
+  const opportunities = opportunityFigures(engine, now);
+  return {
+    generatedAt: now.toISOString(),
+    companies: { total: companies.size, byCountry: countBy(companies.values(), (a) => [a.country]), bySector: countBy(companies.values(), (a) => a.sectors) },
+    clusters: { total: engine.index.clusters.size, byCountry: countBy(engine.index.clusters.attributes.values(), (a) => [a.country]) },
+    opportunities,
+    matches: { suggested: { total: sum(Object.values(suggested)), ...suggested }, accepted: { total: sum(Object.values(accepted)), ...accepted } },
+    events: { total: events.length, held: events.filter((e) => e.held).length, upcoming: events.filter((e) => !e.held).length, items: events },
+  };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+function countBy(items: Iterable<EntityAttributes>, keys: (a: EntityAttributes) => readonly string[]): Count[] {
+  const counts = new Map<string, number>();
+  for (const a of items) for (const k of keys(a)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+}
+
+/** "Matched": an open opportunity that at least one company abroad fits at the digest threshold. */
+function opportunityFigures(engine: Engine, now: Date): NetworkStats['opportunities'] {
+  const index = engine.index.opportunities;
+  let open = 0;
+  let matched = 0;
+  for (const [id, a] of index.attributes) {
+    if (!isOpen(a.deadline, a.country, now)) continue;
+    open++;
+    const vectors = defined(index.vectorsOf(id));
+    const best = rankAudience(engine, { country: a.country as Country, sectors: a.sectors as Sector[] }, vectors, { limit: 1 })[0];
+    if (best && best.score >= DEFAULT_DIGEST_THRESHOLD) matched++;
+  }
+  return { total: index.size, open, matched, threshold: DEFAULT_DIGEST_THRESHOLD, byCountry: countBy(index.attributes.values(), (a) => [a.country]) };
+}
+
+async function introductionCounts(engine: Engine): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const status of INTRODUCTION_STATUSES) counts[status] = (await engine.repo.listIntroductions({ status, limit: 1, offset: 0 })).total;
+  return counts;
+}
+
+async function eventFigures(engine: Engine, now: Date): Promise<EventFigures[]> {
+  const figures: EventFigures[] = [];
+  for (const summary of await engine.repo.listEvents()) {
+    const event = await engine.repo.getEvent(summary.id);
+    if (event) figures.push(figuresOf(engine, event, now));
+  }
+  return figures.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+}
+
+/** An event is held once its day has begun at the venue and it has an agenda. */
+function figuresOf(engine: Engine, event: MatchEvent, now: Date): EventFigures {
+  const countryOf = (id: string) => engine.index.companies.attributes.get(id)?.country;
+  const meetings = event.agenda ?? [];
+  return {
+    id: event.id,
+    name: event.name,
+    date: event.plan.date,
+    held: event.agenda !== null && event.plan.date <= dateIn(event.timeZone, now),
+    participants: event.participants.length,
+    meetings: meetings.length,
+    crossBorderMeetings: meetings.filter((m) => countryOf(m.a) !== countryOf(m.b)).length,
+  };
+}
