@@ -7,3 +7,4 @@ export * from './deadlines.js';
 export * from './events.js';
 export * from './access.js';
 export * from './feedback.js';
+export * from './stats.js';

@@ -1,40 +1,12 @@
 // The figures a network manager reports to funders, computed from the database and the live
 // index: who is in the network, what the engine suggested across borders, what people took up,
 // and what the events achieved.
-import { dateIn, INTRODUCTION_STATUSES, isOpen, type Country, type MatchEvent, type Sector } from '../domain/index.js';
+import { dateIn, INTRODUCTION_STATUSES, isOpen, type Count, type Country, type EventFigures, type MatchEvent, type NetworkStats, type Sector } from '../domain/index.js';
 import type { EntityAttributes } from '../index/index.js';
 import type { Engine } from './engine.js';
 import { DEFAULT_DIGEST_THRESHOLD } from './opportunity-digest.js';
 import { rankAudience } from './recommend-opportunities.js';
 import { defined } from './stored-vectors.js';
-
-export interface Count {
-  key: string;
-  n: number;
-}
-
-export interface EventFigures {
-  id: string;
-  name: string;
-  date: string;
-  held: boolean;
-  participants: number;
-  meetings: number;
-  crossBorderMeetings: number;
-}
-
-export interface NetworkStats {
-  generatedAt: string;
-  companies: { total: number; byCountry: Count[]; bySector: Count[] };
-  clusters: { total: number; byCountry: Count[] };
-  opportunities: { total: number; open: number; matched: number; threshold: number; byCountry: Count[] };
-  /** Cross-border pairs the engine put before people, and the ones they took up, by source. */
-  matches: {
-    suggested: { total: number; eventMeetings: number; introductionRequests: number; reviewedSuggestions: number };
-    accepted: { total: number; meetingsHeld: number; introductionsMade: number; goodSuggestions: number };
-  };
-  events: { total: number; held: number; upcoming: number; items: EventFigures[] };
-}
 
 export async function networkStats(engine: Engine, now = new Date()): Promise<NetworkStats> {
   const companies = engine.index.companies.attributes;

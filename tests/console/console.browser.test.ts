@@ -152,7 +152,8 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     await page.getByLabel('Contact e-mail (private)').fill('anna@kartonki.example');
     await page.getByRole('group', { name: 'Sectors' }).getByLabel('Food').check();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('heading', { level: 1, name: /Kartonki Packaging Oy/ }).waitFor();
+    // Saved: back on the company's page (its heading alone would also match the edit page's).
+    await page.waitForURL(/\/console\/companies\/fi-pack$/);
     const saved = (await t.repo.get('company', 'fi-pack'))!;
     expect(saved).toMatchObject({ needs: 'A distributor of paper packaging in Norway.', contactEmail: 'anna@kartonki.example' });
     expect(saved.sectors).toContain('food');

@@ -2,7 +2,7 @@
 // private contact fields, marked as such.
 import type { ComponentChildren } from 'preact';
 import { codeLabel, countryName } from '../labels';
-import type { Cluster, Company, Opportunity } from '../types';
+import type { Cluster, Company, Opportunity, PublicCompany } from '../types';
 import { Tags } from './ui';
 
 function Row({ term, children }: { term: string; children: ComponentChildren }) {
@@ -21,7 +21,8 @@ const link = (url: string | null) => url && (
   </a>
 );
 
-export function CompanyProfile({ company: c }: { company: Company }) {
+/** Staff see the private fields; a public profile (as in partner results) simply lacks them. */
+export function CompanyProfile({ company: c }: { company: PublicCompany & Partial<Company> }) {
   return (
     <dl class="profile">
       <Row term="Country">{countryName(c.country)}</Row>

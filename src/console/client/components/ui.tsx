@@ -125,3 +125,34 @@ export function CodeSelect(props: { id: string; label: string; codes: readonly s
     </div>
   );
 }
+
+/** A profile page's heading with its country, and the way to edit it or back to its list. */
+export function ProfileHeader({ title, country, editHref, listHref, listLabel }: { title: string; country: string; editHref: string; listHref: string; listLabel: string }) {
+  return (
+    <>
+      <PageTitle text={title}>
+        {title} <Country code={country} />
+      </PageTitle>
+      <p class="actions">
+        <a class="button" href={editHref}>
+          Edit profile
+        </a>
+        <a href={listHref}>{listLabel}</a>
+      </p>
+    </>
+  );
+}
+
+/** One scored match as a card: name (linked when it has a page), country, score, reasons. */
+export function MatchCard(props: { name: string; country: string; href?: string; score: number; strength: string; reasons: readonly string[]; children?: ComponentChildren }) {
+  return (
+    <li class="card">
+      <h3>
+        {props.href ? <a href={props.href}>{props.name}</a> : props.name} <Country code={props.country} />
+      </h3>
+      <ScoreBar score={props.score} strength={props.strength} />
+      <Reasons reasons={props.reasons} />
+      {props.children}
+    </li>
+  );
+}

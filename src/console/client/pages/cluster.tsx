@@ -1,7 +1,7 @@
 // One cluster: its profile, sister clusters abroad (with the member pairs behind each), members.
 import type { Page } from '../api';
 import { ClusterProfile } from '../components/profile';
-import { Country, Loading, PageTitle, ProblemView, Reasons, ScoreBar } from '../components/ui';
+import { Country, Loading, MatchCard, ProblemView, ProfileHeader } from '../components/ui';
 import { useApi } from '../hooks';
 import type { Cluster, Company, Scored } from '../types';
 
@@ -20,15 +20,7 @@ export function ClusterPage({ id }: { id: string }) {
   const c = cluster.data;
   return (
     <>
-      <PageTitle text={c.name}>
-        {c.name} <Country code={c.country} />
-      </PageTitle>
-      <p class="actions">
-        <a class="button" href={`/console/clusters/${encodeURIComponent(c.id)}/edit`}>
-          Edit profile
-        </a>
-        <a href="/console/clusters">All clusters</a>
-      </p>
+      <ProfileHeader title={c.name} country={c.country} editHref={`/console/clusters/${encodeURIComponent(c.id)}/edit`} listHref="/console/clusters" listLabel="All clusters" />
       <div class="two-cols">
         <section class="col" aria-labelledby="profile">
           <h2 id="profile">Profile</h2>
@@ -48,13 +40,7 @@ export function ClusterPage({ id }: { id: string }) {
           {partners.loading && <Loading what="suggestions" />}
           <ol class="cards">
             {partners.data?.results.map((r) => (
-              <li key={r.cluster.id} class="card">
-                <h3>
-                  <a href={`/console/clusters/${encodeURIComponent(r.cluster.id)}`}>{r.cluster.name}</a> <Country code={r.cluster.country} />
-                </h3>
-                <ScoreBar score={r.score} strength={r.strength} />
-                <Reasons reasons={r.reasons} />
-              </li>
+              <MatchCard key={r.cluster.id} name={r.cluster.name} country={r.cluster.country} href={`/console/clusters/${encodeURIComponent(r.cluster.id)}`} {...r} />
             ))}
           </ol>
         </section>

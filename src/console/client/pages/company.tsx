@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, queryString } from '../api';
 import { CompanyProfile, OpportunityProfile } from '../components/profile';
-import { Country, Loading, PageTitle, ProblemView, Reasons, ScoreBar } from '../components/ui';
+import { Country, Loading, ProblemView, ProfileHeader, Reasons, ScoreBar } from '../components/ui';
 import { useAction, useApi, type Loaded } from '../hooks';
 import type { Company, Feedback, FeedbackKind, OpportunityResult, PartnerResult, Scored, Verdict } from '../types';
 
@@ -41,15 +41,7 @@ export function CompanyPage({ id }: { id: string }) {
   const c = company.data;
   return (
     <>
-      <PageTitle text={c.name}>
-        {c.name} <Country code={c.country} />
-      </PageTitle>
-      <p class="actions">
-        <a class="button" href={`/console/companies/${encodeURIComponent(c.id)}/edit`}>
-          Edit profile
-        </a>
-        <a href="/console/companies">All companies</a>
-      </p>
+      <ProfileHeader title={c.name} country={c.country} editHref={`/console/companies/${encodeURIComponent(c.id)}/edit`} listHref="/console/companies" listLabel="All companies" />
       <div class="compare">
         <section class="col profile-col" aria-labelledby="own-profile">
           <h2 id="own-profile">Profile</h2>

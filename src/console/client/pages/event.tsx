@@ -2,7 +2,7 @@
 // (generate, pin, remove, re-run) as a slots x tables grid, and the downloads.
 import { useState } from 'preact/hooks';
 import { api, download, queryString, type Page } from '../api';
-import { Country, Loading, PageTitle, ProblemView, Reasons, ScoreBar } from '../components/ui';
+import { Country, Loading, MatchCard, PageTitle, ProblemView } from '../components/ui';
 import { useAction, useApi, type Loaded } from '../hooks';
 import { localDate, localTime, percent } from '../labels';
 import type { Agenda, AgendaMeeting, Company, MatchEvent, Participant, PartnerResult, Ref } from '../types';
@@ -199,12 +199,7 @@ function Suggestions({ base, participant, onChange }: { base: string; participan
       {suggestions.data && !suggestions.data.results.length && <p class="muted">No other participant fits yet: add more companies.</p>}
       <ol class="cards">
         {suggestions.data?.results.map((r) => (
-          <li key={r.company.id} class="card">
-            <h4>
-              {r.company.name} <Country code={r.company.country} />
-            </h4>
-            <ScoreBar score={r.score} strength={r.strength} />
-            <Reasons reasons={r.reasons.slice(0, 3)} />
+          <MatchCard key={r.company.id} name={r.company.name} country={r.company.country} score={r.score} strength={r.strength} reasons={r.reasons.slice(0, 3)}>
             <div class="field inline">
               <label for={`wish-${r.company.id}`}>Wish</label>
               <select id={`wish-${r.company.id}`} disabled={busy} value={String(wishOf(r.company.id))} onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}>
@@ -216,7 +211,7 @@ function Suggestions({ base, participant, onChange }: { base: string; participan
                 ))}
               </select>
             </div>
-          </li>
+          </MatchCard>
         ))}
       </ol>
     </>

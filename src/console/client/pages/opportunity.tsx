@@ -1,6 +1,6 @@
 // One export opportunity: its profile and the companies abroad it fits, with their contacts.
 import { OpportunityProfile } from '../components/profile';
-import { Country, Loading, PageTitle, ProblemView, Reasons, ScoreBar } from '../components/ui';
+import { Loading, MatchCard, ProblemView, ProfileHeader } from '../components/ui';
 import { useApi } from '../hooks';
 import type { Company, Opportunity, Scored } from '../types';
 
@@ -13,15 +13,7 @@ export function OpportunityPage({ id }: { id: string }) {
   const o = audience.data.opportunity;
   return (
     <>
-      <PageTitle text={o.title}>
-        {o.title} <Country code={o.country} />
-      </PageTitle>
-      <p class="actions">
-        <a class="button" href={`/console/opportunities/${encodeURIComponent(o.id)}/edit`}>
-          Edit
-        </a>
-        <a href="/console/opportunities">All opportunities</a>
-      </p>
+      <ProfileHeader title={o.title} country={o.country} editHref={`/console/opportunities/${encodeURIComponent(o.id)}/edit`} listHref="/console/opportunities" listLabel="All opportunities" />
       <div class="two-cols">
         <section class="col" aria-labelledby="profile">
           <h2 id="profile">{o.open ? 'Open' : 'Closed'} opportunity</h2>
@@ -31,18 +23,13 @@ export function OpportunityPage({ id }: { id: string }) {
           <h2 id="fits">Companies abroad it fits</h2>
           <ol class="cards">
             {audience.data.results.map((r) => (
-              <li key={r.company.id} class="card">
-                <h3>
-                  <a href={`/console/companies/${encodeURIComponent(r.company.id)}`}>{r.company.name}</a> <Country code={r.company.country} />
-                </h3>
-                <ScoreBar score={r.score} strength={r.strength} />
-                <Reasons reasons={r.reasons} />
+              <MatchCard key={r.company.id} name={r.company.name} country={r.company.country} href={`/console/companies/${encodeURIComponent(r.company.id)}`} {...r}>
                 {r.company.contactEmail && (
                   <p class="muted">
                     Contact: <a href={`mailto:${r.company.contactEmail}`}>{r.company.contactEmail}</a>
                   </p>
                 )}
-              </li>
+              </MatchCard>
             ))}
           </ol>
         </section>
