@@ -26,7 +26,7 @@ const StatsSchema = z
       items: z.array(z.object({ id: z.string(), name: z.string(), date: z.string(), held: z.boolean(), participants: z.number().int(), meetings: z.number().int(), crossBorderMeetings: z.number().int() })),
     }),
   })
-  .meta({ id: 'NetworkStats', description: 'Matches count cross-border pairs only. Opportunities are "matched" when a company abroad fits at the digest threshold.' });
+  .meta({ id: 'NetworkStats', description: 'Matches count cross-border pairs only (introduction requests: the visitor names another country than the company\'s). Opportunities are "matched" when a company abroad fits at the digest threshold.' });
 
 const ImportJobSchema = z
   .object({
@@ -58,7 +58,7 @@ export const CONSOLE_ROUTES: RouteDef[] = [
   route({
     method: 'post', path: '/api/v1/imports', tag: 'Import', role: 'staff', bodyLimit: '200mb', body: DatasetSchema,
     summary: 'Start importing a data set in the background (upsert by id, all or nothing); poll the job for progress',
-    responses: { 202: { description: 'Started', schema: ImportJobSchema }, 400: problem('Malformed; nothing imported, no job started') },
+    responses: { 202: { description: 'Started', schema: ImportJobSchema }, 400: problem('Malformed; nothing imported, no job started'), 409: problem('Another import is still running') },
     async handle({ engine, body }) { return { status: 202, body: startImport(engine, body) }; },
   }),
   route({

@@ -22,7 +22,13 @@ export const ListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   country: CountrySchema.optional(),
   sector: SectorSchema.optional(),
-  q: z.string().trim().max(200).optional().meta({ description: 'Words that must all appear in the name, description or id (any letter case)' }),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((q) => q.split(/\s+/).filter(Boolean).length <= 8, 'at most 8 words')
+    .optional()
+    .meta({ description: 'Up to 8 words that must all appear in the name, description or id (any letter case)' }),
 });
 
 export const CompanyListQuerySchema = ListQuerySchema.extend({

@@ -25,6 +25,9 @@ const SEARCHED_FIELDS: Record<EntityType, readonly string[]> = {
   opportunity: ['id', 'title', 'description'],
 };
 
+// LIKE would read % and _ as wildcards (Prisma does not escape them): they separate words instead.
+const searchWords = (q: string) => q.split(/[\s%_]+/).filter(Boolean);
+
 const DOMAIN_FIELDS: Record<EntityType, readonly string[]> = {
   cluster: ['id', 'name', 'country', 'description', 'sectors', 'website'],
   company: [
@@ -171,7 +174,7 @@ export class PrismaRepository implements Repository {
     if (query.sector) where['sectors'] = { contains: JSON.stringify(query.sector) };
     if (query.cluster && type === 'company') where['clusterIds'] = { contains: JSON.stringify(query.cluster) };
     if (query.createdSince) where['createdAt'] = { gte: query.createdSince };
-    if (query.q) where['AND'] = query.q.split(/\s+/).filter(Boolean).map((word) => this.dialect.containsText(SEARCHED_FIELDS[type], word));
+    if (query.q) where['AND'] = searchWords(query.q).map((word) => this.dialect.containsText(SEARCHED_FIELDS[type], word));
     const d = delegate(this.prisma, type);
     const [rows, total] = await Promise.all([
       d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }),

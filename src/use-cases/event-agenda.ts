@@ -130,7 +130,7 @@ const CSV_COLUMNS = ['slot', 'start', 'end', 'table', 'company_a', 'country_a', 
 
 export function agendaCsv(view: AgendaView): string {
   const rows = view.meetings.map((m) => [m.slot + 1, m.start, m.end, m.table + 1, m.a.name, m.a.country, m.b.name, m.b.country, m.pinned ? 'yes' : '', m.score.toFixed(3), m.wish ?? '']);
-  return stringify(rows, { header: true, columns: CSV_COLUMNS });
+  return stringify(rows, { header: true, columns: CSV_COLUMNS, escape_formulas: true });
 }
 
 export interface ParticipantAgenda {
@@ -153,7 +153,7 @@ export async function participantAgenda(engine: Engine, eventId: string, company
 
 export function participantCsv(agenda: ParticipantAgenda): string {
   const rows = agenda.meetings.map((m) => [m.slot + 1, m.start, m.end, m.table + 1, m.with.name, m.with.country, m.wish ?? '']);
-  return stringify(rows, { header: true, columns: ['slot', 'start', 'end', 'table', 'meeting_with', 'country', 'wish'] });
+  return stringify(rows, { header: true, columns: ['slot', 'start', 'end', 'table', 'meeting_with', 'country', 'wish'], escape_formulas: true });
 }
 
 /** iCalendar with the venue's time zone (VTIMEZONE included), one event per meeting. */

@@ -74,7 +74,7 @@ export async function feedbackCsv(engine: Engine, filters: Pick<FeedbackQuery, '
     (f.kind === 'partner' ? companyNames : opportunityTitles).get(f.candidateId) ?? '',
     f.verdict, f.score ?? '', f.note ?? '', f.createdAt, f.updatedAt,
   ]);
-  return stringify(records, { header: true, columns: [...FEEDBACK_COLUMNS] });
+  return stringify(records, { header: true, columns: [...FEEDBACK_COLUMNS], escape_formulas: true });
 }
 
 async function namesOf(engine: Engine, type: 'company' | 'opportunity', ids: readonly string[]): Promise<Map<string, string>> {

@@ -2,7 +2,7 @@
 // job that reports its phase and progress, and ends with the report or the readable problems.
 import { randomUUID } from 'node:crypto';
 import { DatasetSchema } from '../domain/index.js';
-import { AppError, type FieldIssue } from '../errors.js';
+import { AppError, ErrorCodes, type FieldIssue } from '../errors.js';
 import type { Engine } from './engine.js';
 import { importDataset, type ImportPhase, type ImportReport } from './import-dataset.js';
 import { parseOrThrow } from './validate.js';
@@ -35,13 +35,16 @@ function jobsOf(engine: Engine): Map<string, ImportJob> {
  * no job); the cross-record checks and the all-or-nothing write then run in the job.
  */
 export function startImport(engine: Engine, input: unknown): ImportJob {
+  const jobs = jobsOf(engine);
+  // One at a time: imports are large, and two touching the same ids would miscount each other.
+  const running = [...jobs.values()].find((j) => j.state === 'running');
+  if (running) throw new AppError(ErrorCodes.CONFLICT, `Import ${running.id} is still running; start the next one when it has finished.`);
   const dataset = parseOrThrow(DatasetSchema, input, 'data set');
   const total = dataset.clusters.length + dataset.companies.length + dataset.opportunities.length;
   const job: ImportJob = {
     id: `import_${randomUUID()}`, state: 'running', phase: 'validate', done: 0, total,
     startedAt: new Date().toISOString(), finishedAt: null, report: null, problem: null,
   };
-  const jobs = jobsOf(engine);
   jobs.set(job.id, job);
   void run(engine, job, input).finally(() => forgetOldJobs(jobs));
   return { ...job };
@@ -56,8 +59,6 @@ async function run(engine: Engine, job: ImportJob, input: unknown): Promise<void
   try {
     const onProgress = (phase: ImportPhase, done: number, total: number) => Object.assign(job, { phase, done: phase === 'embed' ? done : 0, total: phase === 'embed' ? total : job.total });
     job.report = await importDataset(input, { repo: engine.repo, embedder: engine.embedder, onProgress });
-    await engine.index.catchUp();
-    job.state = 'done';
   } catch (err) {
     job.state = 'failed';
     if (err instanceof AppError) job.problem = { detail: err.message, errors: err.issues };
@@ -65,9 +66,14 @@ async function run(engine: Engine, job: ImportJob, input: unknown): Promise<void
       engine.logger?.error({ err }, 'import failed');
       job.problem = { detail: 'The import failed on our side; nothing was imported.', errors: [] };
     }
-  } finally {
     job.finishedAt = new Date().toISOString();
+    return;
   }
+  // Committed: the job is done whatever happens next. The index follows the change log anyway;
+  // catching up here only makes the new profiles matchable before the job reports done.
+  await engine.index.catchUp().catch((err: unknown) => engine.logger?.warn({ err }, 'index catch-up after an import failed; the change log will bring it up to date'));
+  job.state = 'done';
+  job.finishedAt = new Date().toISOString();
 }
 
 function forgetOldJobs(jobs: Map<string, ImportJob>): void {

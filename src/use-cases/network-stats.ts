@@ -1,7 +1,7 @@
 // The figures a network manager reports to funders, computed from the database and the live
 // index: who is in the network, what the engine suggested across borders, what people took up,
 // and what the events achieved.
-import { dateIn, INTRODUCTION_STATUSES, isOpen, type Count, type Country, type EventFigures, type MatchEvent, type NetworkStats, type Sector } from '../domain/index.js';
+import { dateIn, isOpen, type Count, type Country, type EventFigures, type MatchEvent, type NetworkStats, type Sector } from '../domain/index.js';
 import type { EntityAttributes } from '../index/index.js';
 import type { Engine } from './engine.js';
 import { DEFAULT_DIGEST_THRESHOLD } from './opportunity-digest.js';
@@ -11,14 +11,14 @@ import { defined } from './stored-vectors.js';
 export async function networkStats(engine: Engine, now = new Date()): Promise<NetworkStats> {
   const companies = engine.index.companies.attributes;
   const events = await eventFigures(engine, now);
-  const intro = await introductionCounts(engine);
+  const intro = await crossBorderIntroductions(engine);
   const feedback = await engine.repo.feedbackSummary();
   const judged = (verdict?: string) => feedback.filter((f) => verdict === undefined || f.verdict === verdict).reduce((s, f) => s + f.n, 0);
   const eventMeetings = sum(events.map((e) => e.crossBorderMeetings));
   const meetingsHeld = sum(events.filter((e) => e.held).map((e) => e.crossBorderMeetings));
-  const suggested = { eventMeetings, introductionRequests: sum(Object.values(intro)), reviewedSuggestions: judged() };
-  const accepted = { meetingsHeld, introductionsMade: intro['introduced'] ?? 0, goodSuggestions: judged('good') };
-  const opportunities = opportunityFigures(engine, now);
+  const suggested = { eventMeetings, introductionRequests: intro.requested, reviewedSuggestions: judged() };
+  const accepted = { meetingsHeld, introductionsMade: intro.introduced, goodSuggestions: judged('good') };
+  const opportunities = await opportunityFigures(engine, now);
   return {
     generatedAt: now.toISOString(),
     companies: { total: companies.size, byCountry: countBy(companies.values(), (a) => [a.country]), bySector: countBy(companies.values(), (a) => a.sectors) },
@@ -38,24 +38,49 @@ function countBy(items: Iterable<EntityAttributes>, keys: (a: EntityAttributes) 
 }
 
 /** "Matched": an open opportunity that at least one company abroad fits at the digest threshold. */
-function opportunityFigures(engine: Engine, now: Date): NetworkStats['opportunities'] {
+async function opportunityFigures(engine: Engine, now: Date): Promise<NetworkStats['opportunities']> {
+  const index = engine.index.opportunities;
+  // Ranking every open opportunity is the costly part: done once per index state and day.
+  const key = `${engine.index.seq}:${now.toISOString().slice(0, 10)}`;
+  const cached = matchedCache.get(engine);
+  if (cached?.key !== key) matchedCache.set(engine, { key, value: await countOpenAndMatched(engine, now) });
+  const { open, matched } = matchedCache.get(engine)!.value;
+  return { total: index.size, open, matched, threshold: DEFAULT_DIGEST_THRESHOLD, byCountry: countBy(index.attributes.values(), (a) => [a.country]) };
+}
+
+const matchedCache = new WeakMap<Engine, { key: string; value: { open: number; matched: number } }>();
+const YIELD_EVERY = 50;
+
+async function countOpenAndMatched(engine: Engine, now: Date): Promise<{ open: number; matched: number }> {
   const index = engine.index.opportunities;
   let open = 0;
   let matched = 0;
   for (const [id, a] of index.attributes) {
     if (!isOpen(a.deadline, a.country, now)) continue;
-    open++;
-    const vectors = defined(index.vectorsOf(id));
-    const best = rankAudience(engine, { country: a.country as Country, sectors: a.sectors as Sector[] }, vectors, { limit: 1 })[0];
+    // Let other requests through between batches: a large network has many open opportunities.
+    if (++open % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    const best = rankAudience(engine, { country: a.country as Country, sectors: a.sectors as Sector[] }, defined(index.vectorsOf(id)), { limit: 1 })[0];
     if (best && best.score >= DEFAULT_DIGEST_THRESHOLD) matched++;
   }
-  return { total: index.size, open, matched, threshold: DEFAULT_DIGEST_THRESHOLD, byCountry: countBy(index.attributes.values(), (a) => [a.country]) };
+  return { open, matched };
 }
 
-async function introductionCounts(engine: Engine): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const status of INTRODUCTION_STATUSES) counts[status] = (await engine.repo.listIntroductions({ status, limit: 1, offset: 0 })).total;
-  return counts;
+const PAGE = 500;
+
+/** Requests from a visitor in another country than the company's (the visitor names it). */
+async function crossBorderIntroductions(engine: Engine): Promise<{ requested: number; introduced: number }> {
+  let requested = 0;
+  let introduced = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await engine.repo.listIntroductions({ limit: PAGE, offset });
+    for (const i of page.items) {
+      const companyCountry = engine.index.companies.attributes.get(i.companyId)?.country;
+      if (!i.visitorCountry || !companyCountry || i.visitorCountry === companyCountry) continue;
+      requested++;
+      if (i.status === 'introduced') introduced++;
+    }
+    if (page.items.length < PAGE) return { requested, introduced };
+  }
 }
 
 async function eventFigures(engine: Engine, now: Date): Promise<EventFigures[]> {

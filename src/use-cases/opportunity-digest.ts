@@ -104,5 +104,5 @@ export function digestRows(d: Digest): string[][] {
 }
 
 export function digestCsv(d: Digest): string {
-  return stringify(digestRows(d), { header: true, columns: [...DIGEST_COLUMNS] });
+  return stringify(digestRows(d), { header: true, columns: [...DIGEST_COLUMNS], escape_formulas: true });
 }

@@ -61,9 +61,17 @@ describe('searching profiles by words', () => {
     expect(ids(await call('GET', '/api/v1/companies?q=packaging&country=SE'))).toEqual(['se-dist']);
     expect(ids(await call('GET', '/api/v1/opportunities?q=grocery&country=FI'))).toEqual(['op-fi-boxes']);
     expect(ids(await call('GET', '/api/v1/clusters?q=paper%20mills'))).toEqual(expect.arrayContaining(['cl-fi-pack']));
-    const tooLong = await call('GET', `/api/v1/companies?q=${'x'.repeat(201)}`);
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors[0].path).toBe('query.q');
+    for (const q of ['x'.repeat(201), 'a b c d e f g h i']) {
+      const refused = await call('GET', `/api/v1/companies?q=${encodeURIComponent(q)}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].path).toBe('query.q');
+    }
+  });
+
+  it('reads % and _ as separators, not wildcards', async () => {
+    expect(ids(await call('GET', '/api/v1/companies?q=%25'))).toEqual((await t.repo.list('company', { limit: 500, offset: 0 })).items.map((c) => c.id).sort());
+    // As a wildcard, _ would demand one more letter before the name; as a separator it does not.
+    expect(ids(await call('GET', '/api/v1/companies?q=_Nordpack'))).toEqual(['se-dist']);
   });
 });
 
@@ -95,6 +103,9 @@ describe('imports in the background', () => {
     const started = await call('POST', '/api/v1/imports', { body: { companies } });
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ state: 'running', total: 4_500, report: null, problem: null });
+    const second = await call('POST', '/api/v1/imports', { body: { companies: [company({ id: 'too-soon', country: 'FI' })] } });
+    expect(second.status).toBe(409); // one import at a time
+    expect(second.body.detail).toContain(started.body.id);
     const running: { phase: string; done: number }[] = [];
     const done = await waitFor(async () => {
       const job = (await call('GET', `/api/v1/imports/${started.body.id}`)).body;

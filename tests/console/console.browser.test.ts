@@ -41,7 +41,7 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     api = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
     staffKey = (await createApiKey(t.repo, { role: 'staff', label: 'Console tester' })).secret;
     siteKey = (await createApiKey(t.repo, { role: 'site', label: 'A partner site', origins: ['https://partner.example'] })).secret;
-    await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'Liisa Meri', email: 'liisa@example.fi', message: 'We would like to meet Nordpack about distribution.', consent: true }, { siteKeyId: null, origin: null });
+    await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'Liisa Meri', email: 'liisa@example.fi', country: 'FI', message: 'We would like to meet Nordpack about distribution.', consent: true }, { siteKeyId: null, origin: null });
     page = await browser.newPage({ viewport: { width, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => {
@@ -116,6 +116,29 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     await shot('company');
   });
 
+  it('opens a cluster with its sister clusters abroad, and an opportunity with the companies it fits', async () => {
+    await nav('Clusters');
+    await page.getByRole('link', { name: 'Finnish Packaging Cluster' }).click();
+    await page.getByRole('heading', { level: 1, name: /Finnish Packaging Cluster/ }).waitFor();
+    await page.getByRole('region', { name: 'Profile' }).getByRole('link', { name: 'Kartonki Packaging Oy' }).waitFor();
+    const sisters = page.getByRole('region', { name: 'Clusters abroad to work with' }).locator('ol.cards > li');
+    await sisters.first().waitFor();
+    const countries = await sisters.locator('h3 abbr').allInnerTexts();
+    expect(countries.length).toBeGreaterThan(0);
+    expect(countries).not.toContain('FI'); // across the border only
+    await expectAccessible();
+
+    await nav('Opportunities');
+    await page.getByRole('link', { name: 'Swedish grocery chain seeks packaging supplier' }).click();
+    const fits = page.getByRole('region', { name: 'Companies abroad it fits' });
+    await fits.getByRole('link', { name: 'Kartonki Packaging Oy' }).waitFor();
+    await fits.getByText('anna.virtanen@example.org').waitFor(); // staff see whom to alert
+    await expectAccessible();
+    // Back to the company by its address (a reload: the tab keeps the sign-in).
+    await page.goto(`${api.base}/console/companies/fi-pack`);
+    await page.getByRole('heading', { level: 1, name: /Kartonki Packaging Oy/ }).waitFor();
+  });
+
   it('stores a verdict per suggestion, and withdraws it when pressed again', async () => {
     const partners = page.getByRole('region', { name: 'Partners abroad' });
     const good = partners.locator('ol.suggestions > li').first().getByRole('button', { name: 'Good match' });
@@ -181,7 +204,7 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     await page.getByLabel('Data set file').setInputFiles(good);
     // Every progress line the page shows, however briefly.
     await page.evaluate(`window.progressSeen = new Set();
-      new MutationObserver(() => document.querySelectorAll('.progress [role=status]').forEach((e) => window.progressSeen.add(e.textContent)))
+      new MutationObserver(() => document.querySelectorAll('.progress .count').forEach((e) => window.progressSeen.add(e.textContent)))
         .observe(document.body, { subtree: true, childList: true, characterData: true });`);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('heading', { name: 'Imported' }).waitFor({ timeout: 60_000 });
@@ -208,6 +231,8 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
 
   it('prepares an event end to end: participants, wishes, schedule, pin, remove, re-run, downloads', async () => {
     await nav('Events');
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    await expectAccessible();
     await page.getByLabel('Name').fill('Nordic Packaging Day');
     await expect(page.getByLabel('Id').inputValue()).resolves.toBe('nordic-packaging-day');
     await page.getByLabel('Date').fill('2027-03-10');
@@ -247,7 +272,8 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     const pinButton = grid.getByRole('button', { name: /^Pin / }).first();
     const pinLabel = (await pinButton.getAttribute('aria-label'))!;
     await pinButton.click();
-    await grid.getByRole('button', { name: pinLabel.replace(/^Pin/, 'Unpin') }).waitFor();
+    await expect.poll(() => grid.getByRole('button', { name: pinLabel }).getAttribute('aria-pressed')).toBe('true');
+    await page.locator('#announcer').getByText(/^Pinned the meeting of/).waitFor();
     event = (await t.repo.getEvent('nordic-packaging-day'))!;
     expect(event.pins).toHaveLength(1);
     const pin = event.pins[0]!;

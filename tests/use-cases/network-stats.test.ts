@@ -39,15 +39,20 @@ describe('network statistics', () => {
     expect(s.opportunities.matched).toBeLessThanOrEqual(s.opportunities.open);
   });
 
-  it('count matches suggested and accepted by source, and events held only after their day', async () => {
+  it('count cross-border matches suggested and accepted by source, and events held only after their day', async () => {
     const zero = await networkStats(t.engine, BEFORE);
     expect(zero.matches).toEqual({
       suggested: { total: 0, eventMeetings: 0, introductionRequests: 0, reviewedSuggestions: 0 },
       accepted: { total: 0, meetingsHeld: 0, introductionsMade: 0, goodSuggestions: 0 },
     });
 
-    const a = await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'A', email: 'a@example.fi', message: 'Hello', consent: true }, { siteKeyId: null, origin: null });
-    await requestIntroduction(t.engine, { companyId: 'no-fish', name: 'B', email: 'b@example.fi', message: 'Hello', consent: true }, { siteKeyId: null, origin: null });
+    const ask = (companyId: string, country?: string) =>
+      requestIntroduction(t.engine, { companyId, name: 'A', email: 'a@example.fi', message: 'Hello', consent: true, ...(country ? { country } : {}) }, { siteKeyId: null, origin: null });
+    const a = await ask('se-dist', 'FI');
+    await ask('no-fish', 'FI');
+    // Not cross-border, or not known to be: not counted.
+    await updateIntroduction(t.engine, (await ask('se-soft', 'SE')).id, { status: 'introduced' });
+    await ask('dk-food');
     await updateIntroduction(t.engine, a.id, { status: 'introduced' });
     await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-dist', verdict: 'good' }, null);
     await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-soft', verdict: 'wrong' }, null);

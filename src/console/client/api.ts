@@ -22,20 +22,20 @@ export interface Page<T> {
   total: number;
 }
 
-type Listener = () => void;
+type Listener = (reason: string | undefined) => void;
 const signOutListeners = new Set<Listener>();
 
 export const session = {
-  // Kept for this browser tab only: closing the tab signs out.
+  // In this tab's session storage: gone when the browser session ends, never sent anywhere but here.
   get key(): string | null {
     return sessionStorage.getItem(KEY_STORAGE);
   },
   signIn(key: string): void {
     sessionStorage.setItem(KEY_STORAGE, key);
   },
-  signOut(): void {
+  signOut(reason?: string): void {
     sessionStorage.removeItem(KEY_STORAGE);
-    for (const listener of signOutListeners) listener();
+    for (const listener of signOutListeners) listener(reason);
   },
   onSignOut(listener: Listener): () => void {
     signOutListeners.add(listener);
@@ -50,7 +50,7 @@ async function send(method: string, path: string, body?: unknown, key = session.
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.ok) return res;
   const problem = (await res.json().catch(() => ({}))) as { detail?: string; errors?: FieldIssue[] };
-  if (res.status === 401 && key === session.key) session.signOut();
+  if (res.status === 401 && key && key === session.key) session.signOut('The service no longer accepts this key (revoked or replaced): sign in again.');
   throw new ApiError(res.status, problem.detail ?? `${res.status} ${res.statusText}`, problem.errors ?? []);
 }
 

@@ -5,6 +5,7 @@ import { checkKey, session } from './api';
 import { asApiError } from './hooks';
 import { ProblemView } from './components/ui';
 import { VocabularyProvider } from './vocabulary';
+import { Announcer } from './announcer';
 import { Dashboard } from './pages/dashboard';
 import { EntityList } from './pages/entity-list';
 import { CompanyPage } from './pages/company';
@@ -27,10 +28,37 @@ const NAV = [
   ['/console/import', 'Import'],
 ] as const;
 
+// Defined once, not inline in the router: a new component on every render would remount the page
+// (and move focus to its heading) at each filter change.
+const CompanyList = () => <EntityList type="company" />;
+const ClusterList = () => <EntityList type="cluster" />;
+const OpportunityList = () => <EntityList type="opportunity" />;
+const CompanyEdit = ({ id }: { id: string }) => <EditProfile key={id} type="company" id={id} />;
+const ClusterEdit = ({ id }: { id: string }) => <EditProfile key={id} type="cluster" id={id} />;
+const OpportunityEdit = ({ id }: { id: string }) => <EditProfile key={id} type="opportunity" id={id} />;
+
+/** A fresh page per id: going from one company to another keeps nothing of the first. */
+function keyedById<P extends { id: string }>(Page: (props: P) => preact.JSX.Element | null) {
+  return (props: P) => <Page key={props.id} {...props} />;
+}
+
+const CompanyPageById = keyedById(CompanyPage);
+const ClusterPageById = keyedById(ClusterPage);
+const OpportunityPageById = keyedById(OpportunityPage);
+const EventPageById = keyedById(EventPage);
+
 export function App() {
   const [signedIn, setSignedIn] = useState(session.key !== null);
-  useEffect(() => session.onSignOut(() => setSignedIn(false)), []);
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  const [reason, setReason] = useState<string | undefined>();
+  useEffect(
+    () =>
+      session.onSignOut((why) => {
+        setReason(why);
+        setSignedIn(false);
+      }),
+    [],
+  );
+  if (!signedIn) return <SignIn reason={reason} onSignedIn={() => setSignedIn(true)} />;
   return (
     <LocationProvider scope="/console">
       <Frame />
@@ -66,25 +94,27 @@ function Frame() {
         </button>
       </header>
       <main id="main">
+        <Announcer>
         <VocabularyProvider>
           <Router>
             <Route path="/console" component={Dashboard} />
-            <Route path="/console/companies" component={() => <EntityList type="company" />} />
-            <Route path="/console/companies/:id" component={CompanyPage} />
-            <Route path="/console/companies/:id/edit" component={(p: { id: string }) => <EditProfile type="company" id={p.id} />} />
-            <Route path="/console/clusters" component={() => <EntityList type="cluster" />} />
-            <Route path="/console/clusters/:id" component={ClusterPage} />
-            <Route path="/console/clusters/:id/edit" component={(p: { id: string }) => <EditProfile type="cluster" id={p.id} />} />
-            <Route path="/console/opportunities" component={() => <EntityList type="opportunity" />} />
-            <Route path="/console/opportunities/:id" component={OpportunityPage} />
-            <Route path="/console/opportunities/:id/edit" component={(p: { id: string }) => <EditProfile type="opportunity" id={p.id} />} />
+            <Route path="/console/companies" component={CompanyList} />
+            <Route path="/console/companies/:id" component={CompanyPageById} />
+            <Route path="/console/companies/:id/edit" component={CompanyEdit} />
+            <Route path="/console/clusters" component={ClusterList} />
+            <Route path="/console/clusters/:id" component={ClusterPageById} />
+            <Route path="/console/clusters/:id/edit" component={ClusterEdit} />
+            <Route path="/console/opportunities" component={OpportunityList} />
+            <Route path="/console/opportunities/:id" component={OpportunityPageById} />
+            <Route path="/console/opportunities/:id/edit" component={OpportunityEdit} />
             <Route path="/console/events" component={EventsPage} />
-            <Route path="/console/events/:id" component={EventPage} />
+            <Route path="/console/events/:id" component={EventPageById} />
             <Route path="/console/introductions" component={IntroductionsPage} />
             <Route path="/console/import" component={ImportPage} />
             <Route default component={NotFound} />
           </Router>
         </VocabularyProvider>
+        </Announcer>
       </main>
     </>
   );
@@ -101,7 +131,7 @@ function NotFound() {
   );
 }
 
-function SignIn({ onSignedIn }: { onSignedIn(): void }) {
+function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn(): void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
@@ -125,12 +155,17 @@ function SignIn({ onSignedIn }: { onSignedIn(): void }) {
   return (
     <main id="main" class="sign-in">
       <h1>NordicHub staff console</h1>
+      {reason && (
+        <p class="problem" role="alert">
+          {reason}
+        </p>
+      )}
       <form onSubmit={submit}>
         <div class="field">
           <label for="key">Staff key</label>
           <input id="key" type="password" autocomplete="current-password" required value={key} onInput={(e) => setKey((e.target as HTMLInputElement).value)} aria-describedby="key-help" />
           <p id="key-help" class="hint">
-            A staff or admin key. Staff keys come from <code>npm run keys -- create --role staff --label "Your name"</code>.
+            Your own staff key, from <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key works too, but keep it for administration.
           </p>
         </div>
         <ProblemView error={error} title="Could not sign in." />

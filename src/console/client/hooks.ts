@@ -1,31 +1,41 @@
-// Data loading for pages: one request per path, re-run on demand after a change.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// Data loading for pages: one request per path, re-run on demand after a change. Data always
+// belongs to the path it was loaded for: after navigating, nothing of the previous page shows
+// (or can be acted on) while the new one loads.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get } from './api';
 
 export interface Loaded<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
-  reload(): void;
+  /** Loads again; resolves once the new data (or error) is in place. */
+  reload(): Promise<void>;
+}
+
+interface State<T> {
+  path: string | null;
+  data?: T;
+  error?: ApiError;
 }
 
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
+  const [state, setState] = useState<State<T>>({ path: null });
+  const current = useRef(path);
+  current.current = path;
+  const load = useCallback(async () => {
     if (path === null) return;
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    get<T>(path).then(
-      (data) => current && setState({ data, loading: false }),
-      (err: unknown) => current && setState({ error: asApiError(err), loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path, round]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+    try {
+      const data = await get<T>(path);
+      if (current.current === path) setState({ path, data });
+    } catch (err) {
+      if (current.current === path) setState({ path, error: asApiError(err) });
+    }
+  }, [path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const fresh = state.path === path;
+  return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, loading: path !== null && !fresh, reload: load };
 }
 
 export function asApiError(err: unknown): ApiError {

@@ -156,3 +156,13 @@ export function MatchCard(props: { name: string; country: string; href?: string;
     </li>
   );
 }
+
+/** A page whose main data is not here yet, or could not be loaded: still a titled page. */
+export function PageState({ title, error, what }: { title: string; error: ApiError | undefined; what: string }) {
+  return (
+    <>
+      <PageTitle text={error ? `${title}: not available` : title} />
+      {error ? <ProblemView error={error} title={`Could not open ${what}.`} /> : <Loading what={what} />}
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 // One cluster: its profile, sister clusters abroad (with the member pairs behind each), members.
 import type { Page } from '../api';
 import { ClusterProfile } from '../components/profile';
-import { Country, Loading, MatchCard, ProblemView, ProfileHeader } from '../components/ui';
+import { Country, Loading, MatchCard, PageState, ProblemView, ProfileHeader } from '../components/ui';
 import { useApi } from '../hooks';
 import type { Cluster, Company, Scored } from '../types';
 
@@ -15,8 +15,7 @@ export function ClusterPage({ id }: { id: string }) {
   const cluster = useApi<Cluster>(base);
   const partners = useApi<{ results: ClusterResult[] }>(`${base}/partners?limit=8`);
   const members = useApi<Page<Company>>(`/api/v1/companies?cluster=${encodeURIComponent(id)}&limit=500`);
-  if (cluster.error) return <ProblemView error={cluster.error} title="Could not open the cluster." />;
-  if (!cluster.data) return <Loading what="the cluster" />;
+  if (!cluster.data) return <PageState title="Cluster" error={cluster.error} what="the cluster" />;
   const c = cluster.data;
   return (
     <>

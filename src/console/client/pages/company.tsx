@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, queryString } from '../api';
 import { CompanyProfile, OpportunityProfile } from '../components/profile';
-import { Country, Loading, ProblemView, ProfileHeader, Reasons, ScoreBar } from '../components/ui';
+import { Country, Loading, PageState, ProblemView, ProfileHeader, Reasons, ScoreBar } from '../components/ui';
 import { useAction, useApi, type Loaded } from '../hooks';
 import type { Company, Feedback, FeedbackKind, OpportunityResult, PartnerResult, Scored, Verdict } from '../types';
 
@@ -32,12 +32,11 @@ export function CompanyPage({ id }: { id: string }) {
   const current = suggestions.find((s) => keyOf(s) === selected) ?? suggestions[0];
   const select = (s: Suggestion) => {
     setSelected(keyOf(s));
-    // On a narrow screen the profile sits below the list: take the reader there.
-    requestAnimationFrame(() => detail.current?.focus());
+    // Only where the profile sits below the list (narrow screens) is the reader taken there.
+    if (matchMedia('(max-width: 640px)').matches) requestAnimationFrame(() => detail.current?.focus());
   };
 
-  if (company.error) return <ProblemView error={company.error} title="Could not open the company." />;
-  if (!company.data) return <Loading what="the company" />;
+  if (!company.data) return <PageState title="Company" error={company.error} what="the company" />;
   const c = company.data;
   return (
     <>
@@ -101,14 +100,15 @@ function SuggestionList(props: {
 }
 
 /** Good / wrong as toggle buttons: pressing the chosen one again withdraws the verdict. */
-function VerdictButtons({ company, s, verdict, onChange }: { company: Company; s: Suggestion; verdict: Verdict | undefined; onChange(): void }) {
+function VerdictButtons({ company, s, verdict, onChange }: { company: Company; s: Suggestion; verdict: Verdict | undefined; onChange(): Promise<void> }) {
   const { busy, error, run } = useAction();
   const path = `/api/v1/companies/${encodeURIComponent(company.id)}/feedback`;
   const choose = (v: Verdict) =>
     run(async () => {
       if (verdict === v) await api('DELETE', `${path}${queryString({ kind: s.kind, candidateId: s.id })}`);
       else await api('PUT', path, { kind: s.kind, candidateId: s.id, verdict: v, score: s.score });
-      onChange();
+      // Busy until the shown verdict is the stored one, so a second click acts on it.
+      await onChange();
     });
   return (
     <div class="verdict" role="group" aria-label={`Your verdict on ${s.name}`}>
@@ -127,8 +127,12 @@ function SuggestionDetail({ s }: { s: Suggestion }) {
   const [full, setFull] = useState<Company | undefined>();
   // Partner results carry the public profile; staff see the full one, contacts included.
   useEffect(() => {
+    let live = true;
     setFull(undefined);
-    if (s.kind === 'partner') api<Company>('GET', `/api/v1/companies/${encodeURIComponent(s.id)}`).then(setFull, () => undefined);
+    if (s.kind === 'partner') api<Company>('GET', `/api/v1/companies/${encodeURIComponent(s.id)}`).then((c) => live && setFull(c), () => undefined);
+    return () => {
+      live = false;
+    };
   }, [s.kind, s.id]);
   return (
     <>
@@ -138,7 +142,7 @@ function SuggestionDetail({ s }: { s: Suggestion }) {
       <h3>Their profile</h3>
       {s.kind === 'partner' ? (
         <>
-          <CompanyProfile company={full ?? (s.result as PartnerResult).company} />
+          <CompanyProfile company={full?.id === s.id ? full : (s.result as PartnerResult).company} />
           <p>
             <a href={`/console/companies/${encodeURIComponent(s.id)}`}>Open {s.name}</a>
           </p>

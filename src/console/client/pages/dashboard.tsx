@@ -70,7 +70,7 @@ function Figures({ s }: { s: NetworkStats }) {
       <details class="definitions">
         <summary>How these figures are counted</summary>
         <ul>
-          <li>Suggested: cross-border meetings the scheduler put on event agendas, introduction requests sent from the widget, and engine suggestions staff reviewed here.</li>
+          <li>Suggested: cross-border meetings the scheduler put on event agendas, introduction requests from the widget by visitors in another country than the company's, and engine suggestions staff reviewed here.</li>
           <li>Accepted: those meetings once their event has taken place, introductions staff marked "introduced", and suggestions staff marked good.</li>
           <li>
             An open opportunity is matched when at least one company abroad fits it at a score of {Math.round(s.opportunities.threshold * 100)} % or more (the digest threshold).

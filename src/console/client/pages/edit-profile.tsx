@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, type Page } from '../api';
-import { Loading, PageTitle, ProblemView } from '../components/ui';
+import { PageState, PageTitle, ProblemView } from '../components/ui';
 import { KINDS, type EntityType } from '../entities';
 import { useAction, useApi } from '../hooks';
 import { codeLabel, countryName, LANGUAGE_NAMES } from '../labels';
@@ -72,8 +72,7 @@ export function EditProfile({ type, id }: { type: EntityType; id: string }) {
   const { route } = useLocation();
   useEffect(() => setValues(loaded.data), [loaded.data]);
 
-  if (loaded.error) return <ProblemView error={loaded.error} title="Could not open the profile." />;
-  if (!loaded.data || !values) return <Loading what="the profile" />;
+  if (!loaded.data || !values) return <PageState title={`Edit ${kind.title.toLowerCase()}`} error={loaded.error} what="the profile" />;
   const original = loaded.data;
   const fieldErrors = new Map<string, string>();
   for (const e of error?.errors ?? []) fieldErrors.set(fieldOf(e.path), e.message);

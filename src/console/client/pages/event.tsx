@@ -2,7 +2,8 @@
 // (generate, pin, remove, re-run) as a slots x tables grid, and the downloads.
 import { useState } from 'preact/hooks';
 import { api, download, queryString, type Page } from '../api';
-import { Country, Loading, MatchCard, PageTitle, ProblemView } from '../components/ui';
+import { Country, Loading, MatchCard, PageState, PageTitle, ProblemView } from '../components/ui';
+import { useAnnounce } from '../announcer';
 import { useAction, useApi, type Loaded } from '../hooks';
 import { localDate, localTime, percent } from '../labels';
 import type { Agenda, AgendaMeeting, Company, MatchEvent, Participant, PartnerResult, Ref } from '../types';
@@ -17,13 +18,8 @@ export function EventPage({ id }: { id: string }) {
   const participants = useApi<{ items: Row[] }>(`${base}/participants`);
   const agenda = useApi<Agenda>(`${base}/agenda`);
   const [focus, setFocus] = useState<string | undefined>();
-  const reloadAll = () => {
-    event.reload();
-    participants.reload();
-    agenda.reload();
-  };
-  if (event.error) return <ProblemView error={event.error} title="Could not open the event." />;
-  if (!event.data) return <Loading what="the event" />;
+  const reloadAll = () => Promise.all([event.reload(), participants.reload(), agenda.reload()]).then(() => undefined);
+  if (!event.data) return <PageState title="Event" error={event.error} what="the event" />;
   const e = event.data;
   return (
     <>
@@ -35,7 +31,7 @@ export function EventPage({ id }: { id: string }) {
       <ScheduleBar base={base} event={e} agenda={agenda} onChange={reloadAll} />
       <div class="two-cols wide-right">
         <section class="col" aria-labelledby="participants">
-          <h2 id="participants">Participants ({participants.data?.items.length ?? '…'})</h2>
+          <h2 id="participants" tabIndex={-1}>Participants ({participants.data?.items.length ?? '…'})</h2>
           <AddParticipant base={base} existing={new Set(e.participants.map((p) => p.companyId))} onAdded={reloadAll} />
           <ParticipantTable base={base} rows={participants} agenda={agenda.data} focus={focus} onFocus={setFocus} onChange={reloadAll} />
         </section>
@@ -49,7 +45,9 @@ export function EventPage({ id }: { id: string }) {
         </section>
       </div>
       <section aria-labelledby="grid">
-        <h2 id="grid">Schedule</h2>
+        <h2 id="grid" tabIndex={-1}>
+          Schedule
+        </h2>
         <ProblemView error={agenda.error} />
         {agenda.data && <Grid base={base} event={e} agenda={agenda.data} onChange={reloadAll} />}
         <RemovedPairs base={base} event={e} names={new Map(participants.data?.items.map((p) => [p.companyId, p.company.name]))} onChange={reloadAll} />
@@ -58,13 +56,20 @@ export function EventPage({ id }: { id: string }) {
   );
 }
 
-function ScheduleBar({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Loaded<Agenda>; onChange(): void }) {
+function ScheduleBar({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Loaded<Agenda>; onChange(): Promise<void> }) {
   const { busy, error, run } = useAction();
+  const announce = useAnnounce();
   const stats = agenda.data?.statistics;
   const scheduled = event.agenda !== null;
+  const generate = () =>
+    run(async () => {
+      const result = await api<Agenda>('POST', `${base}/schedule`);
+      await onChange();
+      announce(`Schedule ${scheduled ? 're-run' : 'generated'}: ${result.meetings.length} meetings.`);
+    });
   return (
     <div class="schedule-bar">
-      <button type="button" disabled={busy || event.participants.length < 2} onClick={() => run(() => api('POST', `${base}/schedule`).then(onChange))}>
+      <button type="button" disabled={busy || event.participants.length < 2} onClick={generate}>
         {busy ? 'Scheduling…' : scheduled ? 'Re-run the schedule' : 'Generate the schedule'}
       </button>
       <button type="button" class="secondary" disabled={!scheduled} onClick={() => run(() => download(`${base}/agenda?format=csv`, 'agenda.csv'))}>
@@ -80,11 +85,18 @@ function ScheduleBar({ base, event, agenda, onChange }: { base: string; event: M
   );
 }
 
-function AddParticipant({ base, existing, onAdded }: { base: string; existing: Set<string>; onAdded(): void }) {
+function AddParticipant({ base, existing, onAdded }: { base: string; existing: Set<string>; onAdded(): Promise<void> }) {
   const [words, setWords] = useState('');
   const [search, setSearch] = useState<string | null>(null);
   const found = useApi<Page<Company>>(search === null ? null : `/api/v1/companies${queryString({ q: search, limit: 8 })}`);
   const { busy, error, run } = useAction();
+  const announce = useAnnounce();
+  const add = (c: Company) =>
+    run(async () => {
+      await api('POST', `${base}/participants`, { companyId: c.id });
+      await onAdded();
+      announce(`${c.name} added to the event.`);
+    });
   return (
     <div class="add-participant">
       <form
@@ -110,7 +122,7 @@ function AddParticipant({ base, existing, onAdded }: { base: string; existing: S
               {existing.has(c.id) ? (
                 <span class="muted">(registered)</span>
               ) : (
-                <button type="button" class="small" disabled={busy} aria-label={`Add ${c.name}`} onClick={() => run(() => api('POST', `${base}/participants`, { companyId: c.id }).then(onAdded))}>
+                <button type="button" class="small" disabled={busy} aria-label={`Add ${c.name}`} onClick={() => add(c)}>
                   Add
                 </button>
               )}
@@ -123,8 +135,18 @@ function AddParticipant({ base, existing, onAdded }: { base: string; existing: S
   );
 }
 
-function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>; agenda: Agenda | undefined; focus: string | undefined; onFocus(id: string): void; onChange(): void }) {
+function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>; agenda: Agenda | undefined; focus: string | undefined; onFocus(id: string): void; onChange(): Promise<void> }) {
   const { error, run } = useAction();
+  const announce = useAnnounce();
+  const remove = (p: Row) =>
+    confirm(`Remove ${p.company.name} and their meetings from the event?`) &&
+    run(async () => {
+      await api('DELETE', path(p.companyId));
+      await props.onChange();
+      // The row and its button are gone: continue from the list's heading.
+      document.getElementById('participants')?.focus();
+      announce(`${p.company.name} removed from the event.`);
+    });
   const meetingsOf = (id: string) => props.agenda?.meetings.filter((m) => m.a.id === id || m.b.id === id).length ?? 0;
   const scheduled = (props.agenda?.meetings.length ?? 0) > 0;
   const path = (id: string) => `${props.base}/participants/${encodeURIComponent(id)}`;
@@ -152,7 +174,7 @@ function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>;
                 <td>{p.wishes.length}</td>
                 <td>{meetingsOf(p.companyId)}</td>
                 <td class="buttons">
-                  <button type="button" class="small" aria-pressed={props.focus === p.companyId} onClick={() => props.onFocus(p.companyId)} aria-label={`Suggestions for ${p.company.name}`}>
+                  <button type="button" class="small" aria-pressed={props.focus === p.companyId} onClick={() => { props.onFocus(p.companyId); announce(`Suggested meetings for ${p.company.name} are shown beside the list.`); }} aria-label={`Suggestions for ${p.company.name}`}>
                     Suggestions
                   </button>
                   <button type="button" class="small secondary" disabled={!scheduled} aria-label={`Calendar file for ${p.company.name}`} onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=ics`, `${p.companyId}.ics`))}>
@@ -165,7 +187,7 @@ function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>;
                     type="button"
                     class="small danger"
                     aria-label={`Remove ${p.company.name} from the event`}
-                    onClick={() => confirm(`Remove ${p.company.name} and their meetings from the event?`) && run(() => api('DELETE', path(p.companyId)).then(props.onChange))}
+                    onClick={() => remove(p)}
                   >
                     Remove
                   </button>
@@ -179,15 +201,20 @@ function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>;
   );
 }
 
-function Suggestions({ base, participant, onChange }: { base: string; participant: Row | undefined; onChange(): void }) {
+function Suggestions({ base, participant, onChange }: { base: string; participant: Row | undefined; onChange(): Promise<void> }) {
   const path = participant && `${base}/participants/${encodeURIComponent(participant.companyId)}`;
   const suggestions = useApi<{ results: PartnerResult[] }>(path ? `${path}/suggestions?limit=10` : null);
   const { busy, error, run } = useAction();
+  const announce = useAnnounce();
   if (!participant || !path) return null;
   const wishOf = (id: string) => participant.wishes.find((w) => w.companyId === id)?.priority ?? 0;
   const setWish = (id: string, priority: number) => {
     const others = participant.wishes.filter((w) => w.companyId !== id);
-    return run(() => api('PATCH', path, { wishes: priority ? [...others, { companyId: id, priority }] : others }).then(onChange));
+    return run(async () => {
+      await api('PATCH', path, { wishes: priority ? [...others, { companyId: id, priority }] : others });
+      await onChange();
+      announce(priority ? `Wish saved: ${PRIORITIES[priority]?.toLowerCase()}.` : 'Wish removed.');
+    });
   };
   return (
     <>
@@ -219,21 +246,34 @@ function Suggestions({ base, participant, onChange }: { base: string; participan
 }
 
 /** Slots down, tables across: every meeting in its cell, with pin and remove at hand. */
-function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Agenda; onChange(): void }) {
+function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Agenda; onChange(): Promise<void> }) {
   const { busy, error, run } = useAction();
+  const announce = useAnnounce();
   if (!agenda.meetings.length) return <p class="muted">No meetings yet: add participants and wishes, then generate the schedule.</p>;
   const cell = new Map(agenda.meetings.map((m) => [`${m.slot}:${m.table}`, m]));
   const tables = Array.from({ length: event.tables }, (_, t) => t);
   const pair = (m: AgendaMeeting) => ({ a: m.a.id, b: m.b.id });
-  const pin = (m: AgendaMeeting) => run(() => (m.pinned ? api('DELETE', `${base}/pins${queryString(pair(m))}`) : api('POST', `${base}/pins`, { ...pair(m), slot: m.slot, table: m.table })).then(onChange));
-  const remove = (m: AgendaMeeting) => run(() => api('POST', `${base}/removed-pairs`, pair(m)).then(onChange));
+  const names = (m: AgendaMeeting) => `${m.a.name} and ${m.b.name}`;
+  const pin = (m: AgendaMeeting) =>
+    run(async () => {
+      await (m.pinned ? api('DELETE', `${base}/pins${queryString(pair(m))}`) : api('POST', `${base}/pins`, { ...pair(m), slot: m.slot, table: m.table }));
+      await onChange();
+      announce(`${m.pinned ? 'Unpinned' : 'Pinned'} the meeting of ${names(m)}.`);
+    });
+  const remove = (m: AgendaMeeting) =>
+    run(async () => {
+      await api('POST', `${base}/removed-pairs`, pair(m));
+      await onChange();
+      document.getElementById('schedule-grid')?.focus(); // its cell is empty now
+      announce(`Removed the meeting of ${names(m)}; re-run the schedule to fill the gap.`);
+    });
   return (
     <>
       <ProblemView error={error} title="The schedule was not changed." />
       <p class="hint">
         Pinned meetings stay where they are when the schedule is re-run; removed pairs are not scheduled again until allowed.
       </p>
-      <div class="table-wrap grid-wrap" tabIndex={0} role="region" aria-label="Schedule grid, scrolls sideways">
+      <div class="table-wrap grid-wrap" id="schedule-grid" tabIndex={0} role="region" aria-label="Schedule grid, scrolls sideways">
         <table class="grid">
           <caption class="visually-hidden">Meetings by time slot (rows) and table (columns)</caption>
           <thead>
@@ -263,9 +303,10 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
                             {m.b.name} <Country code={m.b.country} />
                           </span>
                           {m.wish && <span class="badge">{m.wish === 'mutual' ? 'mutual wish' : 'wish'}</span>}
+                          {m.pinned && <span class="badge pinned-badge">pinned</span>}
                           <span class="cell-actions">
-                            <button type="button" class="small" disabled={busy} aria-pressed={m.pinned} aria-label={`${m.pinned ? 'Unpin' : 'Pin'} ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`} onClick={() => pin(m)}>
-                              {m.pinned ? 'Pinned' : 'Pin'}
+                            <button type="button" class="small" disabled={busy} aria-pressed={m.pinned} aria-label={`Pin ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`} onClick={() => pin(m)}>
+                              Pin
                             </button>
                             <button type="button" class="small danger" disabled={busy || m.pinned} aria-label={`Remove the meeting of ${m.a.name} and ${m.b.name}`} onClick={() => remove(m)}>
                               Remove
@@ -285,9 +326,17 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
   );
 }
 
-function RemovedPairs({ base, event, names, onChange }: { base: string; event: MatchEvent; names: Map<string, string>; onChange(): void }) {
+function RemovedPairs({ base, event, names, onChange }: { base: string; event: MatchEvent; names: Map<string, string>; onChange(): Promise<void> }) {
   const { error, run } = useAction();
+  const announce = useAnnounce();
   if (!event.removedPairs.length) return null;
+  const allow = (a: string, b: string) =>
+    run(async () => {
+      await api('DELETE', `${base}/removed-pairs${queryString({ a, b })}`);
+      await onChange();
+      document.getElementById('grid')?.focus();
+      announce(`${names.get(a) ?? a} and ${names.get(b) ?? b} may meet again.`);
+    });
   return (
     <>
       <h3>Removed pairs</h3>
@@ -296,7 +345,7 @@ function RemovedPairs({ base, event, names, onChange }: { base: string; event: M
         {event.removedPairs.map(([a, b]) => (
           <li key={`${a}|${b}`}>
             {names.get(a) ?? a} and {names.get(b) ?? b}{' '}
-            <button type="button" class="small secondary" onClick={() => run(() => api('DELETE', `${base}/removed-pairs${queryString({ a, b })}`).then(onChange))}>
+            <button type="button" class="small secondary" onClick={() => allow(a, b)}>
               Allow again
             </button>
           </li>

@@ -15,13 +15,25 @@ export function ImportPage() {
   const [reading, setReading] = useState(false);
   const running = job?.state === 'running';
 
+  // One request at a time, each after the last answered; any error ends the watch.
   useEffect(() => {
     if (!running || !job) return;
-    const timer = setInterval(() => {
-      api<ImportJob>('GET', `/api/v1/imports/${job.id}`).then(setJob, (err: unknown) => setError(asApiError(err)));
+    let live = true;
+    const timer = setTimeout(() => {
+      api<ImportJob>('GET', `/api/v1/imports/${job.id}`).then(
+        (next) => live && setJob(next),
+        (err: unknown) => {
+          if (!live) return;
+          setError(asApiError(err));
+          setJob({ ...job, state: 'failed', problem: null });
+        },
+      );
     }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, job?.id]);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [job]);
 
   async function start(e: Event) {
     e.preventDefault();
@@ -74,16 +86,18 @@ function Progress({ job }: { job: ImportJob }) {
   return (
     <section aria-labelledby="progress-title" class="progress">
       <h2 id="progress-title">{job.state === 'running' ? phase : job.state === 'done' ? 'Imported' : 'Import failed'}</h2>
+      {/* Announced: the phase and the outcome, not every count (that would never stop talking). */}
+      <p role="status" class="visually-hidden">
+        {job.state === 'running' ? phase : job.state === 'done' ? 'Imported.' : 'Import failed.'}
+      </p>
       {job.state === 'running' && (
         <>
           <progress id="import-progress" max={Math.max(job.total, 1)} value={job.phase === 'validate' ? undefined : job.done} aria-label="Import progress" />
-          <p role="status">
-            {job.phase === 'embed' ? `${job.done.toLocaleString('en-GB')} of ${job.total.toLocaleString('en-GB')} profiles` : 'Checking…'}
-          </p>
+          <p class="count">{job.phase === 'embed' ? `${job.done.toLocaleString('en-GB')} of ${job.total.toLocaleString('en-GB')} profiles` : 'Checking…'}</p>
         </>
       )}
       {r && (
-        <p role="status">
+        <p>
           Clusters: {r.clusters.created} new, {r.clusters.updated} updated. Companies: {r.companies.created} new, {r.companies.updated} updated. Opportunities:{' '}
           {r.opportunities.created} new, {r.opportunities.updated} updated. {r.embedded} texts embedded in {(r.ms / 1000).toFixed(1)} s.
         </p>

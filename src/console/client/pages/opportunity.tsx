@@ -1,6 +1,6 @@
 // One export opportunity: its profile and the companies abroad it fits, with their contacts.
 import { OpportunityProfile } from '../components/profile';
-import { Loading, MatchCard, ProblemView, ProfileHeader } from '../components/ui';
+import { MatchCard, PageState, ProfileHeader } from '../components/ui';
 import { useApi } from '../hooks';
 import type { Company, Opportunity, Scored } from '../types';
 
@@ -8,8 +8,7 @@ export function OpportunityPage({ id }: { id: string }) {
   const audience = useApi<{ opportunity: Opportunity & { open: boolean }; results: (Scored & { company: Company })[] }>(
     `/api/v1/opportunities/${encodeURIComponent(id)}/companies?limit=20`,
   );
-  if (audience.error) return <ProblemView error={audience.error} title="Could not open the opportunity." />;
-  if (!audience.data) return <Loading what="the opportunity" />;
+  if (!audience.data) return <PageState title="Opportunity" error={audience.error} what="the opportunity" />;
   const o = audience.data.opportunity;
   return (
     <>
