@@ -14,7 +14,7 @@ export interface ListQuery {
   cluster?: string | undefined;
   /** Only entities first written at or after this moment. */
   createdSince?: Date | undefined;
-  /** Words found in the name (title) or description, in any letter case. */
+  /** Words that must each appear in the name (title), description, offers, needs or id, in any letter case. */
   q?: string | undefined;
 }
 
