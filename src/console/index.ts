@@ -11,9 +11,13 @@ interface Manifest {
   css: string;
 }
 
+let manifest: Manifest | undefined;
+
+/** Read once it exists: the bundle does not change under a running service. */
 function readManifest(): Manifest | undefined {
   const file = path.join(DIST, 'manifest.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : undefined;
+  if (!manifest && existsSync(file)) manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  return manifest;
 }
 
 const shell = (m: Manifest) => `<!doctype html>

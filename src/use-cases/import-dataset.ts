@@ -1,7 +1,7 @@
 // Imports a data set (clusters, companies, opportunities): validate everything first, embed what
 // is new or changed, then write it all in one transaction. Invalid input changes nothing.
 import type { Repository, WriteBatch } from '../db/index.js';
-import { DatasetSchema, TO_ENTITY, type EntityByType, type EntityType } from '../domain/index.js';
+import { DatasetSchema, TO_ENTITY, type Dataset, type EntityByType, type EntityType } from '../domain/index.js';
 import { invalid } from '../errors.js';
 import type { Embedder } from '../embedding/index.js';
 import { embeddingsToWrite, type StoredKeys } from './embed-entities.js';
@@ -35,10 +35,14 @@ const TYPES = ['cluster', 'company', 'opportunity'] as const;
 const CHUNK = 2000;
 
 export async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
+  options.onProgress?.('validate', 0, 1);
+  return importCheckedDataset(parseOrThrow(DatasetSchema, input, 'data set'), options);
+}
+
+/** The same for a data set whose shape is already checked: cross-record checks, then the write. */
+export async function importCheckedDataset(dataset: Dataset, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const { repo, embedder, onProgress } = options;
-  onProgress?.('validate', 0, 1);
-  const dataset = parseOrThrow(DatasetSchema, input, 'data set');
   const entities = {
     cluster: dataset.clusters.map((c) => TO_ENTITY.cluster(c as never)),
     company: dataset.companies.map((c) => TO_ENTITY.company(c as never)),

@@ -1,10 +1,10 @@
 // Imports started from the console run in the background: the request answers at once with a
 // job that reports its phase and progress, and ends with the report or the readable problems.
 import { randomUUID } from 'node:crypto';
-import { DatasetSchema } from '../domain/index.js';
+import { DatasetSchema, type Dataset } from '../domain/index.js';
 import { AppError, ErrorCodes, type FieldIssue } from '../errors.js';
 import type { Engine } from './engine.js';
-import { importDataset, type ImportPhase, type ImportReport } from './import-dataset.js';
+import { importCheckedDataset, type ImportPhase, type ImportReport } from './import-dataset.js';
 import { parseOrThrow } from './validate.js';
 
 export interface ImportJob {
@@ -46,7 +46,7 @@ export function startImport(engine: Engine, input: unknown): ImportJob {
     startedAt: new Date().toISOString(), finishedAt: null, report: null, problem: null,
   };
   jobs.set(job.id, job);
-  void run(engine, job, input).finally(() => forgetOldJobs(jobs));
+  void run(engine, job, dataset).finally(() => forgetOldJobs(jobs));
   return { ...job };
 }
 
@@ -55,10 +55,10 @@ export function importJob(engine: Engine, id: string): ImportJob | undefined {
   return job && { ...job };
 }
 
-async function run(engine: Engine, job: ImportJob, input: unknown): Promise<void> {
+async function run(engine: Engine, job: ImportJob, dataset: Dataset): Promise<void> {
   try {
     const onProgress = (phase: ImportPhase, done: number, total: number) => Object.assign(job, { phase, done: phase === 'embed' ? done : 0, total: phase === 'embed' ? total : job.total });
-    job.report = await importDataset(input, { repo: engine.repo, embedder: engine.embedder, onProgress });
+    job.report = await importCheckedDataset(dataset, { repo: engine.repo, embedder: engine.embedder, onProgress });
   } catch (err) {
     job.state = 'failed';
     if (err instanceof AppError) job.problem = { detail: err.message, errors: err.issues };

@@ -42,9 +42,9 @@ async function opportunityFigures(engine: Engine, now: Date): Promise<NetworkSta
   const index = engine.index.opportunities;
   // Ranking every open opportunity is the costly part: done once per index state and day.
   const key = `${engine.index.seq}:${now.toISOString().slice(0, 10)}`;
-  const cached = matchedCache.get(engine);
-  if (cached?.key !== key) matchedCache.set(engine, { key, value: await countOpenAndMatched(engine, now) });
-  const { open, matched } = matchedCache.get(engine)!.value;
+  let cached = matchedCache.get(engine);
+  if (cached?.key !== key) matchedCache.set(engine, (cached = { key, value: await countOpenAndMatched(engine, now) }));
+  const { open, matched } = cached.value;
   return { total: index.size, open, matched, threshold: DEFAULT_DIGEST_THRESHOLD, byCountry: countBy(index.attributes.values(), (a) => [a.country]) };
 }
 

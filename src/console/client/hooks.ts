@@ -58,5 +58,5 @@ export function useAction() {
       setBusy(false);
     }
   }, []);
-  return { busy, error, run, clearError: () => setError(undefined) };
+  return { busy, error, run };
 }
