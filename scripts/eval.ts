@@ -12,8 +12,8 @@ import { sqliteFilePath } from '../src/db/migrate.js';
 import { TransformersEmbedder } from '../src/embedding/index.js';
 import { DEFAULT_MODEL, loadConfig, type Config } from '../src/config.js';
 import {
-  evaluateClusters, evaluateFeedback, evaluateOpportunities, evaluatePartners, FEEDBACK_DEPTH, translationAccuracy,
-  type FeedbackEvaluation, type FeedbackFigures, type Grades, type QualityFigures, type TranslationPair,
+  evaluateClusters, evaluateFeedback, evaluateOpportunities, evaluatePartners, evaluateVisitorQueries, FEEDBACK_DEPTH, translationAccuracy,
+  type FeedbackEvaluation, type FeedbackFigures, type Grades, type QualityFigures, type TranslationPair, type VisitorEvaluation, type VisitorQuery,
 } from '../src/evaluation/index.js';
 import { FEEDBACK_KINDS } from '../src/domain/index.js';
 import { NORDIC_LANGUAGES } from '../src/embedding/index.js';
@@ -28,6 +28,7 @@ const { values, positionals } = parseArgs({
     pairs: { type: 'string', default: path.resolve(import.meta.dirname, '../tests/fixtures/translation-pairs.json') },
     json: { type: 'boolean', default: false },
     'feedback-only': { type: 'boolean', default: false },
+    visitors: { type: 'string', default: path.resolve(import.meta.dirname, '../../shared/data/visitor-queries-dev.json') },
   },
 });
 const file = positionals[0] ?? path.resolve(import.meta.dirname, '../../shared/data/dev-set.json');
@@ -36,8 +37,9 @@ type Judgments = Record<string, Grades>;
 const devSet = values['feedback-only'] ? undefined : await evaluateDevSet(file);
 const feedback = await evaluateStaffFeedback(loadConfig());
 if (values.json) {
-  const { translationPairs: _, ...devSetFigures } = devSet ?? {};
-  console.log(JSON.stringify({ ...devSetFigures, feedback }, null, 2));
+  const { translationPairs: _, visitors, ...devSetFigures } = devSet ?? {};
+  const { runs: __, ...visitorFigures } = visitors ?? {};
+  console.log(JSON.stringify({ ...devSetFigures, visitors: visitors ? visitorFigures : undefined, feedback }, null, 2));
 } else {
   if (devSet) printDevSet(devSet);
   printFeedback(feedback, devSet !== undefined);
@@ -64,10 +66,12 @@ async function evaluateDevSet(file: string) {
       ? await evaluateOpportunities(engine, judgments.opportunities, companies, (await repo.list('opportunity', everything)).items)
       : undefined;
     const clusters = judgments.clusters ? await evaluateClusters(engine, judgments.clusters, (await repo.list('cluster', everything)).items) : undefined;
+    const visitorQueries = existsSync(values.visitors) ? (JSON.parse(readFileSync(values.visitors, 'utf8')) as { queries: VisitorQuery[] }).queries : [];
+    const visitors = visitorQueries.length ? await evaluateVisitorQueries(engine, visitorQueries, companies, (await repo.list('opportunity', everything)).items) : undefined;
     const pairs = existsSync(values.pairs) ? (JSON.parse(readFileSync(values.pairs, 'utf8')) as { pairs: TranslationPair[] }).pairs : [];
     const translation = pairs.length ? await translationAccuracy(embedder, pairs, NORDIC_LANGUAGES) : {};
     await closeEngine(engine);
-    return { file, model: embedder.modelId, partners, opportunities, clusters, translation, translationPairs: pairs.length };
+    return { file, model: embedder.modelId, partners, opportunities, clusters, visitors, translation, translationPairs: pairs.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,6 +88,7 @@ function printDevSet(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
     console.log(row('engine', result.engine));
     console.log(row('BM25 keyword baseline', result.bm25));
     console.log(row('engine, cross-lingual', result.crossLingual));
+    console.log(row('engine, profile as text', result.freeText));
     for (const [lang, q] of Object.entries(result.byLanguage)) console.log(row(`engine, asker in ${lang}`, q));
     console.log('By language pair (asker -> relevant partner):');
     for (const [pair, q] of Object.entries(result.byLanguagePair)) console.log(row(`  ${pair}`, q));
@@ -103,10 +108,23 @@ function printDevSet(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
     console.log(row('BM25 keyword baseline', clusters.bm25));
     console.log(`same-country results: ${clusters.engine.sameCountryResults} (must be 0)`);
   }
+  if (r.visitors) printVisitors(r.visitors, row, header);
   if (r.translationPairs) {
     console.log(`\nTranslation retrieval accuracy@1 into English (${r.translationPairs} sentences, ${path.basename(values.pairs)}):`);
     for (const [lang, acc] of Object.entries(r.translation)) console.log(`  ${lang}: ${acc.toFixed(3)}`);
   }
+}
+
+function printVisitors(v: VisitorEvaluation, row: (name: string, q: QualityFigures) => string, header: string): void {
+  console.log(`\n== Visitor queries (${path.basename(values.visitors)}: short free text through the search endpoints; deadlines not applied)`);
+  console.log(`${header} ${'BM25'.padStart(7)} ${'traps@5'.padStart(8)} ${'trap>good'.padStart(9)}`);
+  const line = (name: string, g: VisitorEvaluation['overall']) =>
+    `${row(name, g.engine)} ${g.bm25.ndcg5.toFixed(3).padStart(7)} ${String(g.trapsInTop5).padStart(8)} ${String(g.trapAboveFirstGood).padStart(9)}`;
+  console.log(line('all', v.overall));
+  for (const [name, g] of Object.entries(v.groups)) console.log(line(name.includes('/') ? `  ${name}` : name, g));
+  console.log('Strength words (all returned results, top 10): results, share judged relevant (1+), share judged good (2+)');
+  for (const c of v.calibration) console.log(`  ${c.strength.padEnd(12)} ${String(c.results).padStart(5)} ${c.relevant.toFixed(3).padStart(7)} ${c.good.toFixed(3).padStart(7)}`);
+  console.log(`"strong" or better judged irrelevant: ${(v.strongIrrelevant * 100).toFixed(1)} %`);
 }
 
 interface FeedbackSection {

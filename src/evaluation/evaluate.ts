@@ -2,7 +2,7 @@
 import type { Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import type { Engine } from '../use-cases/engine.js';
-import { partnersForCompany } from '../use-cases/recommend-partners.js';
+import { partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
 import { Bm25 } from './bm25.js';
 import { summarise, type Grades, type QualityFigures } from './metrics.js';
 
@@ -15,6 +15,8 @@ export interface PartnerEvaluation {
   byLanguagePair: Record<string, QualityFigures>;
   /** Queries judged only against relevant partners in another language than the query's. */
   crossLingual: QualityFigures;
+  /** The asker's whole profile pasted as free text, as a company without a stored profile would search. */
+  freeText: QualityFigures;
 }
 
 export type PartnerJudgments = Record<string, Grades>;
@@ -26,6 +28,7 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
   const pairs = new Map<string, { ranked: string[]; grades: Grades }[]>();
   const cross: { ranked: string[]; grades: Grades }[] = [];
   const baseline: { ranked: string[]; grades: Grades }[] = [];
+  const freeText: { ranked: string[]; grades: Grades }[] = [];
   let sameCountryResults = 0;
   for (const [queryId, grades] of Object.entries(judgments)) {
     const asker = byId.get(queryId);
@@ -44,6 +47,8 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     const foreign = Object.fromEntries(Object.entries(grades).filter(([id]) => languageOf(id) !== lang));
     if (Object.keys(foreign).length) cross.push({ ranked, grades: foreign });
     const text = [asker.needs, asker.offers, asker.description].join('\n');
+    const pasted = await partnersForText(engine, { text: [asker.description, asker.offers, asker.needs].join('\n'), country: asker.country, limit: 10 });
+    freeText.push({ ranked: pasted.results.map((r) => r.company.id), grades });
     const keyword = bm25.search(text, 10, (id) => id !== queryId && byId.get(id)?.country !== asker.country);
     baseline.push({ ranked: keyword.map((k) => k.id), grades });
   }
@@ -55,5 +60,6 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     byLanguage,
     byLanguagePair: Object.fromEntries([...pairs.keys()].sort().map((k) => [k, summarise(pairs.get(k)!)])),
     crossLingual: summarise(cross),
+    freeText: summarise(freeText),
   };
 }

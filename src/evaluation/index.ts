@@ -5,3 +5,4 @@ export { evaluatePartners, type PartnerEvaluation, type PartnerJudgments } from 
 export { translationAccuracy, type TranslationPair } from './translation.js';
 export { evaluateClusters, evaluateOpportunities, type MatchEvaluation, type OpportunityEvaluation } from './evaluate-exports.js';
 export { evaluateFeedback, FEEDBACK_DEPTH, hasFeedback, type FeedbackEvaluation, type FeedbackFigures } from './feedback.js';
+export { calibrationTable, evaluateVisitorQueries, STRENGTH_ORDER, type CalibrationRow, type LabelledResult, type VisitorEvaluation, type VisitorQuery } from './visitor.js';
