@@ -1,3 +1,6 @@
+import type { TextTerms } from './concepts.js';
+import type { TextLanguage } from './nordic-normalizer.js';
+
 /** Turns texts into L2-normalised vectors of `dims` numbers. */
 export interface Embedder {
   /** Identifies the model and its version; stored with every vector to detect model changes. */
@@ -8,7 +11,19 @@ export interface Embedder {
    * (e.g. E5) apply them; symmetric models ignore it. A text with no known words yields zeros.
    */
   embed(texts: readonly string[], role?: EmbedRole): Promise<Float32Array[]>;
+  /**
+   * Reads a text as language-independent weighted terms for the lexical signal; absent for
+   * models that ship no concept table (ranking then uses the dense signals alone).
+   */
+  readonly terms?: TermReader | undefined;
   dispose(): Promise<void>;
+}
+
+/** Language-independent terms of texts, and the words that render them (see concepts.ts). */
+export interface TermReader {
+  read(text: string): TextTerms;
+  /** The word for an English concept word in `language`, when the lexicon has one. */
+  wordFor(english: string, language: TextLanguage): string | undefined;
 }
 
 export type EmbedRole = 'query' | 'passage';

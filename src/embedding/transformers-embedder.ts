@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AutoModel, AutoTokenizer, env, Tensor, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { AppError, ErrorCodes } from '../errors.js';
-import { normalize, type Embedder, type EmbedRole } from './embedder.js';
+import { ConceptReader, loadConceptTable } from './concepts.js';
+import { normalize, type Embedder, type EmbedRole, type TermReader } from './embedder.js';
 import { NordicNormalizer, type NordicNormalizerConfig } from './nordic-normalizer.js';
 
 export interface TransformersEmbedderOptions {
@@ -53,6 +54,7 @@ export class TransformersEmbedder implements Embedder {
     private readonly batchSize: number,
     private readonly maxTokens: number,
     private readonly normalizer: NordicNormalizer | undefined,
+    readonly terms: TermReader | undefined,
   ) {}
 
   get modelId(): string {
@@ -71,8 +73,11 @@ export class TransformersEmbedder implements Embedder {
     env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;
     const tokenizer = await AutoTokenizer.from_pretrained(options.model);
     const model = await AutoModel.from_pretrained(options.model, { dtype: 'fp32' });
-    const normalizer = card.normalizer ? new NordicNormalizer(readVocab(folder), card.normalizer) : undefined;
-    return new TransformersEmbedder(tokenizer, model, card, options.batchSize ?? 128, options.maxTokens ?? 512, normalizer);
+    const vocab = card.normalizer ? readVocab(folder) : undefined;
+    const normalizer = vocab && card.normalizer ? new NordicNormalizer(vocab, card.normalizer) : undefined;
+    const concepts = loadConceptTable(folder);
+    const terms = vocab && normalizer && concepts ? new ConceptReader(normalizer, vocab, concepts) : undefined;
+    return new TransformersEmbedder(tokenizer, model, card, options.batchSize ?? 128, options.maxTokens ?? 512, normalizer, terms);
   }
 
   async embed(texts: readonly string[], role: EmbedRole = 'passage'): Promise<Float32Array[]> {
