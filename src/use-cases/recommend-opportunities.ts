@@ -6,9 +6,12 @@ import {
   type Company, type Opportunity,
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import { AUDIENCE_SIGNALS, describeStrength, OPPORTUNITY_SIGNALS, rankCandidates, type CandidateQuery, type ExplainSide, type RankedCandidate } from '../matching/index.js';
+import {
+  AUDIENCE_SIGNALS, describeStrength, hybridRerank, OPPORTUNITY_SIGNALS, rankCandidates,
+  type CandidateQuery, type ExplainSide, type HybridAsker, type RankedCandidate,
+} from '../matching/index.js';
 import type { Engine } from './engine.js';
-import { embedFreeText, FreeTextSchema } from './recommend-partners.js';
+import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH } from './recommend-partners.js';
 import { storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
@@ -65,7 +68,7 @@ export async function opportunitiesForCompany(engine: Engine, id: string, filter
   const f = parseOrThrow(OpportunityFiltersSchema, filters, 'opportunity query');
   const company = await getEntity(engine, 'company', id);
   const vectors = await storedVectors(engine, 'company', id);
-  const asker: ExplainSide = { texts: facetTexts('company', company), vectors, sectors: company.sectors };
+  const asker = { texts: facetTexts('company', company), vectors, ...profileAsker(company) };
   return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, asker, clock);
 }
 
@@ -79,17 +82,18 @@ async function respond(
   engine: Engine,
   query: CandidateQuery,
   f: z.output<typeof OpportunityFiltersSchema>,
-  asker: ExplainSide,
+  asker: ExplainSide & HybridAsker,
   clock: Clock,
 ): Promise<OpportunityResponse> {
   const now = clock.now === undefined ? new Date() : clock.now;
   const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
-  const ranked = rankCandidates(engine.index.opportunities, query, filters, f.limit, OPPORTUNITY_SIGNALS);
-  const byId = new Map((await engine.repo.getMany('opportunity', ranked.map((r) => r.id))).map((o) => [o.id, o]));
+  const pool = rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS);
+  const byId = new Map((await engine.repo.getMany('opportunity', pool.map((r) => r.id))).map((o) => [o.id, o]));
+  const present = pool.filter((r) => byId.has(r.id)).map((r) => ({ ranked: r, side: { texts: facetTexts('opportunity', byId.get(r.id)!), country: byId.get(r.id)!.country, kind: byId.get(r.id)!.type } }));
+  const ranked = hybridRerank(engine.lexical, OPPORTUNITY_SIGNALS, asker, present).slice(0, f.limit);
   const results: OpportunityResult[] = [];
   for (const r of ranked) {
-    const opportunity = byId.get(r.id);
-    if (!opportunity) continue;
+    const opportunity = byId.get(r.id)!;
     results.push({ opportunity, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explainOpportunity(engine, asker, opportunity, r, now) });
   }
   return { results, model: engine.embedder.modelId };

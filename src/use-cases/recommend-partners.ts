@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import { describeStrength, rankCandidates, type CandidateFilters, type CandidateQuery, type ExplainSide, type RankedCandidate } from '../matching/index.js';
+import {
+  describeStrength, hybridRerank, namedCountries, namedOpportunityTypes, PARTNER_SIGNALS, rankCandidates, readFreeText,
+  type CandidateFilters, type CandidateQuery, type ExplainSide, type RankedCandidate,
+} from '../matching/index.js';
 import type { Engine } from './engine.js';
 import { defined, storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
@@ -49,7 +52,8 @@ export async function partnersForCompany(engine: Engine, id: string, filters: Pa
   const f = { ...parseOrThrow(PartnerFiltersSchema, filters, 'partner query'), among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
-  return respond(engine, query, f, { texts: facetTexts('company', company), vectors: query.vectors, sectors: company.sectors });
+  const texts = facetTexts('company', company);
+  return respond(engine, query, f, { texts, vectors: query.vectors, ...profileAsker(company) });
 }
 
 export async function partnersForText(engine: Engine, body: unknown): Promise<PartnerResponse> {
@@ -58,21 +62,62 @@ export async function partnersForText(engine: Engine, body: unknown): Promise<Pa
   return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker);
 }
 
-/** A free-text asker as a company-shaped side: profile, offers and needs. */
-export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextSchema>, sectors: readonly string[]): Promise<ExplainSide> {
-  const texts = { profile: s.text, offers: s.offers?.trim() || s.text, needs: s.needs?.trim() || s.text };
-  const [profile, offers, needs] = await engine.embedder.embed([texts.profile, texts.offers, texts.needs], 'query');
-  return { texts, vectors: defined({ profile, offers, needs }), sectors };
+/** A stored company as an asker: its sectors, and the countries and openings its needs name. */
+export function profileAsker(company: Company): Omit<FreeTextAsker, 'texts' | 'vectors'> {
+  return {
+    sectors: company.sectors,
+    country: company.country,
+    preferredCountries: namedCountries(company.needs).filter((c) => c !== company.country),
+    preferredKinds: namedOpportunityTypes(company.needs),
+  };
 }
 
-async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilters & { limit: number }, asker: ExplainSide): Promise<PartnerResponse> {
-  const ranked = rankCandidates(engine.index.companies, query, f, f.limit);
-  const companies = new Map((await engine.repo.getMany('company', ranked.map((r) => r.id))).map((c) => [c.id, c]));
+/** A free-text asker as a company-shaped side, with what it offers and seeks read from the text. */
+export interface FreeTextAsker extends ExplainSide {
+  country: string;
+  preferredCountries: string[];
+  preferredKinds: string[];
+}
+
+/**
+ * Reads a free text as a company-shaped side: what the writer offers and seeks (split by cue
+ * phrases unless given apart), and the countries it names as a preference. Each distinct text is
+ * embedded once. A text that never says what it offers leaves `offers` out rather than comparing
+ * the writer's needs with the candidates' needs, which would rank competitors first.
+ */
+export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextSchema>, sectors: readonly string[]): Promise<FreeTextAsker> {
+  const read = readFreeText(s.text);
+  const texts: Record<string, string> = {
+    profile: s.text,
+    offers: s.offers?.trim() || (read.needs ? read.offers : s.text),
+    needs: s.needs?.trim() || read.needs || s.text,
+  };
+  const distinct = [...new Set(Object.values(texts).filter((t) => t.trim()))];
+  const vectors = await engine.embedder.embed(distinct, 'query');
+  const vectorOf = (text: string) => (text.trim() ? vectors[distinct.indexOf(text)] : undefined);
+  const preferredCountries = read.countries.filter((c) => c !== s.country);
+  return {
+    texts,
+    vectors: defined({ profile: vectorOf(texts['profile']!), offers: vectorOf(texts['offers']!), needs: vectorOf(texts['needs']!) }),
+    sectors,
+    country: s.country,
+    preferredCountries,
+    preferredKinds: read.opportunityTypes,
+  };
+}
+
+// Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
+export const RERANK_DEPTH = 30;
+
+async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilters & { limit: number }, asker: FreeTextAsker): Promise<PartnerResponse> {
+  const pool = rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH));
+  const companies = new Map((await engine.repo.getMany('company', pool.map((r) => r.id))).map((c) => [c.id, c]));
+  // Deleted between index and database read: never recommend what no longer exists.
+  const present = pool.filter((r) => companies.has(r.id)).map((r) => ({ ranked: r, side: { texts: facetTexts('company', companies.get(r.id)!), country: companies.get(r.id)!.country } }));
+  const ranked = hybridRerank(engine.lexical, PARTNER_SIGNALS, asker, present).slice(0, f.limit);
   const results: PartnerResult[] = [];
   for (const r of ranked) {
-    const company = companies.get(r.id);
-    // Deleted between index and database read: never recommend what no longer exists.
-    if (!company) continue;
+    const company = companies.get(r.id)!;
     results.push({ company: toPublicCompany(company), score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explain(engine, asker, company, r) });
   }
   return { results, model: engine.embedder.modelId };

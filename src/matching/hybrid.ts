@@ -1,0 +1,144 @@
+// Hybrid re-ranking: the dense signals find and order candidates by meaning; this step adds
+// what a static embedding blurs. A lexical signal over language-independent concepts weighted by
+// how specific they are, so a rare shared word (weld, phishing, a product name) counts and shared
+// generic words (every, build, distributor, device) cannot carry a match alone; and where both
+// sides stand: countries the asker names, and whether the candidate's stated interest includes
+// the asker's country.
+import type { Term, TermReader } from '../embedding/index.js';
+import { namedCountries } from './free-text.js';
+import { round, type RankedCandidate } from './ranker.js';
+import type { SignalSet } from './signals.js';
+
+/** One side of a match as re-ranking sees it: its texts by facet and where it is. */
+export interface HybridSide {
+  texts: Readonly<Record<string, string>>;
+  country: string;
+  /** Opportunities: their type (tender, investment, …). */
+  kind?: string | undefined;
+}
+
+export interface HybridAsker extends HybridSide {
+  /** Countries the asker prefers (named in its text, or given as a preference), never its own. */
+  preferredCountries: readonly string[];
+  /** Opportunity types the asker asks for; none means any. */
+  preferredKinds?: readonly string[] | undefined;
+}
+
+export interface HybridWeights {
+  /** Share of the lexical signal beside the dense score (the dense score keeps the rest). */
+  lexical: number;
+  /** Added when the candidate is in a country the asker prefers. */
+  preferredCountry: number;
+  /** Added when the candidate's needs name the asker's country; subtracted when they name only others. */
+  statedInterest: number;
+  /** Added when an opportunity is of a type the asker asks for. */
+  preferredKind: number;
+}
+
+// Chosen with `npm run eval` on the development sets (README, "Matching quality").
+export const HYBRID_WEIGHTS: HybridWeights = process.env['HW'] ? JSON.parse(process.env['HW']) : { lexical: 0.6, preferredCountry: 0.03, statedInterest: 0.02, preferredKind: 0.03 };
+
+export const LEXICAL_SIGNAL_NAME = 'lexical';
+
+export class LexicalMatcher {
+  private readonly memo = new Map<string, ReadonlyMap<string, Term>>();
+
+  constructor(
+    private readonly reader: TermReader | undefined,
+    private readonly memoLimit = 20_000,
+  ) {}
+
+  get available(): boolean {
+    return this.reader !== undefined;
+  }
+
+  /** A text's concepts, each with its heaviest term. */
+  concepts(text: string): ReadonlyMap<string, Term> {
+    if (!this.reader || !text) return new Map();
+    let concepts = this.memo.get(text);
+    if (!concepts) {
+      const byConcept = new Map<string, Term>();
+      for (const term of this.reader.read(text).terms) {
+        const seen = byConcept.get(term.concept);
+        if (!seen || seen.weight < term.weight) byConcept.set(term.concept, term);
+      }
+      concepts = byConcept;
+      if (this.memo.size >= this.memoLimit) this.memo.clear();
+      this.memo.set(text, concepts);
+    }
+    return concepts;
+  }
+
+  /** Share of the query's concept weight that the candidate's text also holds, 0..1. */
+  coverage(query: string, candidate: string): number {
+    const wanted = this.concepts(query);
+    if (wanted.size === 0) return 0;
+    const held = this.concepts(candidate);
+    let total = 0;
+    let found = 0;
+    for (const [concept, term] of wanted) {
+      total += term.weight;
+      if (held.has(concept)) found += term.weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
+  /** The concepts both texts hold, heaviest first: what a reason can name. */
+  shared(query: string, candidate: string, max = 3): { query: Term; candidate: Term }[] {
+    const held = this.concepts(candidate);
+    return [...this.concepts(query)]
+      .filter(([concept, term]) => held.has(concept) && term.weight >= 0.3)
+      .map(([concept, term]) => ({ query: term, candidate: held.get(concept)! }))
+      .sort((a, b) => b.query.weight - a.query.weight)
+      .slice(0, max);
+  }
+}
+
+/**
+ * Re-scores dense-ranked candidates with the lexical signal (the lexical twin of each facet
+ * signal, weighted alike) and the country terms, best first. Scores stay within 0..1.
+ */
+export function hybridRerank(
+  matcher: LexicalMatcher,
+  signals: SignalSet,
+  asker: HybridAsker,
+  candidates: readonly { ranked: RankedCandidate; side: HybridSide }[],
+  weights: HybridWeights = HYBRID_WEIGHTS,
+): RankedCandidate[] {
+  const preferred = new Set(asker.preferredCountries);
+  const kinds = new Set(asker.preferredKinds ?? []);
+  const out = candidates.map(({ ranked, side }) => {
+    const scores = { ...ranked.scores };
+    let score = ranked.score;
+    if (matcher.available) {
+      const lexical = lexicalScore(matcher, signals, asker, side);
+      scores[LEXICAL_SIGNAL_NAME] = round(lexical);
+      score = (1 - weights.lexical) * score + weights.lexical * lexical;
+    }
+    if (preferred.has(side.country)) score += weights.preferredCountry;
+    if (side.kind && kinds.has(side.kind)) score += weights.preferredKind;
+    score += weights.statedInterest * statedInterest(side, asker.country);
+    return { id: ranked.id, score: round(Math.max(0, Math.min(1, score))), scores };
+  });
+  return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
+
+function lexicalScore(matcher: LexicalMatcher, signals: SignalSet, asker: HybridSide, candidate: HybridSide): number {
+  let total = 0;
+  let weights = 0;
+  for (const signal of signals.facets) {
+    const query = asker.texts[signal.query];
+    const text = candidate.texts[signal.candidate];
+    if (!query?.trim() || !text?.trim()) continue;
+    total += signal.weight * matcher.coverage(query, text);
+    weights += signal.weight;
+  }
+  return weights > 0 ? total / weights : 0;
+}
+
+/** +1 when the candidate's needs name the asker's country, -1 when they name only others, else 0. */
+function statedInterest(candidate: HybridSide, askerCountry: string): number {
+  const named = namedCountries(candidate.texts['needs'] ?? '');
+  if (named.length === 0) return 0;
+  return named.includes(askerCountry) ? 1 : -1;
+}
