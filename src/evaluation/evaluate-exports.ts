@@ -7,6 +7,7 @@ import type { Engine } from '../use-cases/engine.js';
 import { clusterPartners } from '../use-cases/recommend-clusters.js';
 import { opportunitiesForCompany } from '../use-cases/recommend-opportunities.js';
 import { Bm25 } from './bm25.js';
+import type { ScoredSample } from './evaluate.js';
 import { summarise, type Grades, type QualityFigures } from './metrics.js';
 
 export interface MatchEvaluation {
@@ -17,6 +18,8 @@ export interface MatchEvaluation {
 export interface OpportunityEvaluation extends MatchEvaluation {
   /** Scores of judged-relevant pairs and of all other cross-border pairs: where a digest threshold sits. */
   scoreSpread: { relevantMin: number; relevantMedian: number; otherMedian: number; otherP90: number };
+  /** The top 10 of each query with score and judged grade, for strength calibration. */
+  samples: ScoredSample[];
 }
 
 type Judgments = Record<string, Grades>;
@@ -30,6 +33,7 @@ export async function evaluateOpportunities(engine: Engine, judgments: Judgments
   const baseline: Run[] = [];
   const relevant: number[] = [];
   const other: number[] = [];
+  const samples: ScoredSample[] = [];
   let sameCountryResults = 0;
   for (const [companyId, grades] of Object.entries(judgments)) {
     const company = companyById.get(companyId);
@@ -37,6 +41,7 @@ export async function evaluateOpportunities(engine: Engine, judgments: Judgments
     const all = await opportunitiesForCompany(engine, companyId, { limit: 100 }, { now: null });
     sameCountryResults += all.results.filter((r) => r.opportunity.country === company.country).length;
     ours.push({ ranked: all.results.slice(0, 10).map((r) => r.opportunity.id), grades });
+    all.results.slice(0, 10).forEach((r, i) => samples.push({ queryId: companyId, score: r.score, rank: i + 1, grade: grades[r.opportunity.id] ?? 0 }));
     for (const r of all.results) ((grades[r.opportunity.id] ?? 0) >= 2 ? relevant : other).push(r.score);
     const text = [company.offers, company.description].join('\n');
     baseline.push({ ranked: bm25.search(text, 10, (id) => countryOf.get(id) !== company.country).map((h) => h.id), grades });
@@ -44,6 +49,7 @@ export async function evaluateOpportunities(engine: Engine, judgments: Judgments
   return {
     engine: { ...summarise(ours), sameCountryResults },
     bm25: summarise(baseline),
+    samples,
     scoreSpread: { relevantMin: quantile(relevant, 0), relevantMedian: quantile(relevant, 0.5), otherMedian: quantile(other, 0.5), otherP90: quantile(other, 0.9) },
   };
 }

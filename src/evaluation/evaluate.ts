@@ -17,6 +17,16 @@ export interface PartnerEvaluation {
   crossLingual: QualityFigures;
   /** The asker's whole profile pasted as free text, as a company without a stored profile would search. */
   freeText: QualityFigures;
+  /** Every returned result with its score and judged grade: what strength calibration is fitted on. */
+  samples: ScoredSample[];
+}
+
+export interface ScoredSample {
+  queryId: string;
+  score: number;
+  /** 1-based place in its answer. */
+  rank: number;
+  grade: number;
 }
 
 export type PartnerJudgments = Record<string, Grades>;
@@ -29,6 +39,7 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
   const cross: { ranked: string[]; grades: Grades }[] = [];
   const baseline: { ranked: string[]; grades: Grades }[] = [];
   const freeText: { ranked: string[]; grades: Grades }[] = [];
+  const samples: ScoredSample[] = [];
   let sameCountryResults = 0;
   for (const [queryId, grades] of Object.entries(judgments)) {
     const asker = byId.get(queryId);
@@ -37,6 +48,7 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     sameCountryResults += response.results.filter((r) => r.company.country === asker.country).length;
     const lang = asker.language ?? 'unknown';
     const ranked = response.results.map((r) => r.company.id);
+    response.results.forEach((r, i) => samples.push({ queryId, score: r.score, rank: i + 1, grade: grades[r.company.id] ?? 0 }));
     ours.push({ ranked, grades, lang });
     const languageOf = (id: string) => byId.get(id)?.language ?? 'unknown';
     for (const target of new Set(Object.keys(grades).map(languageOf))) {
@@ -61,5 +73,6 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     byLanguagePair: Object.fromEntries([...pairs.keys()].sort().map((k) => [k, summarise(pairs.get(k)!)])),
     crossLingual: summarise(cross),
     freeText: summarise(freeText),
+    samples,
   };
 }

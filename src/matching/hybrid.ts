@@ -36,7 +36,7 @@ export interface HybridWeights {
 }
 
 // Chosen with `npm run eval` on the development sets (README, "Matching quality").
-export const HYBRID_WEIGHTS: HybridWeights = process.env['HW'] ? JSON.parse(process.env['HW']) : { lexical: 0.6, preferredCountry: 0.03, statedInterest: 0.02, preferredKind: 0.03 };
+export const HYBRID_WEIGHTS: HybridWeights = { lexical: 0.6, preferredCountry: 0.03, statedInterest: 0.02, preferredKind: 0.03 };
 
 export const LEXICAL_SIGNAL_NAME = 'lexical';
 
@@ -141,4 +141,31 @@ function statedInterest(candidate: HybridSide, askerCountry: string): number {
   const named = namedCountries(candidate.texts['needs'] ?? '');
   if (named.length === 0) return 0;
   return named.includes(askerCountry) ? 1 : -1;
+}
+
+/** A concept both sides hold, for a facet pairing: the words that carried it on each side. */
+export interface SharedConcept {
+  signal: string;
+  asker: Term;
+  candidate: Term;
+}
+
+/**
+ * The specific concepts (not generic words) both sides hold, per facet signal in the signal
+ * set's order, heaviest first: the evidence a reason names, and what makes a match more than "some".
+ */
+export function sharedConcepts(matcher: LexicalMatcher, signals: SignalSet, asker: HybridSide, candidate: HybridSide, perSignal = 3): SharedConcept[] {
+  const out: SharedConcept[] = [];
+  const seen = new Set<string>();
+  for (const signal of signals.facets) {
+    const query = asker.texts[signal.query];
+    const text = candidate.texts[signal.candidate];
+    if (!query?.trim() || !text?.trim()) continue;
+    for (const pair of matcher.shared(query, text, perSignal)) {
+      if (seen.has(pair.query.concept)) continue;
+      seen.add(pair.query.concept);
+      out.push({ signal: signal.name, asker: pair.query, candidate: pair.candidate });
+    }
+  }
+  return out;
 }

@@ -7,11 +7,11 @@ import {
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  AUDIENCE_SIGNALS, describeStrength, hybridRerank, OPPORTUNITY_SIGNALS, rankCandidates,
+  AUDIENCE_SIGNALS, describeStrength, FITTED_CALIBRATION, hybridRerank, probabilityOf, sharedConcepts, strengthOf, OPPORTUNITY_SIGNALS, rankCandidates,
   type CandidateQuery, type ExplainSide, type HybridAsker, type RankedCandidate,
 } from '../matching/index.js';
 import type { Engine } from './engine.js';
-import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH } from './recommend-partners.js';
+import { embedFreeText, FreeTextSchema, isSpecific, profileAsker, RERANK_DEPTH } from './recommend-partners.js';
 import { storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
@@ -35,6 +35,8 @@ export const AudienceFiltersSchema = z.object({
 export interface OpportunityResult {
   opportunity: Opportunity;
   score: number;
+  /** Calibrated probability (0..1) that a person judges this opening relevant. */
+  relevance: number;
   scores: Record<string, number>;
   strength: string;
   reasons: string[];
@@ -89,12 +91,14 @@ async function respond(
   const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
   const pool = rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS);
   const byId = new Map((await engine.repo.getMany('opportunity', pool.map((r) => r.id))).map((o) => [o.id, o]));
-  const present = pool.filter((r) => byId.has(r.id)).map((r) => ({ ranked: r, side: { texts: facetTexts('opportunity', byId.get(r.id)!), country: byId.get(r.id)!.country, kind: byId.get(r.id)!.type } }));
-  const ranked = hybridRerank(engine.lexical, OPPORTUNITY_SIGNALS, asker, present).slice(0, f.limit);
+  const sides = new Map(pool.filter((r) => byId.has(r.id)).map((r) => [r.id, { texts: facetTexts('opportunity', byId.get(r.id)!), country: byId.get(r.id)!.country, kind: byId.get(r.id)!.type }]));
+  const ranked = hybridRerank(engine.lexical, OPPORTUNITY_SIGNALS, asker, pool.filter((r) => sides.has(r.id)).map((r) => ({ ranked: r, side: sides.get(r.id)! }))).slice(0, f.limit);
   const results: OpportunityResult[] = [];
-  for (const r of ranked) {
+  for (const [i, r] of ranked.entries()) {
     const opportunity = byId.get(r.id)!;
-    results.push({ opportunity, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explainOpportunity(engine, asker, opportunity, r, now) });
+    const relevance = probabilityOf(FITTED_CALIBRATION.opportunities, r.score, i + 1);
+    const specific = isSpecific(engine, sharedConcepts(engine.lexical, OPPORTUNITY_SIGNALS, asker, sides.get(r.id)!));
+    results.push({ opportunity, score: r.score, relevance, strength: strengthOf(relevance, specific), scores: r.scores, reasons: await explainOpportunity(engine, asker, opportunity, r, now) });
   }
   return { results, model: engine.embedder.modelId };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  describeStrength, hybridRerank, namedCountries, namedOpportunityTypes, PARTNER_SIGNALS, rankCandidates, readFreeText,
+  FITTED_CALIBRATION, hybridRerank, probabilityOf, sharedConcepts, strengthOf, namedCountries, namedOpportunityTypes, PARTNER_SIGNALS, rankCandidates, readFreeText,
   type CandidateFilters, type CandidateQuery, type ExplainSide, type RankedCandidate,
 } from '../matching/index.js';
 import type { Engine } from './engine.js';
@@ -13,9 +13,12 @@ import { getEntity } from './write-entities.js';
 
 export interface PartnerResult {
   company: PublicCompany;
+  /** The fused ranking score, 0..1 (comparable within one answer). */
   score: number;
+  /** Calibrated probability (0..1) that a person judges this result relevant; see README "Matching quality". */
+  relevance: number;
   scores: Record<string, number>;
-  /** The score in words: very strong, strong, good or some. */
+  /** The relevance in words: very strong, strong, good or some. */
   strength: string;
   reasons: string[];
 }
@@ -113,14 +116,24 @@ async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilter
   const pool = rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH));
   const companies = new Map((await engine.repo.getMany('company', pool.map((r) => r.id))).map((c) => [c.id, c]));
   // Deleted between index and database read: never recommend what no longer exists.
-  const present = pool.filter((r) => companies.has(r.id)).map((r) => ({ ranked: r, side: { texts: facetTexts('company', companies.get(r.id)!), country: companies.get(r.id)!.country } }));
-  const ranked = hybridRerank(engine.lexical, PARTNER_SIGNALS, asker, present).slice(0, f.limit);
+  const sides = new Map(pool.filter((r) => companies.has(r.id)).map((r) => [r.id, { texts: facetTexts('company', companies.get(r.id)!), country: companies.get(r.id)!.country }]));
+  const ranked = hybridRerank(engine.lexical, PARTNER_SIGNALS, asker, pool.filter((r) => sides.has(r.id)).map((r) => ({ ranked: r, side: sides.get(r.id)! }))).slice(0, f.limit);
   const results: PartnerResult[] = [];
-  for (const r of ranked) {
+  for (const [i, r] of ranked.entries()) {
     const company = companies.get(r.id)!;
-    results.push({ company: toPublicCompany(company), score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explain(engine, asker, company, r) });
+    const shared = sharedConcepts(engine.lexical, PARTNER_SIGNALS, asker, sides.get(r.id)!);
+    const relevance = probabilityOf(FITTED_CALIBRATION.partners, r.score, i + 1);
+    results.push({
+      company: toPublicCompany(company), score: r.score, relevance, strength: strengthOf(relevance, isSpecific(engine, shared)), scores: r.scores,
+      reasons: await explain(engine, asker, company, r),
+    });
   }
   return { results, model: engine.embedder.modelId };
+}
+
+/** Whether a match rests on more than generic words (always, when no lexical signal can tell). */
+export function isSpecific(engine: Engine, shared: readonly unknown[]): boolean {
+  return !engine.lexical.available || shared.length > 0;
 }
 
 function explain(engine: Engine, asker: ExplainSide, company: Company, ranked: RankedCandidate): Promise<string[]> {
