@@ -102,7 +102,7 @@ export function buildApp(deps: AppDeps): express.Express {
         if (r.body && req.body === undefined) throw new AppError(ErrorCodes.VALIDATION, 'A JSON body is required.', [{ path: 'body', message: 'missing' }]);
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
-        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, engine });
+        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, acceptLanguage: req.get('accept-language'), engine });
         if (r.invalidatesKeys) auth.invalidate();
         res.status(result.status ?? 200);
         if (result.filename) res.attachment(result.filename);

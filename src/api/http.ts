@@ -17,6 +17,8 @@ export interface RouteContext<P, Q, B> {
   /** The key used (site, staff or admin), for audit trails such as introductions. */
   keyId: string | null;
   origin: string | null;
+  /** The request's Accept-Language header: reasons follow it when the request names no language. */
+  acceptLanguage: string | undefined;
   engine: Engine;
 }
 

@@ -123,16 +123,16 @@ export const ROUTES: RouteDef[] = [
     method: 'get', path: '/api/v1/companies/{id}/partners', tag: 'Matching', role: 'public',
     summary: 'Recommended partners in other countries for a company', params: IdParams, query: PartnerQuerySchema,
     responses: { 200: { description: 'Ranked partners', schema: PartnerResponseSchema }, 404: problem('No such company') },
-    async handle({ engine, params, query }) {
-      return { body: await partnersForCompany(engine, params.id, query) };
+    async handle({ engine, acceptLanguage, params, query }) {
+      return { body: await partnersForCompany(engine, params.id, query, undefined, { acceptLanguage }) };
     },
   }),
   route({
     method: 'post', path: '/api/v1/partners/search', tag: 'Matching', role: 'public',
     summary: 'Recommended partners for a free-text description (no profile needed)', body: PartnerSearchSchema,
     responses: { 200: { description: 'Ranked partners', schema: PartnerResponseSchema }, 400: problem('Invalid') },
-    async handle({ engine, body }) {
-      return { body: await partnersForText(engine, body) };
+    async handle({ engine, acceptLanguage, body }) {
+      return { body: await partnersForText(engine, body, { acceptLanguage }) };
     },
   }),
   route({
@@ -147,16 +147,16 @@ export const ROUTES: RouteDef[] = [
     method: 'get', path: '/api/v1/companies/{id}/opportunities', tag: 'Matching', role: 'public',
     summary: 'Open export opportunities in other countries that fit a company', params: IdParams, query: OpportunityQuerySchema,
     responses: { 200: { description: 'Ranked open opportunities', schema: OpportunityResponseSchema }, 404: problem('No such company') },
-    async handle({ engine, params, query }) {
-      return { body: await opportunitiesForCompany(engine, params.id, query) };
+    async handle({ engine, acceptLanguage, params, query }) {
+      return { body: await opportunitiesForCompany(engine, params.id, query, {}, { acceptLanguage }) };
     },
   }),
   route({
     method: 'post', path: '/api/v1/opportunities/search', tag: 'Matching', role: 'public',
     summary: 'Open export opportunities for a free-text description (no profile needed)', body: OpportunitySearchSchema,
     responses: { 200: { description: 'Ranked open opportunities', schema: OpportunityResponseSchema }, 400: problem('Invalid') },
-    async handle({ engine, body }) {
-      return { body: await opportunitiesForText(engine, body) };
+    async handle({ engine, acceptLanguage, body }) {
+      return { body: await opportunitiesForText(engine, body, {}, { acceptLanguage }) };
     },
   }),
   route({

@@ -83,14 +83,19 @@ export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contac
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
+const scoredFields = {
+  score: z.number().min(0).max(1).meta({ description: 'The fused ranking score (dense signals, lexical concepts, country fit); comparable within one answer' }),
+  relevance: z.number().min(0).max(1).meta({ description: 'Calibrated probability that a person judges this result relevant (isotonic fit on judged data)' }),
+  strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The relevance in words: very strong >= 0.95, strong >= 0.9, good >= 0.5' }),
+};
+
 export const PartnerResponseSchema = z
   .object({
     results: z.array(
       z.object({
         company: PublicCompanySchema,
-        score: z.number().min(0).max(1),
-        strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The score in words' }),
-        scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1: needsOffers, offersNeeds, profile, sectors' }),
+        ...scoredFields,
+        scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1: needsOffers, offersNeeds, profile, sectors, lexical' }),
         reasons: z.array(z.string()),
       }),
     ),
@@ -99,8 +104,7 @@ export const PartnerResponseSchema = z
   .meta({ id: 'PartnerResponse' });
 
 const scored = {
-  score: z.number().min(0).max(1),
-  strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The score in words' }),
+  ...scoredFields,
   scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1' }),
   reasons: z.array(z.string()),
 };
@@ -124,7 +128,10 @@ export const ClusterPartnerResponseSchema = z
     results: z.array(
       z.object({
         cluster: ClusterSchema,
-        ...scored,
+        score: z.number().min(0).max(1),
+        strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The score in words' }),
+        scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1' }),
+        reasons: z.array(z.string()),
         memberPairs: z.array(z.object({ member: memberRef, partner: memberRef, score: z.number(), reason: z.string() })).meta({
           description: 'The member pairs that make the match strongest: a member of the asking cluster and one of the suggested cluster',
         }),

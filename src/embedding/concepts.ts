@@ -15,6 +15,8 @@ export interface Term {
   weight: number;
   /** The word as written, lower-case. */
   word: string;
+  /** The English word the concept stems from (the word itself for unknown words). */
+  english: string;
 }
 
 export interface TextTerms {
@@ -134,14 +136,14 @@ export class ConceptReader {
   private resolve(word: string, language: TextLanguage): Term[] {
     const tokens = this.normalizer.tokensOf(word, language);
     if (tokens.length === 0) {
-      return word.length >= MIN_UNKNOWN ? [{ concept: `~${word}`, weight: UNKNOWN_WEIGHT, word }] : [];
+      return word.length >= MIN_UNKNOWN ? [{ concept: `~${word}`, weight: UNKNOWN_WEIGHT, word, english: word }] : [];
     }
     const out: Term[] = [];
     for (const token of tokens) {
       // A Nordic token means its most central English translation.
       const english = this.table.translations[token]?.[0] ?? token;
       const weight = this.weightOf(english);
-      if (weight > 0) out.push({ concept: stem(english), weight, word });
+      if (weight > 0) out.push({ concept: stem(english), weight, word, english });
     }
     return out;
   }

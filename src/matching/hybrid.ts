@@ -5,7 +5,7 @@
 // sides stand: countries the asker names, and whether the candidate's stated interest includes
 // the asker's country.
 import type { Term, TermReader } from '../embedding/index.js';
-import { namedCountries } from './free-text.js';
+import { namedCountries, namedOpportunityTypes } from './free-text.js';
 import { round, type RankedCandidate } from './ranker.js';
 import type { SignalSet } from './signals.js';
 
@@ -96,31 +96,44 @@ export class LexicalMatcher {
 
 /**
  * Re-scores dense-ranked candidates with the lexical signal (the lexical twin of each facet
- * signal, weighted alike) and the country terms, best first. Scores stay within 0..1.
+ * signal, weighted alike) and the country and opening-type terms, best first. Scores stay within
+ * 0..1. `mirrored`: the candidates are the askers of `signals` (an opportunity looking for
+ * companies scores each pair exactly as the company looking for openings would).
  */
 export function hybridRerank(
   matcher: LexicalMatcher,
   signals: SignalSet,
   asker: HybridAsker,
   candidates: readonly { ranked: RankedCandidate; side: HybridSide }[],
-  weights: HybridWeights = HYBRID_WEIGHTS,
+  options: { weights?: HybridWeights; mirrored?: boolean } = {},
 ): RankedCandidate[] {
-  const preferred = new Set(asker.preferredCountries);
-  const kinds = new Set(asker.preferredKinds ?? []);
+  const weights = options.weights ?? HYBRID_WEIGHTS;
   const out = candidates.map(({ ranked, side }) => {
+    const pair = options.mirrored ? { asker: asAsker(side), candidate: asker } : { asker, candidate: side };
     const scores = { ...ranked.scores };
     let score = ranked.score;
     if (matcher.available) {
-      const lexical = lexicalScore(matcher, signals, asker, side);
+      const lexical = lexicalScore(matcher, signals, pair.asker, pair.candidate);
       scores[LEXICAL_SIGNAL_NAME] = round(lexical);
       score = (1 - weights.lexical) * score + weights.lexical * lexical;
     }
-    if (preferred.has(side.country)) score += weights.preferredCountry;
-    if (side.kind && kinds.has(side.kind)) score += weights.preferredKind;
-    score += weights.statedInterest * statedInterest(side, asker.country);
+    score += placeFit(pair.asker, pair.candidate, weights);
     return { id: ranked.id, score: round(Math.max(0, Math.min(1, score))), scores };
   });
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
+
+/** A stored profile as an asker: the countries and kinds of opening its needs name. */
+export function asAsker(side: HybridSide): HybridAsker {
+  const needs = side.texts['needs'] ?? '';
+  return { ...side, preferredCountries: namedCountries(needs).filter((c) => c !== side.country), preferredKinds: namedOpportunityTypes(needs) };
+}
+
+function placeFit(asker: HybridAsker, candidate: HybridSide, weights: HybridWeights): number {
+  let bonus = 0;
+  if (asker.preferredCountries.includes(candidate.country)) bonus += weights.preferredCountry;
+  if (candidate.kind && asker.preferredKinds?.includes(candidate.kind)) bonus += weights.preferredKind;
+  return bonus + weights.statedInterest * statedInterest(candidate, asker.country);
 }
 
 function lexicalScore(matcher: LexicalMatcher, signals: SignalSet, asker: HybridSide, candidate: HybridSide): number {

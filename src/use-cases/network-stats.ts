@@ -1,7 +1,7 @@
 // The figures a network manager reports to funders, computed from the database and the live
 // index: who is in the network, what the engine suggested across borders, what people took up,
 // and what the events achieved.
-import { dateIn, isOpen, type Count, type Country, type EventFigures, type MatchEvent, type NetworkStats, type Sector } from '../domain/index.js';
+import { dateIn, isOpen, type Count, type EventFigures, type MatchEvent, type NetworkStats } from '../domain/index.js';
 import type { EntityAttributes } from '../index/index.js';
 import type { Engine } from './engine.js';
 import { DEFAULT_DIGEST_THRESHOLD } from './opportunity-digest.js';
@@ -59,7 +59,9 @@ async function countOpenAndMatched(engine: Engine, now: Date): Promise<{ open: n
     if (!isOpen(a.deadline, a.country, now)) continue;
     // Let other requests through between batches: a large network has many open opportunities.
     if (++open % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    const best = rankAudience(engine, { country: a.country as Country, sectors: a.sectors as Sector[] }, defined(index.vectorsOf(id)), { limit: 1 })[0];
+    const opportunity = await engine.repo.get('opportunity', id);
+    if (!opportunity) continue;
+    const [best] = await rankAudience(engine, opportunity, defined(index.vectorsOf(id)), { limit: 1 });
     if (best && best.score >= DEFAULT_DIGEST_THRESHOLD) matched++;
   }
   return { open, matched };

@@ -4,16 +4,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
-import { describeStrength, type ExplainSide, type RankedCandidate } from '../matching/index.js';
 import type { Engine } from './engine.js';
-import { audienceAsker, describeOpening, explainAudience, rankAudience } from './recommend-opportunities.js';
+import { describeOpening, rankAudience, type AudienceResult } from './recommend-opportunities.js';
 import { storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 
 // A fit at or above this score is worth a mail. On the development set every judged-relevant
-// company-opportunity pair scores at least 0.67, while 90% of the other cross-border pairs score
-// below 0.65 (`npm run eval` prints both); see README, "Matching quality".
-export const DEFAULT_DIGEST_THRESHOLD = 0.65;
+// company-opportunity pair scores at least 0.333 (hybrid score), while 90% of the other
+// cross-border pairs score below 0.313 (`npm run eval` prints both); see README, "Matching quality".
+export const DEFAULT_DIGEST_THRESHOLD = 0.33;
 
 export const DigestQuerySchema = z.strictObject({
   since: z
@@ -54,12 +53,11 @@ export async function opportunityDigest(engine: Engine, input: unknown, now = ne
   const q = parseOrThrow(DigestQuerySchema, input, 'digest query');
   const since = new Date(q.since.length === 10 ? `${q.since}T00:00:00Z` : q.since);
   const fresh = (await newOpportunities(engine, since)).filter((o) => isOpen(o.deadline, o.country, now));
-  const byCompany = new Map<string, { opportunity: Opportunity; asker: ExplainSide; ranked: RankedCandidate }[]>();
+  const byCompany = new Map<string, { opportunity: Opportunity; fit: AudienceResult }[]>();
   for (const o of fresh) {
-    const asker = audienceAsker(o, await storedVectors(engine, 'opportunity', o.id));
-    for (const ranked of rankAudience(engine, o, asker.vectors, { limit: q.perOpportunity })) {
-      if (ranked.score < q.threshold) break;
-      byCompany.set(ranked.id, [...(byCompany.get(ranked.id) ?? []), { opportunity: o, asker, ranked }]);
+    for (const fit of await rankAudience(engine, o, await storedVectors(engine, 'opportunity', o.id), { limit: q.perOpportunity })) {
+      if (fit.score < q.threshold) break;
+      byCompany.set(fit.company.id, [...(byCompany.get(fit.company.id) ?? []), { opportunity: o, fit }]);
     }
   }
   const companies = new Map((await engine.repo.getMany('company', [...byCompany.keys()])).map((c) => [c.id, c]));
@@ -67,12 +65,10 @@ export async function opportunityDigest(engine: Engine, input: unknown, now = ne
   for (const [id, list] of byCompany) {
     const company = companies.get(id);
     if (!company) continue;
-    list.sort((a, b) => b.ranked.score - a.ranked.score || (a.opportunity.id < b.opportunity.id ? -1 : 1));
-    const matches: DigestMatch[] = [];
-    for (const { opportunity, asker, ranked } of list.slice(0, q.perCompany)) {
-      const reasons = [describeOpening(opportunity, now), ...(await explainAudience(engine, asker, company, ranked))];
-      matches.push({ opportunity, score: ranked.score, strength: describeStrength(ranked.score), reasons });
-    }
+    list.sort((a, b) => b.fit.score - a.fit.score || (a.opportunity.id < b.opportunity.id ? -1 : 1));
+    const matches: DigestMatch[] = list.slice(0, q.perCompany).map(({ opportunity, fit }) => ({
+      opportunity, score: fit.score, strength: fit.strength, reasons: [describeOpening(opportunity, now), ...fit.reasons],
+    }));
     entries.push({ company, matches });
   }
   entries.sort((a, b) => a.company.country.localeCompare(b.company.country) || a.company.name.localeCompare(b.company.name));

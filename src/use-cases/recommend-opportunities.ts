@@ -7,12 +7,13 @@ import {
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  AUDIENCE_SIGNALS, describeStrength, FITTED_CALIBRATION, hybridRerank, probabilityOf, sharedConcepts, strengthOf, OPPORTUNITY_SIGNALS, rankCandidates,
-  type CandidateQuery, type ExplainSide, type HybridAsker, type RankedCandidate,
+  AUDIENCE_SIGNALS, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage,
+  type CandidateQuery, type ReaderLanguage,
 } from '../matching/index.js';
+import { hybridResults } from './hybrid-results.js';
 import type { Engine } from './engine.js';
-import { embedFreeText, FreeTextSchema, isSpecific, profileAsker, RERANK_DEPTH } from './recommend-partners.js';
-import { storedVectors } from './stored-vectors.js';
+import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, type Asker, type Reader } from './recommend-partners.js';
+import { storedVectors, type FacetVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
 
@@ -21,6 +22,8 @@ export const OpportunityFiltersSchema = z.object({
   types: z.array(OpportunityTypeSchema).max(10).optional(),
   sectors: z.array(SectorSchema).max(30).optional(),
   countries: z.array(CountrySchema).max(8).optional(),
+  /** The reader's language for reasons; else the Accept-Language header, else English. */
+  language: z.enum(READER_LANGUAGES).optional(),
 });
 
 export const OpportunitySearchSchema = OpportunityFiltersSchema.extend(FreeTextSchema.shape).strict();
@@ -50,6 +53,7 @@ export interface OpportunityResponse {
 export interface AudienceResult {
   company: Company;
   score: number;
+  relevance: number;
   scores: Record<string, number>;
   strength: string;
   reasons: string[];
@@ -66,57 +70,57 @@ export interface Clock {
   now?: Date | null;
 }
 
-export async function opportunitiesForCompany(engine: Engine, id: string, filters: unknown, clock: Clock = {}): Promise<OpportunityResponse> {
+export async function opportunitiesForCompany(engine: Engine, id: string, filters: unknown, clock: Clock = {}, reader: Reader = {}): Promise<OpportunityResponse> {
   const f = parseOrThrow(OpportunityFiltersSchema, filters, 'opportunity query');
   const company = await getEntity(engine, 'company', id);
   const vectors = await storedVectors(engine, 'company', id);
-  const asker = { texts: facetTexts('company', company), vectors, ...profileAsker(company) };
-  return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, asker, clock);
+  const language = readerLanguage(f.language, reader.acceptLanguage);
+  return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, profileAsker(company), clock, language);
 }
 
-export async function opportunitiesForText(engine: Engine, body: unknown, clock: Clock = {}): Promise<OpportunityResponse> {
+export async function opportunitiesForText(engine: Engine, body: unknown, clock: Clock = {}, reader: Reader = {}): Promise<OpportunityResponse> {
   const s = parseOrThrow(OpportunitySearchSchema, body, 'opportunity search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, clock);
+  const language = readerLanguage(s.language, reader.acceptLanguage);
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, clock, language);
 }
 
 async function respond(
   engine: Engine,
   query: CandidateQuery,
   f: z.output<typeof OpportunityFiltersSchema>,
-  asker: ExplainSide & HybridAsker,
+  asker: Asker,
   clock: Clock,
+  language: ReaderLanguage,
 ): Promise<OpportunityResponse> {
   const now = clock.now === undefined ? new Date() : clock.now;
   const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
-  const pool = rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS);
-  const byId = new Map((await engine.repo.getMany('opportunity', pool.map((r) => r.id))).map((o) => [o.id, o]));
-  const sides = new Map(pool.filter((r) => byId.has(r.id)).map((r) => [r.id, { texts: facetTexts('opportunity', byId.get(r.id)!), country: byId.get(r.id)!.country, kind: byId.get(r.id)!.type }]));
-  const ranked = hybridRerank(engine.lexical, OPPORTUNITY_SIGNALS, asker, pool.filter((r) => sides.has(r.id)).map((r) => ({ ranked: r, side: sides.get(r.id)! }))).slice(0, f.limit);
-  const results: OpportunityResult[] = [];
-  for (const [i, r] of ranked.entries()) {
-    const opportunity = byId.get(r.id)!;
-    const relevance = probabilityOf(FITTED_CALIBRATION.opportunities, r.score, i + 1);
-    const specific = isSpecific(engine, sharedConcepts(engine.lexical, OPPORTUNITY_SIGNALS, asker, sides.get(r.id)!));
-    results.push({ opportunity, score: r.score, relevance, strength: strengthOf(relevance, specific), scores: r.scores, reasons: await explainOpportunity(engine, asker, opportunity, r, now) });
-  }
-  return { results, model: engine.embedder.modelId };
+  const results = await hybridResults(engine, {
+    type: 'opportunity',
+    pool: rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS),
+    limit: f.limit,
+    signals: OPPORTUNITY_SIGNALS,
+    calibration: FITTED_CALIBRATION.opportunities,
+    asker,
+    sideOf: opportunitySide,
+    language,
+    sectorsOf: (o) => o.sectors,
+    askerSectors: asker.sectors,
+  });
+  return {
+    results: results.map((r) => ({
+      opportunity: r.entity, score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores,
+      reasons: [...r.reasons, describeOpening(r.entity, now, language)],
+    })),
+    model: engine.embedder.modelId,
+  };
 }
 
-export async function explainOpportunity(engine: Engine, asker: ExplainSide, o: Opportunity, ranked: RankedCandidate, now: Date | null): Promise<string[]> {
-  const candidate = { texts: facetTexts('opportunity', o), vectors: engine.index.opportunities.vectorsOf(o.id), sectors: o.sectors };
-  const reasons = await engine.explainer.explain(asker, candidate, ranked, OPPORTUNITY_SIGNALS);
-  return [...reasons, describeOpening(o, now)];
-}
+const opportunitySide = (o: Opportunity) => ({ texts: facetTexts('opportunity', o), country: o.country, kind: o.type });
 
-/** "Tender in NO, open until 2027-01-20 (54 days left)". */
-export function describeOpening(o: Opportunity, now: Date | null): string {
-  const kind = `${o.type.charAt(0).toUpperCase()}${o.type.slice(1).replace('-', ' ')} in ${o.country}`;
-  if (!o.deadline) return `${kind}, no deadline given`;
-  if (!now) return `${kind}, deadline ${o.deadline}`;
-  const days = daysLeft(o.deadline, o.country, now);
-  const left = days === 0 ? 'closes today' : days > 0 ? `${days} day${days === 1 ? '' : 's'} left` : 'closed';
-  return `${kind}, open until ${o.deadline} (${left})`;
+/** "Tender, Norway, open until 2027-01-20 (54 days left)", in the reader's language. */
+export function describeOpening(o: Opportunity, now: Date | null, language: ReaderLanguage = 'en'): string {
+  return describeOpeningIn(o, now ? daysLeft(o.deadline ?? '', o.country, now) : null, language);
 }
 
 /** Companies in other countries that fit an opportunity best: whom staff should alert. */
@@ -124,29 +128,30 @@ export async function companiesForOpportunity(engine: Engine, id: string, filter
   const f = parseOrThrow(AudienceFiltersSchema, filters, 'audience query');
   const opportunity = await getEntity(engine, 'opportunity', id);
   const now = clock.now === undefined ? new Date() : clock.now;
-  const asker = audienceAsker(opportunity, await storedVectors(engine, 'opportunity', id));
-  const ranked = rankAudience(engine, opportunity, asker.vectors, f);
-  const companies = new Map((await engine.repo.getMany('company', ranked.map((r) => r.id))).map((c) => [c.id, c]));
-  const results: AudienceResult[] = [];
-  for (const r of ranked) {
-    const company = companies.get(r.id);
-    if (!company) continue;
-    results.push({ company, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: await explainAudience(engine, asker, company, r) });
-  }
+  const results = await rankAudience(engine, opportunity, await storedVectors(engine, 'opportunity', id), f);
   const open = now ? isOpen(opportunity.deadline, opportunity.country, now) : true;
   return { opportunity: { ...opportunity, open }, results, model: engine.embedder.modelId };
 }
 
-export function rankAudience(engine: Engine, o: Pick<Opportunity, 'country' | 'sectors'>, vectors: CandidateQuery['vectors'], f: z.output<typeof AudienceFiltersSchema>): RankedCandidate[] {
+/**
+ * The companies abroad an opportunity fits, scored from each company's side so that both
+ * directions agree on every pair (the digest and the company's own list never disagree).
+ */
+export async function rankAudience(engine: Engine, o: Opportunity, vectors: FacetVectors, f: z.output<typeof AudienceFiltersSchema>): Promise<AudienceResult[]> {
   const query: CandidateQuery = { vectors, country: o.country, sectors: o.sectors };
-  return rankCandidates(engine.index.companies, query, f, f.limit, AUDIENCE_SIGNALS);
-}
-
-export function audienceAsker(o: Opportunity, vectors: CandidateQuery['vectors']): ExplainSide {
-  return { texts: facetTexts('opportunity', o), vectors, sectors: o.sectors };
-}
-
-export function explainAudience(engine: Engine, asker: ExplainSide, company: Company, ranked: RankedCandidate): Promise<string[]> {
-  const candidate = { texts: facetTexts('company', company), vectors: engine.index.companies.vectorsOf(company.id), sectors: company.sectors };
-  return engine.explainer.explain(asker, candidate, ranked, AUDIENCE_SIGNALS);
+  const results = await hybridResults(engine, {
+    type: 'company',
+    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), AUDIENCE_SIGNALS),
+    limit: f.limit,
+    signals: OPPORTUNITY_SIGNALS,
+    calibration: FITTED_CALIBRATION.opportunities,
+    asker: { ...opportunitySide(o), preferredCountries: [] },
+    mirrored: true,
+    sideOf: (c) => ({ texts: facetTexts('company', c), country: c.country }),
+    language: 'en',
+    partnerTypesOf: (c) => c.partnerTypes,
+    sectorsOf: (c) => c.sectors,
+    askerSectors: o.sectors,
+  });
+  return results.map((r) => ({ company: r.entity, score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons }));
 }

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  FITTED_CALIBRATION, hybridRerank, probabilityOf, sharedConcepts, strengthOf, namedCountries, namedOpportunityTypes, PARTNER_SIGNALS, rankCandidates, readFreeText,
-  type CandidateFilters, type CandidateQuery, type ExplainSide, type RankedCandidate,
+  asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
+  type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
 } from '../matching/index.js';
+import { hybridResults } from './hybrid-results.js';
 import type { Engine } from './engine.js';
-import { defined, storedVectors } from './stored-vectors.js';
+import { defined, storedVectors, type FacetVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
 
@@ -33,6 +34,8 @@ export const PartnerFiltersSchema = z.object({
   countries: z.array(CountrySchema).max(8).optional(),
   sectors: z.array(SectorSchema).max(30).optional(),
   partnerTypes: z.array(PartnerTypeSchema).max(10).optional(),
+  /** The reader's language for reasons; else the Accept-Language header, else English. */
+  language: z.enum(READER_LANGUAGES).optional(),
 });
 
 /** What someone without a profile writes: one text, or offers and needs apart. */
@@ -50,45 +53,43 @@ export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.sh
 
 export type PartnerFilterInput = z.input<typeof PartnerFiltersSchema>;
 
+/** How the reader wants the answer: its language (`language` wins over the Accept-Language header). */
+export interface Reader {
+  acceptLanguage?: string | undefined;
+}
+
 /** `among` restricts partners to a set of companies, e.g. an event's participants. */
-export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput, among?: ReadonlySet<string>): Promise<PartnerResponse> {
+export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput, among?: ReadonlySet<string>, reader: Reader = {}): Promise<PartnerResponse> {
   const f = { ...parseOrThrow(PartnerFiltersSchema, filters, 'partner query'), among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
-  const texts = facetTexts('company', company);
-  return respond(engine, query, f, { texts, vectors: query.vectors, ...profileAsker(company) });
+  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, reader.acceptLanguage));
 }
 
-export async function partnersForText(engine: Engine, body: unknown): Promise<PartnerResponse> {
+export async function partnersForText(engine: Engine, body: unknown, reader: Reader = {}): Promise<PartnerResponse> {
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker);
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, reader.acceptLanguage));
 }
 
-/** A stored company as an asker: its sectors, and the countries and openings its needs name. */
-export function profileAsker(company: Company): Omit<FreeTextAsker, 'texts' | 'vectors'> {
-  return {
-    sectors: company.sectors,
-    country: company.country,
-    preferredCountries: namedCountries(company.needs).filter((c) => c !== company.country),
-    preferredKinds: namedOpportunityTypes(company.needs),
-  };
+/** An asker of a recommendation: its texts by facet, sectors, and where it stands. */
+export interface Asker extends HybridAsker {
+  sectors: readonly string[];
 }
 
-/** A free-text asker as a company-shaped side, with what it offers and seeks read from the text. */
-export interface FreeTextAsker extends ExplainSide {
-  country: string;
-  preferredCountries: string[];
-  preferredKinds: string[];
+/** A stored company as an asker: its texts, sectors, and the countries and openings its needs name. */
+export function profileAsker(company: Company): Asker {
+  return { ...asAsker({ texts: facetTexts('company', company), country: company.country }), sectors: company.sectors };
 }
 
 /**
- * Reads a free text as a company-shaped side: what the writer offers and seeks (split by cue
- * phrases unless given apart), and the countries it names as a preference. Each distinct text is
- * embedded once. A text that never says what it offers leaves `offers` out rather than comparing
- * the writer's needs with the candidates' needs, which would rank competitors first.
+ * Reads a free text as a company-shaped asker: what the writer offers and seeks (split by cue
+ * phrases unless given apart), and the countries and kinds of opening it names as preferences.
+ * Each distinct text is embedded once. A text that never says what it offers leaves `offers`
+ * out rather than comparing the writer's needs with the candidates' needs, which would rank
+ * competitors first.
  */
-export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextSchema>, sectors: readonly string[]): Promise<FreeTextAsker> {
+export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextSchema>, sectors: readonly string[]): Promise<Asker & { vectors: FacetVectors }> {
   const read = readFreeText(s.text);
   const texts: Record<string, string> = {
     profile: s.text,
@@ -96,52 +97,30 @@ export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextS
     needs: s.needs?.trim() || read.needs || s.text,
   };
   const distinct = [...new Set(Object.values(texts).filter((t) => t.trim()))];
-  const vectors = await engine.embedder.embed(distinct, 'query');
-  const vectorOf = (text: string) => (text.trim() ? vectors[distinct.indexOf(text)] : undefined);
-  const preferredCountries = read.countries.filter((c) => c !== s.country);
-  return {
-    texts,
-    vectors: defined({ profile: vectorOf(texts['profile']!), offers: vectorOf(texts['offers']!), needs: vectorOf(texts['needs']!) }),
-    sectors,
-    country: s.country,
-    preferredCountries,
-    preferredKinds: read.opportunityTypes,
-  };
+  const embedded = await engine.embedder.embed(distinct, 'query');
+  const vectors = defined(Object.fromEntries(Object.entries(texts).map(([facet, text]) => [facet, text.trim() ? embedded[distinct.indexOf(text)] : undefined])));
+  return { texts, vectors, sectors, country: s.country, preferredCountries: read.countries.filter((c) => c !== s.country), preferredKinds: read.opportunityTypes };
 }
 
 // Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
 export const RERANK_DEPTH = 30;
 
-async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilters & { limit: number }, asker: FreeTextAsker): Promise<PartnerResponse> {
-  const pool = rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH));
-  const companies = new Map((await engine.repo.getMany('company', pool.map((r) => r.id))).map((c) => [c.id, c]));
-  // Deleted between index and database read: never recommend what no longer exists.
-  const sides = new Map(pool.filter((r) => companies.has(r.id)).map((r) => [r.id, { texts: facetTexts('company', companies.get(r.id)!), country: companies.get(r.id)!.country }]));
-  const ranked = hybridRerank(engine.lexical, PARTNER_SIGNALS, asker, pool.filter((r) => sides.has(r.id)).map((r) => ({ ranked: r, side: sides.get(r.id)! }))).slice(0, f.limit);
-  const results: PartnerResult[] = [];
-  for (const [i, r] of ranked.entries()) {
-    const company = companies.get(r.id)!;
-    const shared = sharedConcepts(engine.lexical, PARTNER_SIGNALS, asker, sides.get(r.id)!);
-    const relevance = probabilityOf(FITTED_CALIBRATION.partners, r.score, i + 1);
-    results.push({
-      company: toPublicCompany(company), score: r.score, relevance, strength: strengthOf(relevance, isSpecific(engine, shared)), scores: r.scores,
-      reasons: await explain(engine, asker, company, r),
-    });
-  }
-  return { results, model: engine.embedder.modelId };
-}
-
-/** Whether a match rests on more than generic words (always, when no lexical signal can tell). */
-export function isSpecific(engine: Engine, shared: readonly unknown[]): boolean {
-  return !engine.lexical.available || shared.length > 0;
-}
-
-function explain(engine: Engine, asker: ExplainSide, company: Company, ranked: RankedCandidate): Promise<string[]> {
-  const candidate = {
-    texts: facetTexts('company', company),
-    vectors: engine.index.companies.vectorsOf(company.id),
-    sectors: company.sectors,
-    partnerTypes: company.partnerTypes,
+async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilters & { limit: number }, asker: Asker, language: ReaderLanguage): Promise<PartnerResponse> {
+  const results = await hybridResults(engine, {
+    type: 'company',
+    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH)),
+    limit: f.limit,
+    signals: PARTNER_SIGNALS,
+    calibration: FITTED_CALIBRATION.partners,
+    asker,
+    sideOf: (c) => ({ texts: facetTexts('company', c), country: c.country }),
+    language,
+    partnerTypesOf: (c) => c.partnerTypes,
+    sectorsOf: (c) => c.sectors,
+    askerSectors: asker.sectors,
+  });
+  return {
+    results: results.map((r) => ({ company: toPublicCompany(r.entity), score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons })),
+    model: engine.embedder.modelId,
   };
-  return engine.explainer.explain(asker, candidate, ranked);
 }

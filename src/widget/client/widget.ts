@@ -135,7 +135,7 @@ class Widget {
     this.results.replaceChildren();
     try {
       const path = kind === 'partners' ? '/api/v1/partners/search' : '/api/v1/opportunities/search';
-      const { results } = await this.call<{ results: (PartnerResult | OpportunityResult)[] }>(path, { text, country, limit: 8 });
+      const { results } = await this.call<{ results: (PartnerResult | OpportunityResult)[] }>(path, { text, country, limit: 8, language: this.o.lang });
       this.say(results.length ? this.t.found(results.length) : this.t.none);
       this.results.append(...results.map((r) => ('company' in r ? this.partnerItem(r) : this.opportunityItem(r))));
     } catch (err) {
