@@ -111,7 +111,7 @@ export async function createTestEngine(options: { dir?: string; data?: unknown }
 
 /** The shared model outlives each engine in a test file. */
 function keepAlive(embedder: Embedder): Embedder {
-  return { get modelId() { return embedder.modelId; }, get dims() { return embedder.dims; }, embed: (t, r) => embedder.embed(t, r), dispose: async () => {} };
+  return { get modelId() { return embedder.modelId; }, get dims() { return embedder.dims; }, get terms() { return embedder.terms; }, embed: (t, r) => embedder.embed(t, r), dispose: async () => {} };
 }
 
 /** The shared development set beside the clone (CI always has it). */

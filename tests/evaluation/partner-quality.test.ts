@@ -27,8 +27,12 @@ describe.runIf(available)('partner quality on the development set', () => {
     expect(result.engine.recall10).toBeGreaterThan(result.bm25.recall10);
   });
 
-  it('stays above the measured floor (nDCG@5 0.725, cross-lingual Recall@10 0.978 when set)', () => {
-    expect(result.engine.ndcg5).toBeGreaterThanOrEqual(0.68);
-    expect(result.crossLingual.recall10).toBeGreaterThanOrEqual(0.9);
+  it('stays above the measured floor (nDCG@5 0.787, cross-lingual Recall@10 1.0 when set)', () => {
+    expect(result.engine.ndcg5).toBeGreaterThanOrEqual(0.75);
+    expect(result.crossLingual.recall10).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('ranks a whole profile pasted as free text nearly as well (0.718 when set)', () => {
+    expect(result.freeText.ndcg5).toBeGreaterThanOrEqual(0.68);
   });
 });
