@@ -28,6 +28,31 @@ export const singleLine = <S extends z.ZodString>(schema: S) =>
 /** A name or title: plain text on one line. */
 export const nameText = (max: number) => singleLine(text(max, 1));
 
+/**
+ * A count in a query string: plain decimal digits only. `z.coerce.number()` would read `0x10`
+ * as 16, `1e2` as 100 and ` 5` or `+5` as 5; such values are refused instead.
+ */
+export const decimalInt = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number in plain decimal digits')])
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    });
+
+/** A decimal fraction in a query string (`0.5`, `1`): no exponents, signs, hex or spaces. */
+export const decimalNumber = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^[0-9]{1,15}(\.[0-9]{1,15})?$/, 'must be a number in plain decimal notation')])
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (Number.isFinite(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max}` });
+      return z.NEVER;
+    });
+
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'must be 1-80 characters: letters, digits, . _ : - (not starting with punctuation)');
