@@ -85,9 +85,16 @@ export function buildApp(deps: AppDeps): express.Express {
     auth.callerOf(req).then((caller) => {
       res.locals['caller'] = caller;
       next();
-    }, (err: unknown) => errorToProblem(err, res, log));
+    }, (err: unknown) => {
+      // A refused key is answered after the per-IP limiter has counted it: guessing keys costs
+      // the same budget as any other anonymous request.
+      res.locals['caller'] = { role: 'public' } satisfies Caller;
+      res.locals['authError'] = err;
+      next();
+    });
   });
   for (const limiter of rateLimiters(deps.rateLimits ?? DEFAULT_LIMITS)) app.use('/api', limiter);
+  app.use('/api', (_req, res, next) => (res.locals['authError'] ? errorToProblem(res.locals['authError'], res, log) : next()));
 
   const limits = deps.bodyLimits ?? DEFAULT_BODY_LIMITS;
   for (const r of ROUTES) {
