@@ -15,7 +15,11 @@ const ConfigSchema = z.object({
   /** Database URL; `file:` for SQLite. Defaults to `file:<DATA_DIR>/nordichub.db`. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Model folder name under MODELS_DIR (the shipped default) used for embeddings. */
-  MODEL: z.string().min(1).default(DEFAULT_MODEL),
+  MODEL: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/, 'must be a model folder name under MODELS_DIR (name or org/name), not a path')
+    .refine((m) => !m.split('/').includes('..'), 'must not contain ..')
+    .default(DEFAULT_MODEL),
   /** Folder that holds the models; nothing is ever downloaded at run time. */
   MODELS_DIR: z.string().min(1).default('./models'),
   /** Admin API key for write endpoints; generated and printed once if unset. */
