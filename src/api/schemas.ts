@@ -2,7 +2,7 @@
 // the HTTP-only parts (query strings, pages, problems) and describe responses for OpenAPI.
 import { z } from 'zod';
 import {
-  decimalInt,
+  decimalInt, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, searchWords,
   ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema,
   OpportunityTypeSchema, PartnerTypeSchema, SectorSchema,
 } from '../domain/index.js';
@@ -25,11 +25,13 @@ export const ListQuerySchema = z.strictObject({
   sector: SectorSchema.optional(),
   q: z
     .string()
-    .trim()
-    .max(200)
-    .refine((q) => q.split(/\s+/).filter(Boolean).length <= 8, 'at most 8 words')
+    .max(MAX_SEARCH_CHARS)
+    // Counted after the split the search itself uses: punctuation, % and _ separate words too.
+    .refine((q) => searchWords(q).length <= MAX_SEARCH_WORDS, `at most ${MAX_SEARCH_WORDS} words (letters and digits; anything else separates words)`)
     .optional()
-    .meta({ description: 'Up to 8 words that must all appear in the name, description or id (any letter case)' }),
+    .meta({
+      description: `Up to ${MAX_SEARCH_WORDS} words (${MAX_SEARCH_CHARS} characters) that must all appear in the name (title), description, offers, needs or id; any letter case, accents and Nordic letters folded (ø = o, æ = ae); words of 2+ letters match as prefixes ("batter" finds "battery")`,
+    }),
 });
 
 export const CompanyListQuerySchema = ListQuerySchema.extend({
