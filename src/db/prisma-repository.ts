@@ -6,7 +6,7 @@ import type { Feedback, FeedbackKind } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
-import { MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
+import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
 import type { ChangeEntry, EventSummary, FeedbackCount, FeedbackQuery, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 type Row = Record<string, unknown>;
@@ -92,8 +92,8 @@ interface Dialect {
   maxParams: number;
   /** Run first in every write transaction, if the database lets writers overlap. */
   serializeWriters?: string;
-  /** SQL true for rows of `table` holding every word, given as one bound parameter `param`. */
-  matchesWords(table: string, param: string): string;
+  /** SQL true for rows of `table` among the first `cap` holding every word (bound as `param`). */
+  matchesWords(table: string, param: string, cap: number): string;
   /** The bound value for `matchesWords`: folded words, a prefix match for each long enough. */
   wordQuery(words: readonly string[]): string;
   /** SQL true when `column` contains `text` (bound as `param`) literally. */
@@ -107,8 +107,9 @@ const prefixed = (w: string) => w.length >= MIN_PREFIX_CHARS;
 const SQLITE: Dialect = {
   placeholder: () => '?',
   maxParams: 900, // under SQLite's 999; one writer at a time by design
-  matchesWords: (table, param) =>
-    `"id" IN (SELECT k."id" FROM "${table}SearchKey" k WHERE k."n" IN (SELECT rowid FROM "${table}Search" WHERE "${table}Search" MATCH ${param}))`,
+  // FTS5 yields matches lazily, so the LIMIT stops the lookup itself, not just the answer.
+  matchesWords: (table, param, cap) =>
+    `"id" IN (SELECT k."id" FROM "${table}SearchKey" k WHERE k."n" IN (SELECT rowid FROM "${table}Search" WHERE "${table}Search" MATCH ${param} LIMIT ${cap}))`,
   // FTS5 query syntax: "word"* is a prefix match; space-separated terms must all appear. Words
   // are letters and digits only, so the quotes cannot be broken out of.
   wordQuery: (words) => words.map((w) => `"${w}"${prefixed(w) ? '*' : ''}`).join(' '),
@@ -123,7 +124,7 @@ const POSTGRES: Dialect = {
   // commit after seq 12 was read and be skipped for ever; one writer at a time (held until
   // commit) makes commit order equal seq order, as SQLite's single writer does.
   serializeWriters: 'SELECT pg_advisory_xact_lock(72707370)',
-  matchesWords: (_table, param) => `"searchWords" @@ ${param}::tsquery`,
+  matchesWords: (table, param, cap) => `"id" IN (SELECT "id" FROM "${table}" WHERE "searchWords" @@ ${param}::tsquery LIMIT ${cap})`,
   // A tsquery cast, not to_tsquery: the lexemes are indexed as the migration folded them, with no
   // dictionary in between. 'word':* is a prefix match; & joins words that must all appear.
   wordQuery: (words) => words.map((w) => `'${w}'${prefixed(w) ? ':*' : ''}`).join(' & '),
@@ -201,7 +202,7 @@ export class PrismaRepository implements Repository {
     const d = this.dialect;
     const params: unknown[] = [];
     const bind = (value: unknown) => d.placeholder(params.push(value) - 1);
-    const conditions = [d.matchesWords(TABLES[type], bind(d.wordQuery(words)))];
+    const conditions = [d.matchesWords(TABLES[type], bind(d.wordQuery(words)), MAX_SEARCH_MATCHES)];
     if (query.country) conditions.push(`"country" = ${bind(query.country)}`);
     // Sector codes and ids hold no quotes, so the quoted value is an exact JSON-array element.
     if (query.sector) conditions.push(d.containsLiteral('sectors', bind(JSON.stringify(query.sector))));

@@ -5,6 +5,12 @@
 /** At most this many words, and characters before splitting, per search. */
 export const MAX_SEARCH_WORDS = 8;
 export const MAX_SEARCH_CHARS = 200;
+/**
+ * A search looks at no more than this many rows holding its words (then applies the other
+ * filters, sorts and pages): its cost is bounded whatever the table size. A word in most
+ * profiles ("company") needs another word to narrow it.
+ */
+export const MAX_SEARCH_MATCHES = 2_000;
 /** Shorter words match whole words only: a one-letter prefix would expand to most of the index. */
 export const MIN_PREFIX_CHARS = 2;
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { openRepository } from '../../src/db/index.js';
 import { isPostgresUrl, migratePostgres, migrateSqlite } from '../../src/db/migrate.js';
-import { foldText, searchWords } from '../../src/domain/index.js';
+import { CompanyInputSchema, foldText, MAX_SEARCH_MATCHES, searchWords, toCompany } from '../../src/domain/index.js';
 import { createApiKey } from '../../src/use-cases/api-keys.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, databaseFor, ROOT, serve, tempDir, type TestEngine } from '../helpers.js';
@@ -120,6 +120,26 @@ describe('what a query may cost', () => {
       expect([200, 400], `${q}: ${r.text}`).toContain(r.status);
       // Generous: an index lookup takes milliseconds; the old LIKE scan took seconds at scale.
       expect(Date.now() - started).toBeLessThan(2_000);
+    }
+  });
+});
+
+describe('a word in most rows', () => {
+  it('looks at no more than MAX_SEARCH_MATCHES rows: the cost is bounded, the total says so', async () => {
+    const dir = tempDir();
+    const repo = await openRepository(await databaseFor(dir.dir));
+    try {
+      const n = MAX_SEARCH_MATCHES + 100;
+      const companies = Array.from({ length: n }, (_, i) => toCompany(CompanyInputSchema.parse({ id: `c-${String(i).padStart(5, '0')}`, name: `Common ${i}`, country: i % 2 ? 'FI' : 'SE', description: 'Everywhere.' })));
+      await repo.write({ companies });
+      const page = await repo.list('company', { limit: 10, offset: 0, q: 'everywhere' });
+      expect(page.total).toBe(MAX_SEARCH_MATCHES);
+      expect(page.items.map((c) => c.id)).toEqual([...page.items.map((c) => c.id)].sort());
+      expect((await repo.list('company', { limit: 10, offset: 0, q: 'everywhere common 2049' })).items.map((c) => c.id)).toEqual(['c-02049']);
+      expect((await repo.list('company', { limit: 10, offset: 0 })).total).toBe(n);
+    } finally {
+      await repo.close();
+      dir.cleanup();
     }
   });
 });

@@ -30,7 +30,7 @@ describe('the model setting', () => {
 
   it('names the folder and the files missing from a folder that is not a whole model', async () => {
     const modelsDir = halfModel('half');
-    const err = await TransformersEmbedder.create({ modelsDir, model: 'half' }).catch((e: unknown) => e as Error);
+    const err = (await TransformersEmbedder.create({ modelsDir, model: 'half' }).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toContain(path.join(modelsDir, 'half'));
     expect(err.message).toContain('missing tokenizer.json, tokenizer_config.json, onnx/model.onnx');
