@@ -22,7 +22,7 @@ let staff: string;
 
 const NORDIC = {
   id: 'is-zq7', name: 'Þórsdóttir & Ðalur ehf', country: 'IS', description: 'Æble-cider from Øresund; Åland battery recycling.',
-  offers: 'Hákarl catering', needs: 'A Straße partner', clusterIds: [], sectors: [], partnerTypes: [],
+  offers: 'Hákarl catering', needs: 'A Straße partner', clusterIds: [], sectors: ['food'], partnerTypes: ['distributor'], employees: 12, website: 'https://zq7.example',
 };
 
 beforeAll(async () => {
@@ -79,6 +79,14 @@ describe('word search', () => {
     expect(await search('kvarken electric')).toEqual([id]);
     expect((await call('DELETE', `/api/v1/companies/${id}`, { key: ADMIN })).status).toBeLessThan(300);
     expect(await search('kvarken')).toEqual([]);
+  });
+
+  it('answers whole profiles, as the list without words does', async () => {
+    const r = await call('GET', '/api/v1/companies?q=thorsdottir', { key: null });
+    const plain = await call('GET', '/api/v1/companies?country=IS&limit=500', { key: null });
+    expect(r.body.items).toEqual(plain.body.items.filter((c: { id: string }) => c.id === 'is-zq7'));
+    expect(r.body.items[0]).toMatchObject({ employees: 12, sectors: ['food'], partnerTypes: ['distributor'], website: 'https://zq7.example' });
+    expect(r.body.total).toBe(1);
   });
 
   it('works for clusters and opportunities, with the other filters', async () => {
@@ -139,6 +147,10 @@ describe('a word in most rows', () => {
       expect(page.items.map((c) => c.id)).toEqual([...page.items.map((c) => c.id)].sort());
       expect((await repo.list('company', { limit: 10, offset: 0, q: 'everywhere common 2049' })).items.map((c) => c.id)).toEqual(['c-02049']);
       expect((await repo.list('company', { limit: 10, offset: 0 })).total).toBe(n);
+      // The other filters apply with words too.
+      expect((await repo.list('company', { limit: 10, offset: 0, q: 'common 2049', createdSince: new Date(Date.now() - 60_000) })).total).toBe(1);
+      expect((await repo.list('company', { limit: 10, offset: 0, q: 'common 2049', createdSince: new Date(Date.now() + 60_000) })).total).toBe(0);
+      expect((await repo.list('company', { limit: 10, offset: 0, q: 'common 2049', country: 'SE' })).total).toBe(0);
     } finally {
       await repo.close();
       dir.cleanup();
