@@ -5,6 +5,8 @@ import { z } from 'zod';
 /** The model shipped in models/: multilingual static word vectors built by scripts/build-model.ts. */
 export const DEFAULT_MODEL = 'nordichub-static-nordic';
 
+const bytesSetting = z.string().regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'must be a size such as 1mb, 500kb or 1048576');
+
 const ConfigSchema = z.object({
   /** HTTP port the service listens on. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,7 +15,11 @@ const ConfigSchema = z.object({
   /** Database URL; `file:` for SQLite. Defaults to `file:<DATA_DIR>/nordichub.db`. */
   DATABASE_URL: z.string().min(1).optional(),
   /** Model folder name under MODELS_DIR (the shipped default) used for embeddings. */
-  MODEL: z.string().min(1).default(DEFAULT_MODEL),
+  MODEL: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/, 'must be a model folder name under MODELS_DIR (name or org/name), not a path')
+    .refine((m) => !m.split('/').includes('..'), 'must not contain ..')
+    .default(DEFAULT_MODEL),
   /** Folder that holds the models; nothing is ever downloaded at run time. */
   MODELS_DIR: z.string().min(1).default('./models'),
   /** Admin API key for write endpoints; generated and printed once if unset. */
@@ -24,8 +30,12 @@ const ConfigSchema = z.object({
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(300_000),
   /** HNSW search breadth: recall against latency. 100 suits up to a few 100k companies; see docs/SCALING.md for larger. */
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(2_000).default(100),
-  /** Largest accepted JSON request body (import included). */
-  MAX_BODY: z.string().default('20mb'),
+  /** Largest accepted JSON request body, imports excepted (bytes, or units such as 1mb). */
+  MAX_BODY: bytesSetting.default('1mb'),
+  /** Largest accepted import body (POST /api/v1/import and /imports, staff keys only). */
+  MAX_IMPORT_BODY: bytesSetting.default('200mb'),
+  /** Deepest accepted JSON nesting in a request body; deeper bodies get a 400 before parsing. */
+  MAX_JSON_DEPTH: z.coerce.number().int().min(4).max(1_000).default(32),
   /** Requests per minute from one client IP to the public and widget endpoints. */
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
   /** Requests per minute through one site key, from all its visitors together. */
@@ -46,10 +56,17 @@ export interface Config {
   readonly syncIntervalMs: number;
   readonly snapshotIntervalMs: number;
   readonly efSearch: number;
-  readonly maxBody: string;
+  readonly bodyLimits: BodyLimits;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readonly rateLimits: RateLimits;
   readonly trustProxyHops: number;
+}
+
+export interface BodyLimits {
+  /** Every route but imports. */
+  body: string;
+  importBody: string;
+  jsonDepth: number;
 }
 
 export interface RateLimits {
@@ -75,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncIntervalMs: e.SYNC_INTERVAL_MS,
     snapshotIntervalMs: e.SNAPSHOT_INTERVAL_MS,
     efSearch: e.HNSW_EF_SEARCH,
-    maxBody: e.MAX_BODY,
+    bodyLimits: { body: e.MAX_BODY, importBody: e.MAX_IMPORT_BODY, jsonDepth: e.MAX_JSON_DEPTH },
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perKeyPerMinute: e.RATE_LIMIT_PER_KEY },
     trustProxyHops: e.TRUST_PROXY_HOPS,

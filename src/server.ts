@@ -27,7 +27,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     process.stdout.write(`\nAdmin API key (shown only now, keep it): ${adminKey.generated}\n\n`);
   }
   let engine: Engine | undefined;
-  const app = buildApp({ engine: () => engine, adminKeyHash: adminKey.hash, logger, maxBody: config.maxBody, version, rateLimits: config.rateLimits, trustProxyHops: config.trustProxyHops });
+  const app = buildApp({ engine: () => engine, adminKeyHash: adminKey.hash, logger, bodyLimits: config.bodyLimits, version, rateLimits: config.rateLimits, trustProxyHops: config.trustProxyHops });
   const server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();

@@ -70,7 +70,10 @@ export async function dumpDatabase(url: string): Promise<string> {
   }
   const db = new Database(url.slice('file:'.length), { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
+    // Full-text indexes (virtual tables and their shadow tables) are derived from the rows dumped.
+    const virtual = all.filter((r) => r.sql.startsWith('CREATE VIRTUAL TABLE')).map((r) => r.name);
+    const tables = all.map((r) => r.name).filter((n) => !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
     return tables.map((t) => `${t}\n${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all(), blobs)}`).join('\n');
   } finally {
     db.close();

@@ -1,6 +1,6 @@
 // API keys (admin) and introduction requests (sent by the widget with a site key, handled by staff).
 import { z } from 'zod';
-import { ApiKeyInputSchema, INTRODUCTION_STATUSES, IntroductionInputSchema, IntroductionPatchSchema } from '../domain/index.js';
+import { decimalInt, ApiKeyInputSchema, INTRODUCTION_STATUSES, IntroductionInputSchema, IntroductionPatchSchema } from '../domain/index.js';
 import { createApiKey, revokeApiKey } from '../use-cases/api-keys.js';
 import { requestIntroduction, updateIntroduction } from '../use-cases/introductions.js';
 import { route, type RouteDef } from './http.js';
@@ -25,8 +25,8 @@ export const IntroductionSchema = z
 const IntroListQuery = z.strictObject({
   status: z.enum(INTRODUCTION_STATUSES).optional(),
   companyId: z.string().max(80).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: decimalInt(1, 500).default(50),
+  offset: decimalInt(0, 10_000_000).default(0),
 });
 
 export const ACCESS_ROUTES: RouteDef[] = [

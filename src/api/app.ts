@@ -8,14 +8,14 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { RateLimits } from '../config.js';
+import type { BodyLimits, RateLimits } from '../config.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import type { Engine } from '../use-cases/engine.js';
 import { zodIssues } from '../use-cases/validate.js';
 import { consoleRoutes } from '../console/index.js';
 import { widgetRoutes } from '../widget/index.js';
 import { Authenticator, type Caller } from './auth.js';
-import { errorToProblem, ROLE_RANK, sendProblem } from './http.js';
+import { errorToProblem, jsonDepthGuard, ROLE_RANK, sendProblem, type RouteDef } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
 
@@ -24,13 +24,14 @@ export interface AppDeps {
   engine(): Engine | undefined;
   adminKeyHash: string;
   logger?: Logger | undefined;
-  maxBody?: string;
+  bodyLimits?: BodyLimits;
   version?: string;
   rateLimits?: RateLimits;
   trustProxyHops?: number;
 }
 
 const DEFAULT_LIMITS: RateLimits = { perIpPerMinute: 300, perKeyPerMinute: 3000 };
+const DEFAULT_BODY_LIMITS: BodyLimits = { body: '1mb', importBody: '200mb', jsonDepth: 32 };
 
 function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): unknown {
   if (!schema) return value;
@@ -84,19 +85,24 @@ export function buildApp(deps: AppDeps): express.Express {
     auth.callerOf(req).then((caller) => {
       res.locals['caller'] = caller;
       next();
-    }, (err: unknown) => errorToProblem(err, res, log));
+    }, (err: unknown) => {
+      // A refused key is answered after the per-IP limiter has counted it: guessing keys costs
+      // the same budget as any other anonymous request.
+      res.locals['caller'] = { role: 'public' } satisfies Caller;
+      res.locals['authError'] = err;
+      next();
+    });
   });
   for (const limiter of rateLimiters(deps.rateLimits ?? DEFAULT_LIMITS)) app.use('/api', limiter);
+  app.use('/api', (_req, res, next) => (res.locals['authError'] ? errorToProblem(res.locals['authError'], res, log) : next()));
 
+  const limits = deps.bodyLimits ?? DEFAULT_BODY_LIMITS;
   for (const r of ROUTES) {
-    const parseBody = express.json({ limit: r.bodyLimit ?? deps.maxBody ?? '1mb', strict: false });
-    app[r.method](expressPath(r.path), parseBody, async (req: Request, res: Response) => {
+    // The role is checked before the body is read: a caller who may not use the route never
+    // gets a large body parsed (auth above reads only headers).
+    app[r.method](expressPath(r.path), admitRole(r), bodyParser(r, limits), async (req: Request, res: Response) => {
       try {
         const caller = callerOf(res);
-        if (ROLE_RANK[caller.role] < ROLE_RANK[r.role]) {
-          if (caller.role === 'public') throw new AppError(ErrorCodes.UNAUTHORIZED, `This endpoint needs \`Authorization: Bearer <${r.role} key>\`.`);
-          throw new AppError(ErrorCodes.FORBIDDEN, `A ${caller.role} key cannot use this endpoint; it needs a ${r.role} key.`);
-        }
         const engine = deps.engine();
         if (!engine) throw new AppError(ErrorCodes.NOT_READY, 'The service is still loading; retry in a few seconds.');
         if (r.body && req.body === undefined) throw new AppError(ErrorCodes.VALIDATION, 'A JSON body is required.', [{ path: 'body', message: 'missing' }]);
@@ -117,6 +123,22 @@ export function buildApp(deps: AppDeps): express.Express {
   app.use((req: Request, res: Response) => sendProblem(res, 404, `No endpoint ${req.method} ${req.path}.`));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => errorToProblem(err, res, log));
   return app;
+}
+
+function admitRole(r: RouteDef) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const caller = callerOf(res);
+    if (ROLE_RANK[caller.role] >= ROLE_RANK[r.role]) return next();
+    if (caller.role === 'public') return next(new AppError(ErrorCodes.UNAUTHORIZED, `This endpoint needs \`Authorization: Bearer <${r.role} key>\`.`));
+    next(new AppError(ErrorCodes.FORBIDDEN, `A ${caller.role} key cannot use this endpoint; it needs a ${r.role} key.`));
+  };
+}
+
+/** Ordinary routes take `limits.body`; imports take more, and only from staff. */
+function bodyParser(r: RouteDef, limits: BodyLimits) {
+  const large = r.bodyLimit === 'import';
+  if (large && ROLE_RANK[r.role] < ROLE_RANK.staff) throw new Error(`${r.method} ${r.path}: import-size bodies are for staff routes only`);
+  return express.json({ limit: large ? limits.importBody : limits.body, strict: false, verify: jsonDepthGuard(limits.jsonDepth) });
 }
 
 /** Per client IP for everyone below staff, and per site key for the widget's keys. */

@@ -7,6 +7,7 @@ import type { Repository } from '../db/index.js';
 import type { ApiKeyRecord } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import { hashSecret } from '../use-cases/api-keys.js';
+import { isKeyHash } from './admin-key.js';
 import type { Role } from './http.js';
 
 export interface Caller {
@@ -28,7 +29,11 @@ export class Authenticator {
     private readonly repo: () => Repository | undefined,
     /** A site key valid only from the service's own origin, for the demo page. */
     readonly demoSecret: string,
-  ) {}
+  ) {
+    // Checked once here: timingSafeEqual throws on a length mismatch, which would make every
+    // request with a key a 500.
+    if (!isKeyHash(adminHash)) throw new Error('The admin key hash must be a SHA-256 hash (64 hex digits).');
+  }
 
   async callerOf(req: Request): Promise<Caller> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];

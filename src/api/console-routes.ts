@@ -56,7 +56,7 @@ export const CONSOLE_ROUTES: RouteDef[] = [
     async handle({ engine }) { return { body: await networkStats(engine) }; },
   }),
   route({
-    method: 'post', path: '/api/v1/imports', tag: 'Import', role: 'staff', bodyLimit: '200mb', body: DatasetSchema,
+    method: 'post', path: '/api/v1/imports', tag: 'Import', role: 'staff', bodyLimit: 'import', body: DatasetSchema,
     summary: 'Start importing a data set in the background (upsert by id, all or nothing); poll the job for progress',
     responses: { 202: { description: 'Started', schema: ImportJobSchema }, 400: problem('Malformed; nothing imported, no job started'), 409: problem('Another import is still running') },
     async handle({ engine, body }) { return { status: 202, body: startImport(engine, body) }; },

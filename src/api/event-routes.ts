@@ -1,7 +1,7 @@
 // Matchmaking-event endpoints (staff): the event, its participants, suggestions, the schedule,
 // pins and removals, and the agenda as JSON, CSV and iCalendar.
 import { z } from 'zod';
-import { EventInputSchema, EventPatchSchema, IdSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema } from '../domain/index.js';
+import { decimalInt, EventInputSchema, EventPatchSchema, IdSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema } from '../domain/index.js';
 import { agendaCsv, agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../use-cases/event-agenda.js';
 import {
   addParticipant, createEvent, deleteEvent, getEvent, participantOf, patchEvent, patchParticipant, pinMeeting, removeMeeting,
@@ -104,7 +104,7 @@ export const EVENT_ROUTES: RouteDef[] = [
   }),
   route({
     method: 'get', path: '/api/v1/events/{id}/participants/{companyId}/suggestions', tag: TAG, role: 'staff', params: ParticipantParams,
-    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+    query: z.strictObject({ limit: decimalInt(1, 100).default(10) }),
     summary: 'Suggested meetings among the event’s participants (cross-border partners, with reasons), to prepare wishes',
     responses: { 200: { description: 'Ranked participants', schema: PartnerResponseSchema }, 404: problem('Not a participant') },
     async handle({ engine, params, query }) {

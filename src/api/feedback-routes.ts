@@ -1,7 +1,7 @@
 // Staff feedback on suggestions: a verdict per company and candidate, for the console and for
 // `npm run eval`, which reads the verdicts as a second source of relevance judgments.
 import { z } from 'zod';
-import { FEEDBACK_KINDS, FEEDBACK_VERDICTS, FeedbackInputSchema, IdSchema } from '../domain/index.js';
+import { decimalInt, FEEDBACK_KINDS, FEEDBACK_VERDICTS, FeedbackInputSchema, IdSchema } from '../domain/index.js';
 import { feedbackCsv, feedbackOfCompany, recordFeedback, withdrawFeedback } from '../use-cases/feedback.js';
 import { route, type RouteDef } from './http.js';
 import { IdParams, pageOf } from './schemas.js';
@@ -22,8 +22,8 @@ const FeedbackListQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json').meta({ description: '`csv` answers text/csv with every matching judgment (no paging), names beside ids' }),
   kind: z.enum(FEEDBACK_KINDS).optional(),
   verdict: z.enum(FEEDBACK_VERDICTS).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50).meta({ description: 'Page size (1-500); JSON only' }),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: decimalInt(1, 500).default(50).meta({ description: 'Page size (1-500); JSON only' }),
+  offset: decimalInt(0, 10_000_000).default(0),
 });
 
 export const FEEDBACK_ROUTES: RouteDef[] = [

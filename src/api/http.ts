@@ -43,7 +43,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   query?: Q;
   /** Documents the body; the use-case validates it with this same schema (domain rules live there). */
   body?: B;
-  bodyLimit?: string;
+  /** `import`: the larger import body limit (staff routes only); otherwise the default limit. */
+  bodyLimit?: 'import';
   /** Creates or revokes API keys: cached key lookups are dropped after it. */
   invalidatesKeys?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -80,6 +81,7 @@ export function errorToProblem(err: unknown, res: Response, log: (err: unknown) 
   if (err instanceof AppError) return sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
   const e = err as { type?: string; status?: number; message?: string };
   if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
+  if (e.type === 'entity.too.deep') return sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
   if (e.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, e.message ?? 'Bad request.');
@@ -88,3 +90,24 @@ export function errorToProblem(err: unknown, res: Response, log: (err: unknown) 
 }
 
 export type Handler = (req: Request, res: Response, next: NextFunction) => void;
+
+/**
+ * A body-parser `verify` hook: refuses JSON nested deeper than `maxDepth` before it is parsed.
+ * One pass over the bytes; brackets inside strings do not count.
+ */
+export function jsonDepthGuard(maxDepth: number) {
+  return (_req: unknown, _res: unknown, buf: Buffer): void => {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < buf.length; i++) {
+      const c = buf[i];
+      if (inString) {
+        if (c === 0x5c) i++; // backslash: skip the escaped byte
+        else if (c === 0x22) inString = false;
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x5b || c === 0x7b) {
+        if (++depth > maxDepth) throw Object.assign(new Error(`The request body is nested more than ${maxDepth} levels deep.`), { status: 400, type: 'entity.too.deep' });
+      } else if (c === 0x5d || c === 0x7d) depth--;
+    }
+  };
+}

@@ -187,7 +187,7 @@ export const ROUTES: RouteDef[] = [
     },
   }),
   route({
-    method: 'post', path: '/api/v1/import', tag: 'Import', role: 'staff', bodyLimit: '200mb',
+    method: 'post', path: '/api/v1/import', tag: 'Import', role: 'staff', bodyLimit: 'import',
     summary: 'Import a data set (upsert by id, all or nothing)', body: DatasetSchema,
     responses: { 200: { description: 'Imported', schema: ImportReportSchema }, 400: problem('Invalid; nothing imported') },
     async handle({ engine, body }) {

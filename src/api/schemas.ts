@@ -2,6 +2,7 @@
 // the HTTP-only parts (query strings, pages, problems) and describe responses for OpenAPI.
 import { z } from 'zod';
 import {
+  decimalInt, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, searchWords,
   ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema,
   OpportunityTypeSchema, PartnerTypeSchema, SectorSchema,
 } from '../domain/index.js';
@@ -18,17 +19,19 @@ export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
 export const IdParams = z.object({ id: IdSchema });
 
 export const ListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50).meta({ description: 'Page size (1-500)' }),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: decimalInt(1, 500).default(50).meta({ description: 'Page size (1-500)' }),
+  offset: decimalInt(0, 10_000_000).default(0),
   country: CountrySchema.optional(),
   sector: SectorSchema.optional(),
   q: z
     .string()
-    .trim()
-    .max(200)
-    .refine((q) => q.split(/\s+/).filter(Boolean).length <= 8, 'at most 8 words')
+    .max(MAX_SEARCH_CHARS)
+    // Counted after the split the search itself uses: punctuation, % and _ separate words too.
+    .refine((q) => searchWords(q).length <= MAX_SEARCH_WORDS, `at most ${MAX_SEARCH_WORDS} words (letters and digits; anything else separates words)`)
     .optional()
-    .meta({ description: 'Up to 8 words that must all appear in the name, description or id (any letter case)' }),
+    .meta({
+      description: `Up to ${MAX_SEARCH_WORDS} words (${MAX_SEARCH_CHARS} characters) that must all appear in the name (title), description, offers, needs or id; any letter case, accents and Nordic letters folded (ø = o, æ = ae); words of 2+ letters match as prefixes ("batter" finds "battery")`,
+    }),
 });
 
 export const CompanyListQuerySchema = ListQuerySchema.extend({
@@ -36,28 +39,28 @@ export const CompanyListQuerySchema = ListQuerySchema.extend({
 });
 
 export const PartnerQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: decimalInt(1, 100).default(10),
   countries: csv(CountrySchema).optional(),
   sectors: csv(SectorSchema).optional(),
   partnerTypes: csv(PartnerTypeSchema).optional().meta({ description: 'Only companies looking for a partner of these types' }),
 });
 
 export const OpportunityQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: decimalInt(1, 100).default(10),
   types: csv(OpportunityTypeSchema).optional().meta({ description: 'Only these opportunity types' }),
   sectors: csv(SectorSchema).optional(),
   countries: csv(CountrySchema).optional(),
 });
 
 export const AudienceQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: decimalInt(1, 500).default(50),
   countries: csv(CountrySchema).optional(),
   sectors: csv(SectorSchema).optional(),
   partnerTypes: csv(PartnerTypeSchema).optional(),
 });
 
 export const ClusterPartnerQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: decimalInt(1, 50).default(10),
   countries: csv(CountrySchema).optional(),
 });
 

@@ -6,6 +6,7 @@ import type { Feedback, FeedbackKind } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
+import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
 import type { ChangeEntry, EventSummary, FeedbackCount, FeedbackQuery, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
 
 type Row = Record<string, unknown>;
@@ -18,15 +19,9 @@ const LIST_FIELDS: Record<EntityType, readonly string[]> = {
   opportunity: ['sectors'],
 };
 
-/** What a staff search (`q`) looks in: every word must appear in one of these, or in the id. */
-const SEARCHED_FIELDS: Record<EntityType, readonly string[]> = {
-  cluster: ['id', 'name', 'description'],
-  company: ['id', 'name', 'description', 'offers', 'needs'],
-  opportunity: ['id', 'title', 'description'],
-};
-
-// LIKE would read % and _ as wildcards (Prisma does not escape them): they separate words instead.
-const searchWords = (q: string) => q.split(/[\s%_]+/).filter(Boolean);
+// A search (`q`) looks in the id, name (title), description, offers and needs through a word
+// index kept by the database itself (prisma/migrations/*_word_search): an index lookup per word,
+// never a scan of the texts.
 
 const DOMAIN_FIELDS: Record<EntityType, readonly string[]> = {
   cluster: ['id', 'name', 'country', 'description', 'sectors', 'website'],
@@ -97,18 +92,30 @@ interface Dialect {
   maxParams: number;
   /** Run first in every write transaction, if the database lets writers overlap. */
   serializeWriters?: string;
-  /** A Prisma filter: one of `fields` contains `text` in any letter case. */
-  containsText(fields: readonly string[], text: string): Row;
+  /** SQL true for rows of `table` among the first `cap` holding every word (bound as `param`). */
+  matchesWords(table: string, param: string, cap: number): string;
+  /** The bound value for `matchesWords`: folded words, a prefix match for each long enough. */
+  wordQuery(words: readonly string[]): string;
+  /** SQL true when `column` contains `text` (bound as `param`) literally. */
+  containsLiteral(column: string, param: string): string;
+  /** SQL true when the timestamp `column` is at or after the ISO time bound as `param`. */
+  notBefore(column: string, param: string): string;
 }
 
-// SQLite's LIKE folds only ASCII letters, so "åbo" would miss "Åbo": the usual spellings of the
-// words (as typed, lower, upper, capitalised) are tried as alternatives.
-const caseVariants = (text: string) => [...new Set([text, text.toLowerCase(), text.toUpperCase(), text.charAt(0).toUpperCase() + text.slice(1).toLowerCase()])];
+const prefixed = (w: string) => w.length >= MIN_PREFIX_CHARS;
 
 const SQLITE: Dialect = {
   placeholder: () => '?',
   maxParams: 900, // under SQLite's 999; one writer at a time by design
-  containsText: (fields, text) => ({ OR: fields.flatMap((f) => caseVariants(text).map((v) => ({ [f]: { contains: v } }))) }),
+  // FTS5 yields matches lazily, so the LIMIT stops the lookup itself, not just the answer.
+  matchesWords: (table, param, cap) =>
+    `"id" IN (SELECT k."id" FROM "${table}SearchKey" k WHERE k."n" IN (SELECT rowid FROM "${table}Search" WHERE "${table}Search" MATCH ${param} LIMIT ${cap}))`,
+  // FTS5 query syntax: "word"* is a prefix match; space-separated terms must all appear. Words
+  // are letters and digits only, so the quotes cannot be broken out of.
+  wordQuery: (words) => words.map((w) => `"${w}"${prefixed(w) ? '*' : ''}`).join(' '),
+  containsLiteral: (column, param) => `instr("${column}", ${param}) > 0`,
+  // Timestamps are stored as ISO text (UTC), which sorts as time does.
+  notBefore: (column, param) => `"${column}" >= ${param}`,
 };
 const POSTGRES: Dialect = {
   placeholder: (i) => `$${i + 1}`,
@@ -117,7 +124,13 @@ const POSTGRES: Dialect = {
   // commit after seq 12 was read and be skipped for ever; one writer at a time (held until
   // commit) makes commit order equal seq order, as SQLite's single writer does.
   serializeWriters: 'SELECT pg_advisory_xact_lock(72707370)',
-  containsText: (fields, text) => ({ OR: fields.map((f) => ({ [f]: { contains: text, mode: 'insensitive' } })) }),
+  matchesWords: (table, param, cap) => `"id" IN (SELECT "id" FROM "${table}" WHERE "searchWords" @@ ${param}::tsquery LIMIT ${cap})`,
+  // A tsquery cast, not to_tsquery: the lexemes are indexed as the migration folded them, with no
+  // dictionary in between. 'word':* is a prefix match; & joins words that must all appear.
+  wordQuery: (words) => words.map((w) => `'${w}'${prefixed(w) ? ':*' : ''}`).join(' & '),
+  containsLiteral: (column, param) => `strpos("${column}", ${param}) > 0`,
+  // Stored without a zone, as UTC clock time; a cast to timestamp reads the ISO text the same way.
+  notBefore: (column, param) => `"${column}" >= ${param}::timestamp`,
 };
 
 export class PrismaRepository implements Repository {
@@ -168,19 +181,41 @@ export class PrismaRepository implements Repository {
   }
 
   async list<T extends EntityType>(type: T, query: ListQuery): Promise<Page<EntityByType[T]>> {
+    const words = query.q ? searchWords(query.q) : [];
+    if (words.length) return this.searchList(type, query, words);
     const where: Row = {};
     if (query.country) where['country'] = query.country;
     // Sector codes are plain words, so the quoted code is an exact JSON-array element match.
     if (query.sector) where['sectors'] = { contains: JSON.stringify(query.sector) };
     if (query.cluster && type === 'company') where['clusterIds'] = { contains: JSON.stringify(query.cluster) };
     if (query.createdSince) where['createdAt'] = { gte: query.createdSince };
-    if (query.q) where['AND'] = searchWords(query.q).map((word) => this.dialect.containsText(SEARCHED_FIELDS[type], word));
     const d = delegate(this.prisma, type);
     const [rows, total] = await Promise.all([
       d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }),
       d.count({ where }),
     ]);
     return { items: rows.map((r) => fromRow(type, r)), total };
+  }
+
+  /** `list` with words: the same filters in SQL, so the word index can be used. */
+  private async searchList<T extends EntityType>(type: T, query: ListQuery, words: readonly string[]): Promise<Page<EntityByType[T]>> {
+    const d = this.dialect;
+    const params: unknown[] = [];
+    const bind = (value: unknown) => d.placeholder(params.push(value) - 1);
+    const conditions = [d.matchesWords(TABLES[type], bind(d.wordQuery(words)), MAX_SEARCH_MATCHES)];
+    if (query.country) conditions.push(`"country" = ${bind(query.country)}`);
+    // Sector codes and ids hold no quotes, so the quoted value is an exact JSON-array element.
+    if (query.sector) conditions.push(d.containsLiteral('sectors', bind(JSON.stringify(query.sector))));
+    if (query.cluster && type === 'company') conditions.push(d.containsLiteral('clusterIds', bind(JSON.stringify(query.cluster))));
+    if (query.createdSince) conditions.push(d.notBefore('createdAt', bind(query.createdSince.toISOString())));
+    const from = `FROM "${TABLES[type]}" WHERE ${conditions.join(' AND ')}`;
+    const columns = DOMAIN_FIELDS[type].map((f) => `"${f}"`).join(', ');
+    const page = `SELECT ${columns} ${from} ORDER BY "id" LIMIT ${bind(query.limit)} OFFSET ${bind(query.offset)}`;
+    const [rows, counted] = await Promise.all([
+      this.prisma.$queryRawUnsafe<Row[]>(page, ...params),
+      this.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS "n" ${from}`, ...params.slice(0, -2)),
+    ]);
+    return { items: rows.map((r) => fromRow(type, r)), total: Number(counted[0]?.n ?? 0) };
   }
 
   async idsAfter(type: EntityType, afterId: string, limit: number): Promise<string[]> {

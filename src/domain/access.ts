@@ -1,6 +1,6 @@
 // API keys and widget introduction requests: who may call what, and what visitors ask staff for.
 import { z } from 'zod';
-import { CountrySchema, IdSchema, plainText } from './schemas.js';
+import { CountrySchema, IdSchema, plainText, singleLine } from './schemas.js';
 
 export const KEY_ROLES = ['site', 'staff', 'admin'] as const;
 export type KeyRole = (typeof KEY_ROLES)[number];
@@ -26,7 +26,7 @@ const OriginSchema = z
 export const ApiKeyInputSchema = z
   .strictObject({
     role: z.enum(KEY_ROLES),
-    label: plainText(200, 1),
+    label: singleLine(plainText(200, 1)),
     origins: z.array(OriginSchema).max(50).default([]),
   })
   .refine((k) => k.role !== 'site' || k.origins.length > 0, { message: 'a site key needs at least one allowed origin', path: ['origins'] });
@@ -55,7 +55,7 @@ const plain = (max: number) => plainText(max, 1).transform((s) => s.trim());
 
 export const IntroductionInputSchema = z.strictObject({
   companyId: IdSchema,
-  name: plain(200),
+  name: singleLine(plainText(200, 1)).transform((s) => s.trim()),
   email: z.email().max(254),
   message: plain(2_000),
   visitorCompany: plain(200).optional(),

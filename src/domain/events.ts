@@ -1,7 +1,7 @@
 // Matchmaking events: the event, its participants and its agenda, and the input schemas.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { CompanyInputSchema, IdSchema, IsoDateSchema, plainText } from './schemas.js';
+import { CompanyInputSchema, IdSchema, IsoDateSchema, plainText, singleLine } from './schemas.js';
 
 export interface Slot {
   /** ISO 8601 with the venue's offset, e.g. 2027-03-10T09:00:00.000+02:00. */
@@ -76,7 +76,7 @@ const SlotPlanSchema = z.strictObject({
 
 export const EventInputSchema = z.strictObject({
   id: IdSchema,
-  name: plainText(200, 1).transform((s) => s.trim()),
+  name: singleLine(plainText(200, 1)).transform((s) => s.trim()),
   timeZone: z.string().refine(validZone, 'must be an IANA time zone such as Europe/Helsinki'),
   ...SlotPlanSchema.shape,
   tables: z.number().int().min(1).max(2_000),

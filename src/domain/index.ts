@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './access.js';
 export * from './feedback.js';
 export * from './stats.js';
+export * from './search-words.js';

@@ -17,6 +17,42 @@ const text = (max: number, min = 0) =>
 /** Free text as every schema accepts it; for schemas outside this file. */
 export const plainText = text;
 
+// Names end up on one line in places we do not control (calendar files, CSV, e-mail subjects):
+// no line breaks or other C0/C1 controls, and no bidi controls that could reorder what is shown.
+const nameBreakers = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** A refinement for any string schema that holds a name or a title. */
+export const singleLine = <S extends z.ZodString>(schema: S) =>
+  schema.refine((s) => !nameBreakers.test(s), 'must be one line without control or bidi characters (U+202A-202E, U+2066-2069, U+200E/F)');
+
+/** A name or title: plain text on one line. */
+export const nameText = (max: number) => singleLine(text(max, 1));
+
+/**
+ * A count in a query string: plain decimal digits only. `z.coerce.number()` would read `0x10`
+ * as 16, `1e2` as 100 and ` 5` or `+5` as 5; such values are refused instead.
+ */
+export const decimalInt = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number in plain decimal digits')])
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    });
+
+/** A decimal fraction in a query string (`0.5`, `1`): no exponents, signs, hex or spaces. */
+export const decimalNumber = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^[0-9]{1,15}(\.[0-9]{1,15})?$/, 'must be a number in plain decimal notation')])
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (Number.isFinite(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max}` });
+      return z.NEVER;
+    });
+
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'must be 1-80 characters: letters, digits, . _ : - (not starting with punctuation)');
@@ -35,7 +71,7 @@ export const OpportunityTypeSchema = z.enum(OPPORTUNITY_TYPES);
 
 export const ClusterInputSchema = z.strictObject({
   id: IdSchema,
-  name: text(200, 1),
+  name: nameText(200),
   country: CountrySchema,
   description: text(10_000, 1),
   sectors: uniqueList(SectorSchema, SECTORS.length).default([]),
@@ -44,7 +80,7 @@ export const ClusterInputSchema = z.strictObject({
 
 export const CompanyInputSchema = z.strictObject({
   id: IdSchema,
-  name: text(200, 1),
+  name: nameText(200),
   country: CountrySchema,
   clusterIds: uniqueList(IdSchema, 20).default([]),
   description: text(10_000, 1),
@@ -65,7 +101,7 @@ const isoDate = IsoDateSchema;
 
 export const OpportunityInputSchema = z.strictObject({
   id: IdSchema,
-  title: text(300, 1),
+  title: nameText(300),
   country: CountrySchema,
   description: text(10_000, 1),
   sectors: uniqueList(SectorSchema, SECTORS.length).default([]),

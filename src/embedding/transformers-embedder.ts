@@ -29,6 +29,24 @@ const KNOWN_PREFIXES: [RegExp, Partial<Record<EmbedRole, string>>][] = [
   [/(^|\/)(multilingual-)?e5-/i, { query: 'query: ', passage: 'passage: ' }],
 ];
 
+/** A model is named by its folder under MODELS_DIR (`name` or `org/name`), never by a path out of it. */
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
+
+function modelFolder(modelsDir: string, model: string): string {
+  if (!MODEL_NAME.test(model) || model.split('/').includes('..')) {
+    throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `MODEL "${model}" is not a model folder name: give the name of a folder under MODELS_DIR (${modelsDir}), such as nordichub-static-nordic, not a path.`);
+  }
+  return path.join(modelsDir, model);
+}
+
+// What Transformers.js reads from a local model folder (fp32 weights).
+const MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'];
+
+function requireModelFiles(folder: string, model: string): void {
+  const missing = MODEL_FILES.filter((f) => !existsSync(path.join(folder, f)));
+  if (missing.length) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `Model folder ${folder} (MODEL "${model}") is not a usable model: missing ${missing.join(', ')}.`);
+}
+
 // Reads our metadata from config.json; foreign models fall back to their folder name and hidden size.
 function readModelCard(folder: string, model: string): ModelCard {
   const configPath = path.join(folder, 'config.json');
@@ -66,8 +84,10 @@ export class TransformersEmbedder implements Embedder {
   }
 
   static async create(options: TransformersEmbedderOptions): Promise<TransformersEmbedder> {
-    const folder = path.join(options.modelsDir, options.model);
+    const folder = modelFolder(options.modelsDir, options.model);
     const card = readModelCard(folder, options.model);
+    // Transformers.js reports a missing file as "Cannot read properties of undefined": say which.
+    requireModelFiles(folder, options.model);
     env.allowRemoteModels = false;
     env.allowLocalModels = true;
     env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;

@@ -2,7 +2,7 @@
 // participant CSV and iCalendar with the venue's time zone.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { stringify } from 'csv-stringify/sync';
-import ical from 'ical-generator';
+import ical, { escape as icalEscape } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Company, MatchEvent, Meeting } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
@@ -159,8 +159,13 @@ export function participantCsv(agenda: ParticipantAgenda): string {
 /** iCalendar with the venue's time zone (VTIMEZONE included), one event per meeting. */
 export function participantIcs(agenda: ParticipantAgenda): string {
   const zone = agenda.event.timeZone;
-  const calendar = ical({ name: `${agenda.event.name}: ${agenda.participant.name}`, prodId: { company: 'NordicHub', product: 'Partner Match' } });
-  calendar.timezone({ name: zone, generator: getVtimezoneComponent });
+  // ical-generator writes the calendar name raw into NAME and X-WR-CALNAME (its other text
+  // properties are escaped): a line break in a name would start a property, or a whole VEVENT.
+  const calendar = ical({ name: icalEscape(`${agenda.event.name}: ${agenda.participant.name}`, false), prodId: { company: 'NordicHub', product: 'Partner Match' } });
+  // No calendar-wide zone name: ical-generator would write DTSTAMP in it without the `Z` RFC 5545
+  // requires. The VTIMEZONE still comes from the events' own zone.
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  calendar.x('X-WR-TIMEZONE', zone);
   for (const m of agenda.meetings) {
     calendar.createEvent({
       id: `${agenda.event.id}-${m.slot}-${m.table}@nordichub`,

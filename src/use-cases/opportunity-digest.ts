@@ -3,7 +3,7 @@
 // by company, so the cost follows the number of new openings, not the number of members.
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
+import { decimalInt, decimalNumber, IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
 import type { Engine } from './engine.js';
 import { describeOpening, rankAudience, type AudienceResult } from './recommend-opportunities.js';
 import { storedVectors } from './stored-vectors.js';
@@ -18,9 +18,9 @@ export const DigestQuerySchema = z.strictObject({
   since: z
     .union([IsoDateSchema, z.iso.datetime({ offset: true })])
     .meta({ description: 'Opportunities added on or after this date (YYYY-MM-DD, from midnight UTC) or moment (ISO 8601)' }),
-  threshold: z.coerce.number().min(0).max(1).default(DEFAULT_DIGEST_THRESHOLD).meta({ description: 'Lowest score worth mailing, 0..1' }),
-  perCompany: z.coerce.number().int().min(1).max(50).default(10).meta({ description: 'At most this many opportunities per company' }),
-  perOpportunity: z.coerce.number().int().min(1).max(5_000).default(500).meta({ description: 'At most this many companies per opportunity' }),
+  threshold: decimalNumber(0, 1).default(DEFAULT_DIGEST_THRESHOLD).meta({ description: 'Lowest score worth mailing, 0..1' }),
+  perCompany: decimalInt(1, 50).default(10).meta({ description: 'At most this many opportunities per company' }),
+  perOpportunity: decimalInt(1, 5_000).default(500).meta({ description: 'At most this many companies per opportunity' }),
 });
 
 export type DigestQuery = z.input<typeof DigestQuerySchema>;

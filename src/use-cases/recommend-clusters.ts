@@ -1,6 +1,6 @@
 // Sister clusters across the border, with the member pairs that make each match strongest.
 import { z } from 'zod';
-import { CountrySchema, type Cluster, type Company } from '../domain/index.js';
+import { decimalInt, CountrySchema, type Cluster, type Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import { CLUSTER_SIGNALS, PARTNER_SIGNALS, describeStrength, rankClusters, type MemberPair, type RankedCluster } from '../matching/index.js';
 import type { Engine } from './engine.js';
@@ -9,7 +9,7 @@ import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
 
 export const ClusterPartnerFiltersSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: decimalInt(1, 50).default(10),
   countries: z.array(CountrySchema).max(8).optional(),
 });
 

@@ -1,7 +1,7 @@
 // Export opportunities abroad for a company (or a free-text description), and the companies to
 // alert about an opportunity. Both directions score the same pair identically.
 import { z } from 'zod';
-import {
+import { decimalInt,
   CountrySchema, OpportunityTypeSchema, PartnerTypeSchema, SectorSchema, daysLeft, isOpen,
   type Company, type Opportunity,
 } from '../domain/index.js';
@@ -18,7 +18,7 @@ import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
 
 export const OpportunityFiltersSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: decimalInt(1, 100).default(10),
   types: z.array(OpportunityTypeSchema).max(10).optional(),
   sectors: z.array(SectorSchema).max(30).optional(),
   countries: z.array(CountrySchema).max(8).optional(),
@@ -29,7 +29,7 @@ export const OpportunityFiltersSchema = z.object({
 export const OpportunitySearchSchema = OpportunityFiltersSchema.extend(FreeTextSchema.shape).strict();
 
 export const AudienceFiltersSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: decimalInt(1, 500).default(50),
   countries: z.array(CountrySchema).max(8).optional(),
   sectors: z.array(SectorSchema).max(30).optional(),
   partnerTypes: z.array(PartnerTypeSchema).max(10).optional(),

@@ -1,6 +1,6 @@
 // Partner recommendations for a stored company or for a free-text description.
 import { z } from 'zod';
-import { CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
+import { decimalInt, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
   asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
@@ -30,7 +30,7 @@ export interface PartnerResponse {
 }
 
 export const PartnerFiltersSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: decimalInt(1, 100).default(10),
   countries: z.array(CountrySchema).max(8).optional(),
   sectors: z.array(SectorSchema).max(30).optional(),
   partnerTypes: z.array(PartnerTypeSchema).max(10).optional(),
