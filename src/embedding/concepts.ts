@@ -39,7 +39,7 @@ const MIN_LETTERS = 3;
 /** Unknown words are kept as themselves only from this length: shorter ones are mostly noise. */
 const MIN_UNKNOWN = 5;
 const UNKNOWN_WEIGHT = 0.7;
-const GENERIC_WEIGHT = 0.15;
+const GENERIC_WEIGHT = 0.1;
 
 // The vocabulary of partner profiles: present in nearly every need and offer, so sharing them
 // proves nothing (a match on "distributor" and "device" alone is no match).

@@ -40,6 +40,9 @@ export const HYBRID_WEIGHTS: HybridWeights = { lexical: 0.6, preferredCountry: 0
 
 export const LEXICAL_SIGNAL_NAME = 'lexical';
 
+/** Concept weight a query must carry for its full coverage to count fully (one fairly specific word). */
+const MIN_EVIDENCE = 1;
+
 export class LexicalMatcher {
   private readonly memo = new Map<string, ReadonlyMap<string, Term>>();
 
@@ -69,7 +72,11 @@ export class LexicalMatcher {
     return concepts;
   }
 
-  /** Share of the query's concept weight that the candidate's text also holds, 0..1. */
+  /**
+   * Share of the query's concept weight that the candidate's text also holds, 0..1. The share is
+   * of at least MIN_EVIDENCE, so a query of generic words only (each weighs 0.1 or less) cannot
+   * reach a full match by sharing them.
+   */
   coverage(query: string, candidate: string): number {
     const wanted = this.concepts(query);
     if (wanted.size === 0) return 0;
@@ -80,7 +87,7 @@ export class LexicalMatcher {
       total += term.weight;
       if (held.has(concept)) found += term.weight;
     }
-    return total > 0 ? found / total : 0;
+    return found / Math.max(total, MIN_EVIDENCE);
   }
 
   /** The concepts both texts hold, heaviest first: what a reason can name. */
