@@ -7,6 +7,7 @@ import {
   OpportunityTypeSchema, PartnerTypeSchema, SectorSchema,
 } from '../domain/index.js';
 import { DigestQuerySchema } from '../use-cases/opportunity-digest.js';
+import { READER_LANGUAGES } from '../matching/index.js';
 
 /** `a,b,c` or a repeated parameter, as a checked list. */
 export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -38,11 +39,17 @@ export const CompanyListQuerySchema = ListQuerySchema.extend({
   cluster: IdSchema.optional().meta({ description: 'Only members of this cluster' }),
 });
 
+const ReaderLanguageSchema = z
+  .enum(READER_LANGUAGES)
+  .optional()
+  .meta({ description: 'Language of the reasons (en, sv, fi, nb, da, is); else the Accept-Language header, else English' });
+
 export const PartnerQuerySchema = z.strictObject({
   limit: decimalInt(1, 100).default(10),
   countries: csv(CountrySchema).optional(),
   sectors: csv(SectorSchema).optional(),
   partnerTypes: csv(PartnerTypeSchema).optional().meta({ description: 'Only companies looking for a partner of these types' }),
+  language: ReaderLanguageSchema,
 });
 
 export const OpportunityQuerySchema = z.strictObject({
@@ -50,6 +57,7 @@ export const OpportunityQuerySchema = z.strictObject({
   types: csv(OpportunityTypeSchema).optional().meta({ description: 'Only these opportunity types' }),
   sectors: csv(SectorSchema).optional(),
   countries: csv(CountrySchema).optional(),
+  language: ReaderLanguageSchema,
 });
 
 export const AudienceQuerySchema = z.strictObject({

@@ -42,7 +42,7 @@ describe('health and documentation', () => {
     expect(r.body.openapi).toBe('3.1.0');
     expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/v1/companies', '/api/v1/companies/{id}', '/api/v1/companies/{id}/partners', '/api/v1/partners/search', '/api/v1/import']));
     const partners = r.body.paths['/api/v1/companies/{id}/partners'].get;
-    expect(partners.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'limit', 'countries', 'sectors', 'partnerTypes']);
+    expect(partners.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'limit', 'countries', 'sectors', 'partnerTypes', 'language']);
     const create = r.body.paths['/api/v1/companies'].post.requestBody.content['application/json'].schema;
     expect(create.properties.country.enum).toContain('IS');
   });
@@ -187,5 +187,22 @@ describe('partner recommendations', () => {
     expect(r.status).toBe(200);
     expect(r.body.results[0].company.id).toBe('is-sensor');
     expect(r.body.results.every((x: { company: { country: string } }) => x.company.country !== 'NO')).toBe(true);
+  });
+
+  it('writes reasons in the language asked for, else in the Accept-Language of the request', async () => {
+    const body = { text: 'Vi driver laxodling i fjordar och söker syresensorer.', country: 'NO', limit: 1 };
+    const swedish = await call('POST', '/api/v1/partners/search', { body, headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.5' } });
+    expect(swedish.body.results[0].reasons[0]).toMatch(/^De erbjuder .*, som ni söker\.$/);
+    const danish = await call('POST', '/api/v1/partners/search', { body: { ...body, language: 'da' }, headers: { 'accept-language': 'sv' } });
+    expect(danish.body.results[0].reasons[0]).toMatch(/^De tilbyder .*, som I søger\.$/);
+    const stored = await call('GET', '/api/v1/companies/no-fish/partners?limit=1&language=is');
+    expect(stored.body.results[0].reasons[0]).toMatch(/^Þau bjóða það sem þið leitið að: /);
+    const unknown = await call('POST', '/api/v1/partners/search', { body, headers: { 'accept-language': 'de-DE' } });
+    expect(unknown.body.results[0].reasons[0]).toMatch(/^They offer .*, which you are looking for\.$/);
+  });
+
+  it('refuses a language it cannot write in, naming the field', async () => {
+    const r = await call('POST', '/api/v1/partners/search', { body: { text: 'salmon sensors', country: 'NO', language: 'de' } });
+    expectProblem(r, 400, 'language');
   });
 });
