@@ -13,7 +13,7 @@ import { TransformersEmbedder } from '../src/embedding/index.js';
 import { DEFAULT_MODEL, loadConfig, type Config } from '../src/config.js';
 import {
   evaluateClusters, evaluateFeedback, evaluateOpportunities, evaluatePartners, evaluateVisitorQueries, FEEDBACK_DEPTH, translationAccuracy,
-  crossCheck, fitStrength, type FeedbackEvaluation, type ScoredSample, type FeedbackFigures, type Grades, type QualityFigures, type TranslationPair, type VisitorEvaluation, type VisitorQuery,
+  crossCheck, crossValidateVerdicts, fitStrength, type FeedbackEvaluation, type ScoredSample, type FeedbackFigures, type Grades, type QualityFigures, type TranslationPair, type VisitorEvaluation, type VisitorQuery,
 } from '../src/evaluation/index.js';
 import { FEEDBACK_KINDS } from '../src/domain/index.js';
 import { NORDIC_LANGUAGES } from '../src/embedding/index.js';
@@ -68,12 +68,13 @@ async function evaluateDevSet(file: string) {
       ? await evaluateOpportunities(engine, judgments.opportunities, companies, (await repo.list('opportunity', everything)).items)
       : undefined;
     const clusters = judgments.clusters ? await evaluateClusters(engine, judgments.clusters, (await repo.list('cluster', everything)).items) : undefined;
+    const verdicts = judgments.partners ? await crossValidateVerdicts(engine, judgments.partners) : undefined;
     const visitorQueries = existsSync(values.visitors) ? (JSON.parse(readFileSync(values.visitors, 'utf8')) as { queries: VisitorQuery[] }).queries : [];
     const visitors = visitorQueries.length ? await evaluateVisitorQueries(engine, visitorQueries, companies, (await repo.list('opportunity', everything)).items) : undefined;
     const pairs = existsSync(values.pairs) ? (JSON.parse(readFileSync(values.pairs, 'utf8')) as { pairs: TranslationPair[] }).pairs : [];
     const translation = pairs.length ? await translationAccuracy(embedder, pairs, NORDIC_LANGUAGES) : {};
     await closeEngine(engine);
-    return { file, model: embedder.modelId, partners, opportunities, clusters, visitors, translation, translationPairs: pairs.length };
+    return { file, model: embedder.modelId, partners, opportunities, clusters, visitors, verdicts, translation, translationPairs: pairs.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,6 +112,13 @@ function printDevSet(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
     console.log(`same-country results: ${clusters.engine.sameCountryResults} (must be 0)`);
   }
   if (r.visitors) printVisitors(r.visitors, row, header);
+  if (r.verdicts) {
+    const v = r.verdicts;
+    console.log(`\n== Staff verdicts folded into ranking (simulated from the judgments: top 10 per company, good = grade 2+, wrong = unjudged; ${v.folds}-fold by company)`);
+    console.log(`${v.companies} companies, ${v.verdicts.good} good / ${v.verdicts.wrong} wrong verdicts; held-out nDCG@5 fixed weights ${v.fixed.toFixed(3)}, learned ${v.learned.toFixed(3)}`);
+    console.log(`weights learned from all verdicts (not applied: no held-out gain): ${Object.entries(v.weights).map(([k, w]) => `${k} ${w}`).join(', ')}`);
+    console.log(`per-suggestion verdicts (applied): after staff judge each company's top 5, nDCG@5 ${v.fixed.toFixed(3)} -> ${v.afterTop5Verdicts.toFixed(3)}`);
+  }
   if (r.translationPairs) {
     console.log(`\nTranslation retrieval accuracy@1 into English (${r.translationPairs} sentences, ${path.basename(values.pairs)}):`);
     for (const [lang, acc] of Object.entries(r.translation)) console.log(`  ${lang}: ${acc.toFixed(3)}`);

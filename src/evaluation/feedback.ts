@@ -84,6 +84,7 @@ async function stillSuggestable(engine: Engine, kind: FeedbackKind, rows: readon
 }
 
 async function liveRanking(engine: Engine, kind: FeedbackKind, companyId: string, now: Date): Promise<string[]> {
-  if (kind === 'partner') return (await partnersForCompany(engine, companyId, { limit: FEEDBACK_DEPTH })).results.map((r) => r.company.id);
-  return (await opportunitiesForCompany(engine, companyId, { limit: FEEDBACK_DEPTH }, { now })).results.map((r) => r.opportunity.id);
+  // Ranked without the verdicts: held against them, they would only grade themselves.
+  if (kind === 'partner') return (await partnersForCompany(engine, companyId, { limit: FEEDBACK_DEPTH }, undefined, { verdicts: false })).results.map((r) => r.company.id);
+  return (await opportunitiesForCompany(engine, companyId, { limit: FEEDBACK_DEPTH }, { now }, { verdicts: false })).results.map((r) => r.opportunity.id);
 }

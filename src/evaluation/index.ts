@@ -7,3 +7,4 @@ export { evaluateClusters, evaluateOpportunities, type MatchEvaluation, type Opp
 export { evaluateFeedback, FEEDBACK_DEPTH, hasFeedback, type FeedbackEvaluation, type FeedbackFigures } from './feedback.js';
 export { calibrationTable, evaluateVisitorQueries, STRENGTH_ORDER, type CalibrationRow, type LabelledResult, type VisitorEvaluation, type VisitorQuery } from './visitor.js';
 export { crossCheck, fitStrength, type CalibrationCheck } from './calibrate.js';
+export { crossValidateVerdicts, partnerPrior, type VerdictLearning } from './verdict-learning.js';

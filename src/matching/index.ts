@@ -8,3 +8,4 @@ export { fitCalibration, probabilityOf, STRENGTH_CUTS, strengthOf, type Calibrat
 export { FITTED_CALIBRATION } from './calibration-fit.js';
 export { namedCountries, namedOpportunityTypes, readFreeText, type ReadText } from './free-text.js';
 export { buildReasons, countryName, describeOpeningIn, READER_LANGUAGES, readerLanguage, type ReaderLanguage, type ReasonFacts } from './reasons.js';
+export { applyVerdicts, correction, DEFAULT_LEARNING, learnWeights, VERDICT_SHIFT, linearScore, priorWeights, type LinearWeights, type SignalScores } from './learned-weights.js';

@@ -3,7 +3,7 @@
 // the reader's language. Partners, opportunities and an opportunity's audience all end here.
 import type { EntityByType } from '../domain/index.js';
 import {
-  asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, strengthOf,
+  applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, strengthOf,
   type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet,
 } from '../matching/index.js';
 import type { Engine } from './engine.js';
@@ -24,6 +24,8 @@ export interface HybridRequest<T extends 'company' | 'opportunity'> {
   partnerTypesOf?(entity: EntityByType[T]): readonly string[];
   sectorsOf(entity: EntityByType[T]): readonly string[];
   askerSectors: readonly string[];
+  /** Staff verdicts on some candidates for this asker: they move those candidates (see VERDICT_SHIFT). */
+  verdicts?: ReadonlyMap<string, 'good' | 'wrong'> | undefined;
 }
 
 export interface HybridResult<E> {
@@ -39,7 +41,7 @@ export async function hybridResults<T extends 'company' | 'opportunity'>(engine:
   // Deleted between index and database read: never recommend what no longer exists.
   const sides = new Map([...entities].map(([id, e]) => [id, r.sideOf(e)]));
   const candidates = r.pool.filter((c) => sides.has(c.id)).map((c) => ({ ranked: c, side: sides.get(c.id)! }));
-  const ranked = hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }).slice(0, r.limit);
+  const ranked = applyVerdicts(hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }), r.verdicts ?? new Map()).slice(0, r.limit);
   const askerLanguage = engine.embedder.terms?.read(r.asker.texts['profile'] ?? '').language;
   return ranked.map((c, i) => {
     const entity = entities.get(c.id)!;

@@ -12,7 +12,7 @@ import {
 } from '../matching/index.js';
 import { hybridResults } from './hybrid-results.js';
 import type { Engine } from './engine.js';
-import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, type Asker, type Reader } from './recommend-partners.js';
+import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, verdictsOf, type Asker, type RecommendOptions } from './recommend-partners.js';
 import { storedVectors, type FacetVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
@@ -70,18 +70,19 @@ export interface Clock {
   now?: Date | null;
 }
 
-export async function opportunitiesForCompany(engine: Engine, id: string, filters: unknown, clock: Clock = {}, reader: Reader = {}): Promise<OpportunityResponse> {
+export async function opportunitiesForCompany(engine: Engine, id: string, filters: unknown, clock: Clock = {}, options: RecommendOptions = {}): Promise<OpportunityResponse> {
   const f = parseOrThrow(OpportunityFiltersSchema, filters, 'opportunity query');
   const company = await getEntity(engine, 'company', id);
   const vectors = await storedVectors(engine, 'company', id);
-  const language = readerLanguage(f.language, reader.acceptLanguage);
-  return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, profileAsker(company), clock, language);
+  const language = readerLanguage(f.language, options.acceptLanguage);
+  const verdicts = options.verdicts === false ? undefined : await verdictsOf(engine, id, 'opportunity');
+  return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, profileAsker(company), clock, language, verdicts);
 }
 
-export async function opportunitiesForText(engine: Engine, body: unknown, clock: Clock = {}, reader: Reader = {}): Promise<OpportunityResponse> {
+export async function opportunitiesForText(engine: Engine, body: unknown, clock: Clock = {}, options: RecommendOptions = {}): Promise<OpportunityResponse> {
   const s = parseOrThrow(OpportunitySearchSchema, body, 'opportunity search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
-  const language = readerLanguage(s.language, reader.acceptLanguage);
+  const language = readerLanguage(s.language, options.acceptLanguage);
   return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, clock, language);
 }
 
@@ -92,6 +93,7 @@ async function respond(
   asker: Asker,
   clock: Clock,
   language: ReaderLanguage,
+  verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
 ): Promise<OpportunityResponse> {
   const now = clock.now === undefined ? new Date() : clock.now;
   const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
@@ -106,6 +108,7 @@ async function respond(
     language,
     sectorsOf: (o) => o.sectors,
     askerSectors: asker.sectors,
+    verdicts,
   });
   return {
     results: results.map((r) => ({

@@ -53,23 +53,36 @@ export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.sh
 
 export type PartnerFilterInput = z.input<typeof PartnerFiltersSchema>;
 
-/** How the reader wants the answer: its language (`language` wins over the Accept-Language header). */
-export interface Reader {
+/** How a recommendation is asked for beside its filters. */
+export interface RecommendOptions {
+  /** The request's Accept-Language header: reasons follow it when the filters name no language. */
   acceptLanguage?: string | undefined;
+  /** Staff verdicts on the company's suggestions move them (default); evaluation against the verdicts turns this off. */
+  verdicts?: boolean;
 }
 
 /** `among` restricts partners to a set of companies, e.g. an event's participants. */
-export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput, among?: ReadonlySet<string>, reader: Reader = {}): Promise<PartnerResponse> {
+export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput, among?: ReadonlySet<string>, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const f = { ...parseOrThrow(PartnerFiltersSchema, filters, 'partner query'), among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
-  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, reader.acceptLanguage));
+  const verdicts = options.verdicts === false ? undefined : await verdictsOf(engine, id, 'partner');
+  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), verdicts);
 }
 
-export async function partnersForText(engine: Engine, body: unknown, reader: Reader = {}): Promise<PartnerResponse> {
+/** Staff verdicts on a company's suggestions of one kind, by candidate. */
+export async function verdictsOf(engine: Engine, companyId: string, kind: 'partner' | 'opportunity'): Promise<Map<string, 'good' | 'wrong'>> {
+  const page = await engine.repo.listFeedback({ companyId, kind, limit: MAX_VERDICTS, offset: 0 });
+  return new Map(page.items.map((f) => [f.candidateId, f.verdict]));
+}
+
+// Verdicts read per request: staff judge suggestions one by one, so a company has few.
+const MAX_VERDICTS = 500;
+
+export async function partnersForText(engine: Engine, body: unknown, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, reader.acceptLanguage));
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage));
 }
 
 /** An asker of a recommendation: its texts by facet, sectors, and where it stands. */
@@ -105,7 +118,14 @@ export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextS
 // Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
 export const RERANK_DEPTH = 30;
 
-async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilters & { limit: number }, asker: Asker, language: ReaderLanguage): Promise<PartnerResponse> {
+async function respond(
+  engine: Engine,
+  query: CandidateQuery,
+  f: CandidateFilters & { limit: number },
+  asker: Asker,
+  language: ReaderLanguage,
+  verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
+): Promise<PartnerResponse> {
   const results = await hybridResults(engine, {
     type: 'company',
     pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH)),
@@ -118,6 +138,7 @@ async function respond(engine: Engine, query: CandidateQuery, f: CandidateFilter
     partnerTypesOf: (c) => c.partnerTypes,
     sectorsOf: (c) => c.sectors,
     askerSectors: asker.sectors,
+    verdicts,
   });
   return {
     results: results.map((r) => ({ company: toPublicCompany(r.entity), score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons })),
