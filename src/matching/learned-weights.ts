@@ -54,7 +54,7 @@ export function learnWeights(pairs: readonly { better: SignalScores; worse: Sign
 }
 
 /** A staff verdict on one suggestion moves that suggestion: up when good, well down when wrong. */
-export const VERDICT_SHIFT = { good: 0.1, wrong: -0.3 } as const;
+export const VERDICT_SHIFT = { good: 0.1, wrong: -0.5 } as const;
 
 /** Re-sorts ranked suggestions after the verdicts staff gave on some of them. */
 export function applyVerdicts<T extends { id: string; score: number }>(ranked: readonly T[], verdicts: ReadonlyMap<string, keyof typeof VERDICT_SHIFT>): T[] {

@@ -1,6 +1,7 @@
 // Partner search by free text as visitors type it: the need read from the text, the named country
 // preferred, honest strength words and reasons in the reader's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordFeedback, withdrawFeedback } from '../../src/use-cases/feedback.js';
 import { partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
 import { smallSet } from '../fixtures/small-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
@@ -70,5 +71,19 @@ describe('partner search by free text', () => {
     const r = await partnersForCompany(t.engine, 'no-fish', { limit: 3, language: 'fi' });
     expect(r.results[0]!.company.id).toBe('is-sensor');
     expect(r.results[0]!.reasons[0]).toMatch(/^He tarjoavat sitä, mitä etsitte: .*(anturi|happi)/);
+  });
+
+  it('moves a suggestion that staff judged: a wrong one down, a good one up', async () => {
+    const before = (await partnersForCompany(t.engine, 'no-fish', { limit: 5 })).results.map((x) => x.company.id);
+    expect(before[0]).toBe('is-sensor');
+    await recordFeedback(t.engine, 'no-fish', { kind: 'partner', candidateId: 'is-sensor', verdict: 'wrong' }, null);
+    await recordFeedback(t.engine, 'no-fish', { kind: 'partner', candidateId: before[2]!, verdict: 'good' }, null);
+    const after = (await partnersForCompany(t.engine, 'no-fish', { limit: 5 })).results.map((x) => x.company.id);
+    expect(after.indexOf('is-sensor')).toBeGreaterThan(0);
+    expect(after.indexOf(before[2]!)).toBeLessThan(2);
+    const unmoved = (await partnersForCompany(t.engine, 'no-fish', { limit: 5 }, undefined, { verdicts: false })).results.map((x) => x.company.id);
+    expect(unmoved).toEqual(before);
+    await withdrawFeedback(t.engine, 'no-fish', 'partner', 'is-sensor');
+    await withdrawFeedback(t.engine, 'no-fish', 'partner', before[2]!);
   });
 });
