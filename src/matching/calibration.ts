@@ -85,3 +85,14 @@ export function fitCalibration(samples: readonly { score: number; rank: number; 
 const MIN_BLOCK = 10;
 
 const mean = (b: { sum: number; n: number }) => b.sum / b.n;
+
+/**
+ * Clusters have no judged data to calibrate on: their strength word still reads the raw score
+ * (very strong from 0.7, strong from 0.55, good from 0.4).
+ */
+export function describeStrength(score: number): string {
+  if (score >= 0.7) return 'very strong';
+  if (score >= 0.55) return 'strong';
+  if (score >= 0.4) return 'good';
+  return 'some';
+}

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Repository } from '../db/index.js';
 import type { Embedder } from '../embedding/index.js';
-import { Explainer, LexicalMatcher } from '../matching/index.js';
+import { LexicalMatcher } from '../matching/index.js';
 import { LiveIndex, type LiveIndexOptions } from './live-index.js';
 
 export interface Engine {
@@ -10,7 +10,6 @@ export interface Engine {
   readonly embedder: Embedder;
   /** Companies, opportunities and clusters, kept in step with the database. */
   readonly index: LiveIndex;
-  readonly explainer: Explainer;
   /** The lexical signal of hybrid re-ranking (inactive for models without a concept table). */
   readonly lexical: LexicalMatcher;
   readonly logger?: Logger | undefined;
@@ -36,7 +35,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     onProgress: options.onProgress,
     persist: options.persist,
   });
-  return { repo: options.repo, embedder: options.embedder, index, explainer: new Explainer(options.embedder), lexical: new LexicalMatcher(options.embedder.terms), logger: options.logger };
+  return { repo: options.repo, embedder: options.embedder, index, lexical: new LexicalMatcher(options.embedder.terms), logger: options.logger };
 }
 
 /** Saves the index and releases the model and the database, in that order. */

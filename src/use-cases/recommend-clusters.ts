@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { decimalInt, CountrySchema, type Cluster, type Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import { CLUSTER_SIGNALS, PARTNER_SIGNALS, describeStrength, rankClusters, type MemberPair, type RankedCluster } from '../matching/index.js';
+import { buildReasons, CLUSTER_SIGNALS, PARTNER_SIGNALS, describeStrength, rankClusters, sharedConcepts, type MemberPair, type RankedCluster } from '../matching/index.js';
 import type { Engine } from './engine.js';
 import { storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
@@ -48,14 +48,15 @@ export async function clusterPartners(engine: Engine, id: string, filters: unkno
   const clusters = new Map((await engine.repo.getMany('cluster', ranked.map((r) => r.id))).map((c) => [c.id, c]));
   const memberIds = ranked.flatMap((r) => r.pairs.flatMap((p) => [p.member, p.partner]));
   const members = new Map((await engine.repo.getMany('company', [...new Set(memberIds)])).map((c) => [c.id, c]));
-  const asker = { texts: facetTexts('cluster', cluster), vectors, sectors: cluster.sectors };
+  const asker = { texts: facetTexts('cluster', cluster), country: cluster.country };
   const results: ClusterPartnerResult[] = [];
   for (const r of ranked) {
     const candidate = clusters.get(r.id);
     if (!candidate) continue;
     const memberPairs = r.pairs.flatMap((p) => evidence(p, members));
-    const side = { texts: facetTexts('cluster', candidate), vectors: engine.index.clusters.vectorsOf(r.id), sectors: candidate.sectors };
-    const reasons = await engine.explainer.explain(asker, side, r, CLUSTER_SIGNALS);
+    const side = { texts: facetTexts('cluster', candidate), country: candidate.country };
+    const shared = sharedConcepts(engine.lexical, CLUSTER_SIGNALS, asker, side);
+    const reasons = buildReasons({ shared, sharedSectors: cluster.sectors.filter((s) => candidate.sectors.includes(s)) }, 'en', engine.embedder.terms);
     results.push({ cluster: candidate, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: [...reasons, ...memberReason(r, memberPairs)], memberPairs });
   }
   return { results, model: engine.embedder.modelId };
