@@ -6,7 +6,7 @@ import type { Feedback, FeedbackKind } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
-import type { ChangeEntry, EventSummary, FeedbackCount, FeedbackQuery, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
 type Row = Record<string, unknown>;
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -158,6 +158,11 @@ export class PrismaRepository implements Repository {
     return row ? fromRow(type, row) : null;
   }
 
+  async getVersioned<T extends EntityType>(type: T, id: string): Promise<Versioned<EntityByType[T]> | null> {
+    const row = await delegate(this.prisma, type).findUnique({ where: { id } });
+    return row ? { value: fromRow(type, row), version: Number(row['version']) } : null;
+  }
+
   async getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]> {
     const out: EntityByType[T][] = [];
     for (const part of chunks(ids)) {
@@ -240,14 +245,15 @@ export class PrismaRepository implements Repository {
     return this.prisma.embedding.count({ where: { entityType: type, modelId } });
   }
 
-  write(batch: WriteBatch): Promise<void> {
-    return this.writeAll([batch]);
+  write(batch: WriteBatch, guard?: WriteGuard): Promise<void> {
+    return this.writeAll([batch], guard);
   }
 
-  async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void> {
+  async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>, guard?: WriteGuard): Promise<void> {
     await this.writer.$transaction(
       async (tx) => {
         if (this.dialect.serializeWriters) await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+        if (guard) await checkGuard(tx, guard);
         for await (const batch of batches) await writeBatch(tx, batch, this.dialect);
       },
       { maxWait: 60_000, timeout: 3_600_000 },
@@ -268,6 +274,11 @@ export class PrismaRepository implements Repository {
     return eventFromRow(await this.prisma.event.findUnique({ where: { id } }));
   }
 
+  async getVersionedEvent(id: string): Promise<Versioned<MatchEvent> | null> {
+    const row = await this.prisma.event.findUnique({ where: { id } });
+    return row ? { value: eventFromRow(row)!, version: row.version } : null;
+  }
+
   async listEvents(): Promise<EventSummary[]> {
     const rows = await this.prisma.event.findMany({ select: { id: true, name: true, updatedAt: true }, orderBy: { id: 'asc' } });
     return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updatedAt.toISOString() }));
@@ -277,18 +288,26 @@ export class PrismaRepository implements Repository {
     await this.writer.event.create({ data: eventToRow(event) });
   }
 
-  async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent | null> {
+  async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifVersion?: number): Promise<Versioned<MatchEvent> | null> {
     return this.writer.$transaction(async (tx) => {
-      const current = eventFromRow(await tx.event.findUnique({ where: { id } }));
-      if (!current) return null;
-      const next = await change(structuredClone(current));
+      // PostgreSQL reads committed rows without locking them: two edits could both read version n.
+      if (this.dialect.serializeWriters) await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+      const row = await tx.event.findUnique({ where: { id } });
+      if (!row) return null;
+      if (ifVersion !== undefined && row.version !== ifVersion) throw new WriteConflict('changed', row.version);
+      const next = await change(structuredClone(eventFromRow(row)!));
       await tx.event.update({ where: { id }, data: { ...eventToRow(next), version: { increment: 1 } } });
-      return next;
+      return { value: next, version: row.version + 1 };
     });
   }
 
-  async deleteEvent(id: string): Promise<boolean> {
-    return (await this.writer.event.deleteMany({ where: { id } })).count > 0;
+  async deleteEvent(id: string, ifVersion?: number): Promise<boolean> {
+    const { count } = await this.writer.event.deleteMany({ where: { id, ...(ifVersion === undefined ? {} : { version: ifVersion }) } });
+    if (count === 0 && ifVersion !== undefined) {
+      const row = await this.prisma.event.findUnique({ where: { id }, select: { version: true } });
+      if (row) throw new WriteConflict('changed', row.version);
+    }
+    return count > 0;
   }
 
   async createApiKey(key: ApiKeyRecord, hash: string): Promise<void> {
@@ -406,6 +425,23 @@ async function insertRows<T>(tx: Tx, dialect: Dialect, table: string, columns: r
 
 const TABLES: Record<EntityType, string> = { cluster: 'Cluster', company: 'Company', opportunity: 'Opportunity' };
 
+/** Throws `WriteConflict` unless the guard holds; runs inside the write transaction. */
+async function checkGuard(tx: Tx, guard: WriteGuard): Promise<void> {
+  if (guard.expect) {
+    const { entityType, id, version } = guard.expect;
+    const row = await delegate(tx, entityType).findUnique({ where: { id }, select: { version: true } });
+    if (version === null && row) throw new WriteConflict('exists');
+    if (version !== null && !row) throw new WriteConflict('missing');
+    if (version !== null && row && Number(row['version']) !== version) throw new WriteConflict('changed', Number(row['version']));
+  }
+  const named = [...new Set(guard.clustersExist ?? [])];
+  if (named.length) {
+    const found = new Set((await tx.cluster.findMany({ where: { id: { in: named } }, select: { id: true } })).map((r) => r.id));
+    const missing = named.filter((id) => !found.has(id));
+    if (missing.length) throw new WriteConflict('unknown-clusters', missing);
+  }
+}
+
 async function writeBatch(tx: Tx, batch: WriteBatch, dialect: Dialect): Promise<void> {
   const changes: Omit<ChangeEntry, 'seq'>[] = [];
   const upserts: [EntityType, object[]][] = [
@@ -418,12 +454,28 @@ async function writeBatch(tx: Tx, batch: WriteBatch, dialect: Dialect): Promise<
     for (const e of entities as Row[]) changes.push({ entityType: type, entityId: String(e['id']), op: 'upsert' });
   }
   for (const ref of batch.deletes ?? []) {
+    if (ref.entityType === 'cluster') changes.push(...(await detachMembers(tx, ref.id)));
     await delegate(tx, ref.entityType).deleteMany({ where: { id: ref.id } });
     await tx.embedding.deleteMany({ where: { entityType: ref.entityType, entityId: ref.id } });
     changes.push({ entityType: ref.entityType, entityId: ref.id, op: 'delete' });
   }
   await replaceEmbeddings(tx, dialect, batch.embeddings ?? []);
   await appendChanges(tx, dialect, changes);
+}
+
+/**
+ * Members of a deleted cluster stay; they just no longer name it. Read and changed inside the
+ * delete's transaction, so a member written meanwhile is neither missed nor overwritten.
+ */
+async function detachMembers(tx: Tx, clusterId: string): Promise<Omit<ChangeEntry, 'seq'>[]> {
+  // `contains` is a LIKE, where `_` in an id is a wildcard: the parsed list has the last word.
+  const rows = await tx.company.findMany({ where: { clusterIds: { contains: JSON.stringify(clusterId) } }, select: { id: true, clusterIds: true } });
+  const members = rows.map((r) => ({ id: r.id, clusterIds: JSON.parse(r.clusterIds) as string[] })).filter((m) => m.clusterIds.includes(clusterId));
+  for (const m of members) {
+    const clusterIds = m.clusterIds.filter((c) => c !== clusterId);
+    await tx.company.update({ where: { id: m.id }, data: { clusterIds: JSON.stringify(clusterIds), version: { increment: 1 } } });
+  }
+  return members.map((m) => ({ entityType: 'company', entityId: m.id, op: 'upsert' }));
 }
 
 async function upsertEntities(tx: Tx, dialect: Dialect, type: EntityType, entities: Row[]): Promise<void> {
@@ -434,9 +486,10 @@ async function upsertEntities(tx: Tx, dialect: Dialect, type: EntityType, entiti
     const row = toRow(type, e);
     return [...fields.map((f) => row[f]), now, now];
   };
-  // createdAt survives an update; everything else is replaced.
-  const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ');
-  await insertRows(tx, dialect, TABLES[type], [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
+  // createdAt survives an update; everything else is replaced, and the version goes up by one.
+  const table = TABLES[type];
+  const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ') + `, "version" = "${table}"."version" + 1`;
+  await insertRows(tx, dialect, table, [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
 }
 
 async function replaceEmbeddings(tx: Tx, dialect: Dialect, embeddings: readonly StoredEmbedding[]): Promise<void> {
