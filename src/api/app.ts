@@ -15,7 +15,7 @@ import { zodIssues } from '../use-cases/validate.js';
 import { consoleRoutes } from '../console/index.js';
 import { widgetRoutes } from '../widget/index.js';
 import { Authenticator, type Caller } from './auth.js';
-import { errorToProblem, ROLE_RANK, sendProblem } from './http.js';
+import { errorToProblem, etagOf, parseIfMatch, ROLE_RANK, sendProblem } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
 
@@ -102,9 +102,11 @@ export function buildApp(deps: AppDeps): express.Express {
         if (r.body && req.body === undefined) throw new AppError(ErrorCodes.VALIDATION, 'A JSON body is required.', [{ path: 'body', message: 'missing' }]);
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
-        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, engine });
+        const ifMatch = parseIfMatch(req.get('if-match'));
+        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, ifMatch, engine });
         if (r.invalidatesKeys) auth.invalidate();
         res.status(result.status ?? 200);
+        if (result.version !== undefined) res.set('ETag', etagOf(result.version));
         if (result.filename) res.attachment(result.filename);
         if (result.type) res.type(result.type).send(result.body);
         else res.json(result.body);

@@ -27,6 +27,12 @@ function response(description: string, schema: z.ZodType | undefined, status: nu
   return { description, content: { [type]: { schema: json } } };
 }
 
+// Routes that can answer 412 take the version they were computed from (see README, Concurrency).
+const IF_MATCH = {
+  name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+  description: 'The ETag the change was made from, e.g. `"3"`: applied only if the entity is still at that version, else 412',
+};
+
 export function buildOpenApi(routes: readonly RouteDef[], info: { version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -36,7 +42,7 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
     (paths[r.path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
-      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(r.responses[412] ? [IF_MATCH] : [])],
       ...(r.body ? { requestBody: body(r.body) } : {}),
       ...(r.role !== 'public' ? { security: [{ bearer: [] }], 'x-role': r.role } : {}),
       responses,
