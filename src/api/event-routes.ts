@@ -152,7 +152,7 @@ export const EVENT_ROUTES: RouteDef[] = [
   route({
     method: 'post', path: '/api/v1/events/{id}/pins', tag: TAG, role: 'staff', params: IdParams, body: PinSchema,
     summary: 'Pin a meeting (given slot and table, or where the pair meets now); it stays through re-runs',
-    responses: { 201: { description: 'Pinned', schema: MeetingSchema }, 400: problem('Invalid'), 404: problem('Not a participant') },
+    responses: { 201: { description: 'Pinned', schema: MeetingSchema }, 400: problem('Invalid'), 404: problem('Not a participant'), 422: problem('The pin breaks a rule of the event (same country, blocked pair, cap, availability): the problem names it') },
     async handle({ engine, params, body }) { return { status: 201, body: await pinMeeting(engine, params.id, body) }; },
   }),
   route({
