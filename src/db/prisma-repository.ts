@@ -95,8 +95,8 @@ interface Dialect {
   placeholder(index: number): string;
   /** Bound parameters allowed in one statement. */
   maxParams: number;
-  /** Run first in every write transaction, if the database lets writers overlap. */
-  serializeWriters?: string;
+  /** Run first in every write transaction: it is then the only writer until it commits. */
+  serializeWriters: string;
   /** A Prisma filter: one of `fields` contains `text` in any letter case. */
   containsText(fields: readonly string[], text: string): Row;
 }
@@ -108,6 +108,10 @@ const caseVariants = (text: string) => [...new Set([text, text.toLowerCase(), te
 const SQLITE: Dialect = {
   placeholder: () => '?',
   maxParams: 900, // under SQLite's 999; one writer at a time by design
+  // A no-op write takes the write lock at once (waiting out busy_timeout). A transaction that read
+  // first (a version check) and another process (a CLI import) wrote meanwhile could not upgrade
+  // its stale snapshot and would fail with SQLITE_BUSY instead of waiting.
+  serializeWriters: 'UPDATE "ChangeLog" SET "seq" = "seq" WHERE 0',
   containsText: (fields, text) => ({ OR: fields.flatMap((f) => caseVariants(text).map((v) => ({ [f]: { contains: v } }))) }),
 };
 const POSTGRES: Dialect = {
@@ -252,7 +256,7 @@ export class PrismaRepository implements Repository {
   async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>, guard?: WriteGuard): Promise<void> {
     await this.writer.$transaction(
       async (tx) => {
-        if (this.dialect.serializeWriters) await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+        await tx.$executeRawUnsafe(this.dialect.serializeWriters);
         if (guard) await checkGuard(tx, guard);
         for await (const batch of batches) await writeBatch(tx, batch, this.dialect);
       },
@@ -290,8 +294,9 @@ export class PrismaRepository implements Repository {
 
   async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifVersion?: number): Promise<Versioned<MatchEvent> | null> {
     return this.writer.$transaction(async (tx) => {
-      // PostgreSQL reads committed rows without locking them: two edits could both read version n.
-      if (this.dialect.serializeWriters) await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+      // One writer at a time: otherwise two edits could both read version n (PostgreSQL reads
+      // committed rows without locking them).
+      await tx.$executeRawUnsafe(this.dialect.serializeWriters);
       const row = await tx.event.findUnique({ where: { id } });
       if (!row) return null;
       if (ifVersion !== undefined && row.version !== ifVersion) throw new WriteConflict('changed', row.version);
