@@ -97,6 +97,8 @@ interface Dialect {
   maxParams: number;
   /** Run first in every write transaction: it is then the only writer until it commits. */
   serializeWriters: string;
+  /** Run first when changing one event (`$1`/`?` is its id): no other edit of it until commit. */
+  lockEvent: string;
   /** A Prisma filter: one of `fields` contains `text` in any letter case. */
   containsText(fields: readonly string[], text: string): Row;
 }
@@ -112,6 +114,7 @@ const SQLITE: Dialect = {
   // first (a version check) and another process (a CLI import) wrote meanwhile could not upgrade
   // its stale snapshot and would fail with SQLITE_BUSY instead of waiting.
   serializeWriters: 'UPDATE "ChangeLog" SET "seq" = "seq" WHERE 0',
+  lockEvent: 'UPDATE "Event" SET "version" = "version" WHERE "id" = ? AND 0',
   containsText: (fields, text) => ({ OR: fields.flatMap((f) => caseVariants(text).map((v) => ({ [f]: { contains: v } }))) }),
 };
 const POSTGRES: Dialect = {
@@ -121,6 +124,8 @@ const POSTGRES: Dialect = {
   // commit after seq 12 was read and be skipped for ever; one writer at a time (held until
   // commit) makes commit order equal seq order, as SQLite's single writer does.
   serializeWriters: 'SELECT pg_advisory_xact_lock(72707370)',
+  // Events are not in the change log: a row lock is enough, and an import does not hold it up.
+  lockEvent: 'SELECT 1 FROM "Event" WHERE "id" = $1 FOR UPDATE',
   containsText: (fields, text) => ({ OR: fields.map((f) => ({ [f]: { contains: text, mode: 'insensitive' } })) }),
 };
 
@@ -294,9 +299,8 @@ export class PrismaRepository implements Repository {
 
   async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifVersion?: number): Promise<Versioned<MatchEvent> | null> {
     return this.writer.$transaction(async (tx) => {
-      // One writer at a time: otherwise two edits could both read version n (PostgreSQL reads
-      // committed rows without locking them).
-      await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+      // Otherwise two edits could both read version n (PostgreSQL reads without locking).
+      await tx.$executeRawUnsafe(this.dialect.lockEvent, id);
       const row = await tx.event.findUnique({ where: { id } });
       if (!row) return null;
       if (ifVersion !== undefined && row.version !== ifVersion) throw new WriteConflict('changed', row.version);
