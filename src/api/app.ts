@@ -106,7 +106,8 @@ export function buildApp(deps: AppDeps): express.Express {
         const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, ifMatch, engine });
         if (r.invalidatesKeys) auth.invalidate();
         res.status(result.status ?? 200);
-        if (result.version !== undefined) res.set('ETag', etagOf(result.version));
+        // The tag names the version, not the bytes: staff see private fields the public does not.
+        if (result.version !== undefined) res.set('ETag', etagOf(result.version)).vary('Authorization');
         if (result.filename) res.attachment(result.filename);
         if (result.type) res.type(result.type).send(result.body);
         else res.json(result.body);
