@@ -5,6 +5,8 @@ export const ErrorCodes = {
   VALIDATION: 'validation',
   NOT_FOUND: 'not-found',
   CONFLICT: 'conflict',
+  /** `If-Match` names a version the entity no longer has: someone else changed it meanwhile. */
+  STALE: 'stale',
   /** Well-formed input whose constraints cannot all hold (e.g. more pinned meetings than tables). */
   INFEASIBLE: 'infeasible',
   UNAUTHORIZED: 'unauthorized',

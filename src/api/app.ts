@@ -15,7 +15,7 @@ import { zodIssues } from '../use-cases/validate.js';
 import { consoleRoutes } from '../console/index.js';
 import { widgetRoutes } from '../widget/index.js';
 import { Authenticator, type Caller } from './auth.js';
-import { errorToProblem, jsonDepthGuard, ROLE_RANK, sendProblem, type RouteDef } from './http.js';
+import { errorToProblem, etagOf, jsonDepthGuard, parseIfMatch, ROLE_RANK, sendProblem, type RouteDef } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
 
@@ -108,9 +108,13 @@ export function buildApp(deps: AppDeps): express.Express {
         if (r.body && req.body === undefined) throw new AppError(ErrorCodes.VALIDATION, 'A JSON body is required.', [{ path: 'body', message: 'missing' }]);
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
-        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, acceptLanguage: req.get('accept-language'), engine });
+        const ifMatch = parseIfMatch(req.get('if-match'));
+        const acceptLanguage = req.get('accept-language');
+        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, ifMatch, acceptLanguage, engine });
         if (r.invalidatesKeys) auth.invalidate();
         res.status(result.status ?? 200);
+        // The tag names the version, not the bytes: staff see private fields the public does not.
+        if (result.version !== undefined) res.set('ETag', etagOf(result.version)).vary('Authorization');
         if (result.filename) res.attachment(result.filename);
         if (result.type) res.type(result.type).send(result.body);
         else res.json(result.body);

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { decimalInt, EventInputSchema, EventPatchSchema, IdSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema } from '../domain/index.js';
 import { agendaCsv, agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../use-cases/event-agenda.js';
 import {
-  addParticipant, createEvent, deleteEvent, getEvent, participantOf, patchEvent, patchParticipant, pinMeeting, removeMeeting,
+  addParticipant, createEvent, deleteEvent, getEvent, getVersionedEvent, participantOf, patchEvent, patchParticipant, pinMeeting, removeMeeting,
   removeParticipant, restorePair, unpinMeeting,
 } from '../use-cases/events.js';
 import { partnersForCompany } from '../use-cases/recommend-partners.js';
 import { route, type RouteDef } from './http.js';
-import { IdParams, PartnerResponseSchema } from './schemas.js';
+import { IdParams, PartnerResponseSchema, VersionField } from './schemas.js';
 
 const TAG = 'Events';
 const problem = (description: string) => ({ description });
@@ -32,7 +32,7 @@ export const EventSchema = z
     slots: z.array(z.object({ start: z.string(), minutes: z.number() })),
     tables: z.number().int(), maxMeetings: z.number().int().nullable(), minMeetings: z.number().int(), allowSameCountry: z.boolean(),
     participants: z.array(ParticipantSchema), pins: z.array(MeetingSchema), removedPairs: z.array(z.tuple([z.string(), z.string()])),
-    agenda: z.array(MeetingSchema).nullable(), scheduledAt: z.string().nullable(),
+    agenda: z.array(MeetingSchema).nullable(), scheduledAt: z.string().nullable(), version: VersionField,
   })
   .meta({ id: 'Event' });
 const ref = z.object({ id: z.string(), name: z.string(), country: z.string() });
@@ -55,7 +55,7 @@ export const EVENT_ROUTES: RouteDef[] = [
   route({
     method: 'post', path: '/api/v1/events', tag: TAG, role: 'staff', summary: 'Create an event: slots from date, start, length, gaps and breaks in the venue time zone', body: EventInputSchema,
     responses: { 201: { description: 'Created', schema: EventSchema }, 400: problem('Invalid'), 409: problem('Id taken') },
-    async handle({ engine, body }) { return { status: 201, body: await createEvent(engine, body) }; },
+    async handle({ engine, body }) { return { status: 201, body: { ...(await createEvent(engine, body)), version: 1 }, version: 1 }; },
   }),
   route({
     method: 'get', path: '/api/v1/events', tag: TAG, role: 'staff', summary: 'List events',
@@ -63,19 +63,26 @@ export const EVENT_ROUTES: RouteDef[] = [
     async handle({ engine }) { return { body: { items: await engine.repo.listEvents() } }; },
   }),
   route({
-    method: 'get', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', summary: 'One event with participants, pins and agenda', params: IdParams,
+    method: 'get', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', summary: 'One event with participants, pins and agenda (with its version, also as ETag)', params: IdParams,
     responses: { 200: { description: 'The event', schema: EventSchema }, 404: problem('No such event') },
-    async handle({ engine, params }) { return { body: await getEvent(engine, params.id) }; },
+    async handle({ engine, params }) {
+      const { value, version } = await getVersionedEvent(engine, params.id);
+      return { body: { ...value, version }, version };
+    },
   }),
   route({
-    method: 'patch', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', summary: 'Change an event; a new slot layout drops pins, any rule change clears the agenda', params: IdParams, body: EventPatchSchema,
-    responses: { 200: { description: 'Changed', schema: EventSchema }, 400: problem('Invalid'), 404: problem('No such event') },
-    async handle({ engine, params, body }) { return { body: await patchEvent(engine, params.id, body) }; },
+    method: 'patch', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', params: IdParams, body: EventPatchSchema,
+    summary: 'Change the settings the body names (the rest keep theirs); a new slot layout drops pins, any rule change clears the agenda; with If-Match only if still at that version',
+    responses: { 200: { description: 'Changed', schema: EventSchema }, 400: problem('Invalid'), 404: problem('No such event'), 412: problem('Changed meanwhile: nothing was changed') },
+    async handle({ engine, params, body, ifMatch }) {
+      const { value, version } = await patchEvent(engine, params.id, body, ifMatch);
+      return { body: { ...value, version }, version };
+    },
   }),
   route({
-    method: 'delete', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', summary: 'Delete an event', params: IdParams,
-    responses: { 200: { description: 'Deleted', schema: ok }, 404: problem('No such event') },
-    async handle({ engine, params }) { await deleteEvent(engine, params.id); return { body: { ok: true } }; },
+    method: 'delete', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', summary: 'Delete an event; with If-Match only if still at that version', params: IdParams,
+    responses: { 200: { description: 'Deleted', schema: ok }, 404: problem('No such event'), 412: problem('Changed meanwhile: nothing was deleted') },
+    async handle({ engine, params, ifMatch }) { await deleteEvent(engine, params.id, ifMatch); return { body: { ok: true } }; },
   }),
   route({
     method: 'post', path: '/api/v1/events/{id}/participants', tag: TAG, role: 'staff', params: IdParams, body: ParticipantInputSchema,
@@ -145,7 +152,7 @@ export const EVENT_ROUTES: RouteDef[] = [
   route({
     method: 'post', path: '/api/v1/events/{id}/pins', tag: TAG, role: 'staff', params: IdParams, body: PinSchema,
     summary: 'Pin a meeting (given slot and table, or where the pair meets now); it stays through re-runs',
-    responses: { 201: { description: 'Pinned', schema: MeetingSchema }, 400: problem('Invalid'), 404: problem('Not a participant') },
+    responses: { 201: { description: 'Pinned', schema: MeetingSchema }, 400: problem('Invalid'), 404: problem('Not a participant'), 422: problem('The pin breaks a rule of the event (same country, blocked pair, cap, availability): the problem names it') },
     async handle({ engine, params, body }) { return { status: 201, body: await pinMeeting(engine, params.id, body) }; },
   }),
   route({

@@ -19,6 +19,8 @@ export interface RouteContext<P, Q, B> {
   origin: string | null;
   /** The request's Accept-Language header: reasons follow it when the request names no language. */
   acceptLanguage: string | undefined;
+  /** The version named by an `If-Match` header (`"3"` or `W/"3"`); undefined without one or for `*`. */
+  ifMatch: number | undefined;
   engine: Engine;
 }
 
@@ -29,6 +31,8 @@ export interface RouteResult {
   type?: string;
   /** Offered as a download with this file name. */
   filename?: string;
+  /** The version of the entity answered: sent as the strong ETag `"<version>"`. */
+  version?: number;
 }
 
 export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
@@ -59,6 +63,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.FORBIDDEN]: 403,
   [ErrorCodes.NOT_FOUND]: 404,
   [ErrorCodes.CONFLICT]: 409,
+  [ErrorCodes.STALE]: 412,
   [ErrorCodes.INFEASIBLE]: 422,
   [ErrorCodes.NOT_READY]: 503,
   [ErrorCodes.MODEL_UNAVAILABLE]: 503,
@@ -66,7 +71,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 409: 'Conflict', 422: 'Unprocessable Content',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 409: 'Conflict', 412: 'Precondition Failed', 422: 'Unprocessable Content',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
@@ -88,6 +93,16 @@ export function errorToProblem(err: unknown, res: Response, log: (err: unknown) 
   log(err);
   sendProblem(res, 500, 'Something went wrong on our side; the request was not applied.');
 }
+
+/** `"3"`, `W/"3"` or `*` (any version: no condition); anything else is a 400 naming the header. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const tag = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
+  if (!tag) throw new AppError(ErrorCodes.VALIDATION, 'If-Match must be one entity tag as sent in ETag, e.g. "3".', [{ path: 'If-Match', message: 'must be one ETag such as "3"' }]);
+  return Number(tag[1]);
+}
+
+export const etagOf = (version: number) => `"${version}"`;
 
 export type Handler = (req: Request, res: Response, next: NextFunction) => void;
 

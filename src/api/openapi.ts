@@ -57,6 +57,12 @@ function operationId(method: string, path: string): string {
   return [method, ...words].map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 
+// Routes that can answer 412 take the version they were computed from (see README, Concurrency).
+const IF_MATCH = {
+  name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+  description: 'The ETag the change was made from, e.g. `"3"`: applied only if the entity is still at that version, else 412',
+};
+
 export function buildOpenApi(routes: readonly RouteDef[], info: { version: string }) {
   const named = new NamedSchemas();
   const paths: Record<string, Record<string, unknown>> = {};
@@ -68,7 +74,7 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
       operationId: operationId(r.method, r.path),
       summary: r.summary,
       tags: [r.tag],
-      parameters: [...parameters(named, r.params, 'path'), ...parameters(named, r.query, 'query')],
+      parameters: [...parameters(named, r.params, 'path'), ...parameters(named, r.query, 'query'), ...(r.responses[412] ? [IF_MATCH] : [])],
       ...(r.body ? { requestBody: body(named, r.body) } : {}),
       // Public routes say so explicitly: no key is needed (the site key only unlocks introductions).
       security: r.role === 'public' ? [] : [{ bearer: [] }],

@@ -11,7 +11,7 @@ import { digestCsv, opportunityDigest } from '../use-cases/opportunity-digest.js
 import { clusterPartners } from '../use-cases/recommend-clusters.js';
 import { companiesForOpportunity, OpportunitySearchSchema, opportunitiesForCompany, opportunitiesForText } from '../use-cases/recommend-opportunities.js';
 import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
-import { createEntity, deleteEntity, getEntity, patchEntity } from '../use-cases/write-entities.js';
+import { createEntity, deleteEntity, getVersionedEntity, patchEntity } from '../use-cases/write-entities.js';
 import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
@@ -51,6 +51,7 @@ const RESOURCES: Resource[] = [
 ];
 
 const problem = (description: string) => ({ description });
+const STALE = problem('If-Match names a version the entity no longer has: nothing was changed (application/problem+json)');
 
 const CompanyExportSchema = z
   .object({
@@ -82,31 +83,35 @@ function crudRoutes(r: Resource): RouteDef[] {
       },
     }),
     route({
-      method: 'get', path: one, tag: r.tag, role: 'public', summary: `Get one ${r.type}`, params: IdParams,
+      method: 'get', path: one, tag: r.tag, role: 'public', summary: `Get one ${r.type} (with its version, also as ETag)`, params: IdParams,
       responses: { 200: { description: 'Found', schema: r.publicSchema }, 404: problem('No such id') },
       async handle({ engine, params, role }) {
-        return { body: r.view(await getEntity(engine, r.type, params.id), role) };
+        const { value, version } = await getVersionedEntity(engine, r.type, params.id);
+        return { body: { ...(r.view(value, role) as object), version }, version };
       },
     }),
     route({
       method: 'post', path: r.path, tag: r.tag, role: 'staff', summary: `Create a ${r.type}`, body: ENTITY_SCHEMAS[r.type],
       responses: { 201: { description: 'Created', schema: r.schema }, 400: problem('Invalid'), 409: problem('Id taken') },
       async handle({ engine, body }) {
-        return { status: 201, body: await createEntity(engine, r.type, body) };
+        const { value, version } = await createEntity(engine, r.type, body);
+        return { status: 201, body: { ...value, version }, version };
       },
     }),
     route({
-      method: 'patch', path: one, tag: r.tag, role: 'staff', summary: `Change some fields of a ${r.type}`, params: IdParams, body: r.patch,
-      responses: { 200: { description: 'Changed', schema: r.schema }, 400: problem('Invalid'), 404: problem('No such id') },
-      async handle({ engine, params, body }) {
-        return { body: await patchEntity(engine, r.type, params.id, body) };
+      method: 'patch', path: one, tag: r.tag, role: 'staff', params: IdParams, body: r.patch,
+      summary: `Change the fields the body names (null clears an optional one); with If-Match only if still at that version`,
+      responses: { 200: { description: 'Changed', schema: r.schema }, 400: problem('Invalid'), 404: problem('No such id'), 409: problem('Kept changing meanwhile; send again'), 412: STALE },
+      async handle({ engine, params, body, ifMatch }) {
+        const { value, version } = await patchEntity(engine, r.type, params.id, body, ifMatch);
+        return { body: { ...value, version }, version };
       },
     }),
     route({
-      method: 'delete', path: one, tag: r.tag, role: 'admin', summary: `Delete a ${r.type}`, params: IdParams,
-      responses: { 200: { description: 'Deleted', schema: deleted }, 404: problem('No such id') },
-      async handle({ engine, params }) {
-        await deleteEntity(engine, r.type, params.id);
+      method: 'delete', path: one, tag: r.tag, role: 'admin', summary: `Delete a ${r.type}; with If-Match only if still at that version`, params: IdParams,
+      responses: { 200: { description: 'Deleted', schema: deleted }, 404: problem('No such id'), 412: STALE },
+      async handle({ engine, params, ifMatch }) {
+        await deleteEntity(engine, r.type, params.id, ifMatch);
         return { body: { deleted: params.id } };
       },
     }),

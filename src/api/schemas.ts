@@ -78,8 +78,11 @@ export const DigestHttpQuerySchema = DigestQuerySchema.extend({
 
 const nullable = <T extends z.ZodType>(s: T) => s.nullable();
 
-export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.string()) }).meta({ id: 'Cluster' });
-export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()) }).meta({ id: 'Opportunity' });
+/** On answers about one entity (GET one, POST, PATCH); the same number as their ETag. */
+export const VersionField = z.number().int().min(1).optional().meta({ description: 'The entity’s version (+1 on every write), as in the ETag `"<version>"`; on single-entity answers only' });
+
+export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.string()), version: VersionField }).meta({ id: 'Cluster' });
+export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()), version: VersionField }).meta({ id: 'Opportunity' });
 
 const companyBase = CompanyInputSchema.extend({
   language: nullable(z.string()),
@@ -88,6 +91,7 @@ const companyBase = CompanyInputSchema.extend({
   contactEmail: nullable(z.string()),
   contactPhone: nullable(z.string()),
   notes: nullable(z.string()),
+  version: VersionField,
 });
 export const CompanySchema = companyBase.meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
 export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contactPhone: true, notes: true }).meta({ id: 'PublicCompany' });

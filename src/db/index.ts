@@ -5,12 +5,13 @@ import { isPostgresUrl, migratePostgres, migrateSqlite, sqliteFilePath } from '.
 import { PrismaRepository } from './prisma-repository.js';
 import type { Repository } from './repository.js';
 
-export type { ChangeEntry, EntityRef, EventSummary, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+export type { ChangeEntry, EntityRef, EventSummary, ListQuery, Page, Repository, StoredEmbedding, Versioned, WriteBatch, WriteGuard } from './repository.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 const PG_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
 
 export { isPostgresUrl };
+export { WriteConflict } from './repository.js';
 
 /** Opens the database at `databaseUrl` (`file:` SQLite or `postgresql://`), applying pending migrations first. */
 export async function openRepository(databaseUrl: string): Promise<Repository> {

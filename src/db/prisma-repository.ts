@@ -7,7 +7,7 @@ import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
-import type { ChangeEntry, EventSummary, FeedbackCount, FeedbackQuery, ListQuery, Page, Repository, StoredEmbedding, WriteBatch } from './repository.js';
+import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
 type Row = Record<string, unknown>;
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -90,8 +90,10 @@ interface Dialect {
   placeholder(index: number): string;
   /** Bound parameters allowed in one statement. */
   maxParams: number;
-  /** Run first in every write transaction, if the database lets writers overlap. */
-  serializeWriters?: string;
+  /** Run first in every write transaction: it is then the only writer until it commits. */
+  serializeWriters: string;
+  /** Run first when changing one event (`$1`/`?` is its id): no other edit of it until commit. */
+  lockEvent: string;
   /** SQL true for rows of `table` among the first `cap` holding every word (bound as `param`). */
   matchesWords(table: string, param: string, cap: number): string;
   /** The bound value for `matchesWords`: folded words, a prefix match for each long enough. */
@@ -107,6 +109,11 @@ const prefixed = (w: string) => w.length >= MIN_PREFIX_CHARS;
 const SQLITE: Dialect = {
   placeholder: () => '?',
   maxParams: 900, // under SQLite's 999; one writer at a time by design
+  // A no-op write takes the write lock at once (waiting out busy_timeout). A transaction that read
+  // first (a version check) and another process (a CLI import) wrote meanwhile could not upgrade
+  // its stale snapshot and would fail with SQLITE_BUSY instead of waiting.
+  serializeWriters: 'UPDATE "ChangeLog" SET "seq" = "seq" WHERE 0',
+  lockEvent: 'UPDATE "Event" SET "version" = "version" WHERE "id" = ? AND 0',
   // FTS5 yields matches lazily, so the LIMIT stops the lookup itself, not just the answer.
   matchesWords: (table, param, cap) =>
     `"id" IN (SELECT k."id" FROM "${table}SearchKey" k WHERE k."n" IN (SELECT rowid FROM "${table}Search" WHERE "${table}Search" MATCH ${param} LIMIT ${cap}))`,
@@ -124,6 +131,8 @@ const POSTGRES: Dialect = {
   // commit after seq 12 was read and be skipped for ever; one writer at a time (held until
   // commit) makes commit order equal seq order, as SQLite's single writer does.
   serializeWriters: 'SELECT pg_advisory_xact_lock(72707370)',
+  // Events are not in the change log: a row lock is enough, and an import does not hold it up.
+  lockEvent: 'SELECT 1 FROM "Event" WHERE "id" = $1 FOR UPDATE',
   matchesWords: (table, param, cap) => `"id" IN (SELECT "id" FROM "${table}" WHERE "searchWords" @@ ${param}::tsquery LIMIT ${cap})`,
   // A tsquery cast, not to_tsquery: the lexemes are indexed as the migration folded them, with no
   // dictionary in between. 'word':* is a prefix match; & joins words that must all appear.
@@ -169,6 +178,11 @@ export class PrismaRepository implements Repository {
   async get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null> {
     const row = await delegate(this.prisma, type).findUnique({ where: { id } });
     return row ? fromRow(type, row) : null;
+  }
+
+  async getVersioned<T extends EntityType>(type: T, id: string): Promise<Versioned<EntityByType[T]> | null> {
+    const row = await delegate(this.prisma, type).findUnique({ where: { id } });
+    return row ? { value: fromRow(type, row), version: Number(row['version']) } : null;
   }
 
   async getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]> {
@@ -275,14 +289,15 @@ export class PrismaRepository implements Repository {
     return this.prisma.embedding.count({ where: { entityType: type, modelId } });
   }
 
-  write(batch: WriteBatch): Promise<void> {
-    return this.writeAll([batch]);
+  write(batch: WriteBatch, guard?: WriteGuard): Promise<void> {
+    return this.writeAll([batch], guard);
   }
 
-  async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void> {
+  async writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>, guard?: WriteGuard): Promise<void> {
     await this.writer.$transaction(
       async (tx) => {
-        if (this.dialect.serializeWriters) await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+        await tx.$executeRawUnsafe(this.dialect.serializeWriters);
+        if (guard) await checkGuard(tx, guard);
         for await (const batch of batches) await writeBatch(tx, batch, this.dialect);
       },
       { maxWait: 60_000, timeout: 3_600_000 },
@@ -303,6 +318,11 @@ export class PrismaRepository implements Repository {
     return eventFromRow(await this.prisma.event.findUnique({ where: { id } }));
   }
 
+  async getVersionedEvent(id: string): Promise<Versioned<MatchEvent> | null> {
+    const row = await this.prisma.event.findUnique({ where: { id } });
+    return row ? { value: eventFromRow(row)!, version: row.version } : null;
+  }
+
   async listEvents(): Promise<EventSummary[]> {
     const rows = await this.prisma.event.findMany({ select: { id: true, name: true, updatedAt: true }, orderBy: { id: 'asc' } });
     return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updatedAt.toISOString() }));
@@ -312,18 +332,26 @@ export class PrismaRepository implements Repository {
     await this.writer.event.create({ data: eventToRow(event) });
   }
 
-  async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent | null> {
+  async updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifVersion?: number): Promise<Versioned<MatchEvent> | null> {
     return this.writer.$transaction(async (tx) => {
-      const current = eventFromRow(await tx.event.findUnique({ where: { id } }));
-      if (!current) return null;
-      const next = await change(structuredClone(current));
+      // Otherwise two edits could both read version n (PostgreSQL reads without locking).
+      await tx.$executeRawUnsafe(this.dialect.lockEvent, id);
+      const row = await tx.event.findUnique({ where: { id } });
+      if (!row) return null;
+      if (ifVersion !== undefined && row.version !== ifVersion) throw new WriteConflict('changed', row.version);
+      const next = await change(structuredClone(eventFromRow(row)!));
       await tx.event.update({ where: { id }, data: { ...eventToRow(next), version: { increment: 1 } } });
-      return next;
+      return { value: next, version: row.version + 1 };
     });
   }
 
-  async deleteEvent(id: string): Promise<boolean> {
-    return (await this.writer.event.deleteMany({ where: { id } })).count > 0;
+  async deleteEvent(id: string, ifVersion?: number): Promise<boolean> {
+    const { count } = await this.writer.event.deleteMany({ where: { id, ...(ifVersion === undefined ? {} : { version: ifVersion }) } });
+    if (count === 0 && ifVersion !== undefined) {
+      const row = await this.prisma.event.findUnique({ where: { id }, select: { version: true } });
+      if (row) throw new WriteConflict('changed', row.version);
+    }
+    return count > 0;
   }
 
   async createApiKey(key: ApiKeyRecord, hash: string): Promise<void> {
@@ -441,6 +469,23 @@ async function insertRows<T>(tx: Tx, dialect: Dialect, table: string, columns: r
 
 const TABLES: Record<EntityType, string> = { cluster: 'Cluster', company: 'Company', opportunity: 'Opportunity' };
 
+/** Throws `WriteConflict` unless the guard holds; runs inside the write transaction. */
+async function checkGuard(tx: Tx, guard: WriteGuard): Promise<void> {
+  if (guard.expect) {
+    const { entityType, id, version } = guard.expect;
+    const row = await delegate(tx, entityType).findUnique({ where: { id }, select: { version: true } });
+    if (version === null && row) throw new WriteConflict('exists');
+    if (version !== null && !row) throw new WriteConflict('missing');
+    if (version !== null && row && Number(row['version']) !== version) throw new WriteConflict('changed', Number(row['version']));
+  }
+  const named = [...new Set(guard.clustersExist ?? [])];
+  if (named.length) {
+    const found = new Set((await tx.cluster.findMany({ where: { id: { in: named } }, select: { id: true } })).map((r) => r.id));
+    const missing = named.filter((id) => !found.has(id));
+    if (missing.length) throw new WriteConflict('unknown-clusters', missing);
+  }
+}
+
 async function writeBatch(tx: Tx, batch: WriteBatch, dialect: Dialect): Promise<void> {
   const changes: Omit<ChangeEntry, 'seq'>[] = [];
   const upserts: [EntityType, object[]][] = [
@@ -453,12 +498,28 @@ async function writeBatch(tx: Tx, batch: WriteBatch, dialect: Dialect): Promise<
     for (const e of entities as Row[]) changes.push({ entityType: type, entityId: String(e['id']), op: 'upsert' });
   }
   for (const ref of batch.deletes ?? []) {
+    if (ref.entityType === 'cluster') changes.push(...(await detachMembers(tx, ref.id)));
     await delegate(tx, ref.entityType).deleteMany({ where: { id: ref.id } });
     await tx.embedding.deleteMany({ where: { entityType: ref.entityType, entityId: ref.id } });
     changes.push({ entityType: ref.entityType, entityId: ref.id, op: 'delete' });
   }
   await replaceEmbeddings(tx, dialect, batch.embeddings ?? []);
   await appendChanges(tx, dialect, changes);
+}
+
+/**
+ * Members of a deleted cluster stay; they just no longer name it. Read and changed inside the
+ * delete's transaction, so a member written meanwhile is neither missed nor overwritten.
+ */
+async function detachMembers(tx: Tx, clusterId: string): Promise<Omit<ChangeEntry, 'seq'>[]> {
+  // `contains` is a LIKE, where `_` in an id is a wildcard: the parsed list has the last word.
+  const rows = await tx.company.findMany({ where: { clusterIds: { contains: JSON.stringify(clusterId) } }, select: { id: true, clusterIds: true } });
+  const members = rows.map((r) => ({ id: r.id, clusterIds: JSON.parse(r.clusterIds) as string[] })).filter((m) => m.clusterIds.includes(clusterId));
+  for (const m of members) {
+    const clusterIds = m.clusterIds.filter((c) => c !== clusterId);
+    await tx.company.update({ where: { id: m.id }, data: { clusterIds: JSON.stringify(clusterIds), version: { increment: 1 } } });
+  }
+  return members.map((m) => ({ entityType: 'company', entityId: m.id, op: 'upsert' }));
 }
 
 async function upsertEntities(tx: Tx, dialect: Dialect, type: EntityType, entities: Row[]): Promise<void> {
@@ -469,9 +530,10 @@ async function upsertEntities(tx: Tx, dialect: Dialect, type: EntityType, entiti
     const row = toRow(type, e);
     return [...fields.map((f) => row[f]), now, now];
   };
-  // createdAt survives an update; everything else is replaced.
-  const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ');
-  await insertRows(tx, dialect, TABLES[type], [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
+  // createdAt survives an update; everything else is replaced, and the version goes up by one.
+  const table = TABLES[type];
+  const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ') + `, "version" = "${table}"."version" + 1`;
+  await insertRows(tx, dialect, table, [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
 }
 
 async function replaceEmbeddings(tx: Tx, dialect: Dialect, embeddings: readonly StoredEmbedding[]): Promise<void> {

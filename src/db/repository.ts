@@ -37,13 +37,46 @@ export interface EntityRef {
   id: string;
 }
 
-/** Everything one logical write changes; applied in one transaction with its change-log rows. */
+/**
+ * Everything one logical write changes; applied in one transaction with its change-log rows.
+ * Every upserted row's `version` goes up by 1 (a new row starts at 1). Deleting a cluster also
+ * removes it from the `clusterIds` of its member companies, in the same transaction.
+ */
 export interface WriteBatch {
   clusters?: EntityByType['cluster'][];
   companies?: EntityByType['company'][];
   opportunities?: EntityByType['opportunity'][];
   deletes?: EntityRef[];
   embeddings?: StoredEmbedding[];
+}
+
+/** A value with the version its row had when it was read: the entity's ETag. */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+/**
+ * What must still hold when a write commits. Checked inside the write's transaction, after
+ * other writers are shut out, so nothing can change between the check and the write.
+ */
+export interface WriteGuard {
+  /** The row must be at this version; `null`: the row must not exist (a create). */
+  expect?: EntityRef & { version: number | null };
+  /** Clusters that must exist (those a company names). */
+  clustersExist?: readonly string[];
+}
+
+/** A write refused by its guard; nothing was written. */
+export class WriteConflict extends Error {
+  constructor(
+    readonly reason: 'missing' | 'exists' | 'changed' | 'unknown-clusters',
+    /** The version found (reason `changed`), or the cluster ids that do not exist. */
+    readonly found: number | readonly string[] | null = null,
+  ) {
+    super(`write refused: ${reason}`);
+    this.name = 'WriteConflict';
+  }
 }
 
 export interface ChangeEntry {
@@ -76,6 +109,8 @@ export interface FeedbackCount {
 
 export interface Repository {
   get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null>;
+  /** The entity with its current version (what `If-Match` is compared with). */
+  getVersioned<T extends EntityType>(type: T, id: string): Promise<Versioned<EntityByType[T]> | null>;
   getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]>;
   list<T extends EntityType>(type: T, query: ListQuery): Promise<Page<EntityByType[T]>>;
   /** Ids in ascending order after `afterId`, for walking a whole table in chunks. */
@@ -86,8 +121,11 @@ export interface Repository {
   /** `entityId/facet` -> the model and text hash its stored vector came from. */
   embeddingKeys(type: EntityType, ids: readonly string[]): Promise<Map<string, { modelId: string; textHash: string }>>;
   countEmbeddings(type: EntityType, modelId: string): Promise<number>;
-  /** Applies the batch and its change-log rows in one transaction. */
-  write(batch: WriteBatch): Promise<void>;
+  /**
+   * Applies the batch and its change-log rows in one transaction; with a guard, only if the guard
+   * still holds inside that transaction (else throws `WriteConflict`, writing nothing).
+   */
+  write(batch: WriteBatch, guard?: WriteGuard): Promise<void>;
   /**
    * Applies batches as they are produced, all in one transaction: a large import stays
    * all-or-nothing without holding every vector in memory at once.
@@ -95,15 +133,19 @@ export interface Repository {
   writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void>;
   changesSince(seq: number, limit: number): Promise<ChangeEntry[]>;
   getEvent(id: string): Promise<MatchEvent | null>;
+  /** The event with its current version (what `If-Match` is compared with). */
+  getVersionedEvent(id: string): Promise<Versioned<MatchEvent> | null>;
   listEvents(): Promise<EventSummary[]>;
   /** Fails with a unique-constraint error when the id exists. */
   createEvent(event: MatchEvent): Promise<void>;
   /**
    * Reads, changes and writes one event in one transaction, so concurrent edits never lose each
-   * other's changes. `change` may throw to abort: nothing is written then.
+   * other's changes. `change` may throw to abort: nothing is written then. With `ifVersion`, the
+   * event must still be at that version (else `WriteConflict` 'changed'). Answers the new version.
    */
-  updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent | null>;
-  deleteEvent(id: string): Promise<boolean>;
+  updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifVersion?: number): Promise<Versioned<MatchEvent> | null>;
+  /** False when there is no such event; with `ifVersion`, `WriteConflict` 'changed' when it is at another version. */
+  deleteEvent(id: string, ifVersion?: number): Promise<boolean>;
   createApiKey(key: ApiKeyRecord, hash: string): Promise<void>;
   /** The key whose secret hashes to `hash`, revoked or not. */
   findApiKey(hash: string): Promise<ApiKeyRecord | null>;

@@ -1,7 +1,7 @@
 // Matchmaking events: the event, its participants and its agenda, and the input schemas.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { CompanyInputSchema, IdSchema, IsoDateSchema, plainText, singleLine } from './schemas.js';
+import { CompanyInputSchema, IdSchema, IsoDateSchema, patchOf, plainText, singleLine } from './schemas.js';
 
 export interface Slot {
   /** ISO 8601 with the venue's offset, e.g. 2027-03-10T09:00:00.000+02:00. */
@@ -85,7 +85,11 @@ export const EventInputSchema = z.strictObject({
   allowSameCountry: z.boolean().default(false),
 });
 
-export const EventPatchSchema = EventInputSchema.omit({ id: true }).partial().strict();
+/** Omitted settings keep their stored values (no defaults here; see `patchOf`). */
+export const EventPatchSchema = patchOf(EventInputSchema);
+
+/** What an event's input sets, without its id: the slot plan, the tables and the rules. */
+export type EventSettings = Omit<z.output<typeof EventInputSchema>, 'id' | 'maxMeetings'> & { maxMeetings: number | null };
 
 const WishSchema = z.strictObject({ companyId: IdSchema, priority: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2) });
 

@@ -110,9 +110,30 @@ export const OpportunityInputSchema = z.strictObject({
   url: url.nullish(),
 });
 
-/** A PATCH body: any subset of the fields except the id. */
-export const patchOf = <S extends z.ZodObject>(schema: S) =>
-  schema.omit({ id: true } as never).partial().strict();
+/**
+ * A PATCH body: any subset of the fields except the id. Defaults are removed, so a field the body
+ * leaves out stays out of the parsed patch (and keeps its stored value, see `mergePatch`).
+ */
+export const patchOf = <S extends z.ZodObject>(schema: S) => {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape)
+      .filter(([key]) => key !== 'id')
+      .map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.removeDefault() : field).optional()]),
+  );
+  return z.strictObject(shape) as unknown as z.ZodObject<{ [K in Exclude<keyof S['shape'], 'id'>]: z.ZodOptional<UnwrapDefault<S['shape'][K]>> }, z.core.$strict>;
+};
+
+type UnwrapDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The one merge of a PATCH onto what is stored, for every entity and for events: keys present in
+ * the patch replace the stored value (`null` clears an optional field); absent keys keep theirs.
+ */
+export function mergePatch<T extends object>(current: T, patch: object): T {
+  const next = { ...current } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) next[key] = value;
+  return next as T;
+}
 
 export const ClusterPatchSchema = patchOf(ClusterInputSchema);
 export const CompanyPatchSchema = patchOf(CompanyInputSchema);

@@ -3,6 +3,7 @@
 // fairness: meetings are handed out in levels, so everyone who can meet someone reaches the
 // minimum before anyone goes beyond it.
 import { AppError, ErrorCodes } from '../errors.js';
+import { brokenPinRule } from './pin-rules.js';
 import { pairKey, type AgendaProblem, type Meeting } from './agenda.js';
 
 /** Weight tiers: any mutual wish outweighs any one-sided wish, which outweighs any match score. */
@@ -190,6 +191,9 @@ function placePinned(problem: AgendaProblem, board: Board, index: Map<string, nu
     const b = index.get(m.b);
     const fail = (message: string) => issues.push({ path: `pinned[${i}]`, message });
     if (a === undefined || b === undefined) return fail(`${a === undefined ? m.a : m.b} is not a participant`);
+    // Rules may have changed since the pin was accepted (e.g. same-country meetings disallowed).
+    const broken = brokenPinRule(problem.setup, problem.attendees[a]!, problem.attendees[b]!, m.slot, problem.pinned.slice(0, i));
+    if (broken) return fail(`${m.a} and ${m.b} in slot ${m.slot}: ${broken.message}`);
     if (m.slot < 0 || m.slot >= board.slots) return fail(`slot ${m.slot} does not exist`);
     if (m.table < 0 || m.table >= board.tables) return fail(`table ${m.table} does not exist`);
     if (board.tableTaken[m.slot * board.tables + m.table]) return fail(`table ${m.table} in slot ${m.slot} is pinned twice`);

@@ -83,7 +83,7 @@ export async function scheduleEvent(engine: Engine, eventId: string, onProgress?
   const violations = agendaViolations(problem, result.meetings);
   // The scheduler never breaks a rule by design; if it ever did, nothing half-right is saved.
   if (violations.length) throw new Error(`the scheduler broke hard rules: ${violations.slice(0, 5).join('; ')}`);
-  const saved = await changeEvent(engine, eventId, (e) => {
+  const { value: saved } = await changeEvent(engine, eventId, (e) => {
     if (JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables]) !== JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables])) {
       throw new AppError(ErrorCodes.CONFLICT, 'The event changed while it was being scheduled; run the schedule again.');
     }

@@ -1,11 +1,13 @@
 // Matchmaking events: create and change them, register participants (existing companies or new
 // profiles), pin and remove meetings. Every change is one transaction on the event document.
+import { WriteConflict, type Versioned } from '../db/index.js';
 import {
-  EventInputSchema, EventPatchSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema,
-  slotsOf, toMatchEvent, type EventParticipant, type MatchEvent, type Meeting,
+  EventInputSchema, EventPatchSchema, mergePatch, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema,
+  slotsOf, toMatchEvent, type EventParticipant, type EventSettings, type MatchEvent, type Meeting,
 } from '../domain/index.js';
 import { AppError, ErrorCodes, invalid, notFound } from '../errors.js';
 import type { Engine } from './engine.js';
+import { brokenPinRule, type Attendee } from '../events/index.js';
 import { parseOrThrow } from './validate.js';
 import { createEntity } from './write-entities.js';
 
@@ -16,49 +18,69 @@ export async function createEvent(engine: Engine, body: unknown): Promise<MatchE
   return event;
 }
 
+const noEvent = (id: string) => new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+
+const staleEvent = (id: string, version: number) =>
+  new AppError(ErrorCodes.STALE, `The event "${id}" was changed meanwhile (it is now at version ${version}); load it again and redo the change.`, [{ path: 'If-Match', message: `stale: the current ETag is "${version}"` }]);
+
 export async function getEvent(engine: Engine, id: string): Promise<MatchEvent> {
-  const event = await engine.repo.getEvent(id);
-  if (!event) throw new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
-  return event;
+  return (await getVersionedEvent(engine, id)).value;
 }
 
-/** One read-change-write of an event; `change` throwing leaves it untouched. */
-export async function changeEvent(engine: Engine, id: string, change: (e: MatchEvent) => MatchEvent | Promise<MatchEvent>): Promise<MatchEvent> {
-  const updated = await engine.repo.updateEvent(id, change);
-  if (!updated) throw new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
-  return updated;
+export async function getVersionedEvent(engine: Engine, id: string): Promise<Versioned<MatchEvent>> {
+  const found = await engine.repo.getVersionedEvent(id);
+  if (!found) throw noEvent(id);
+  return found;
 }
 
-export async function patchEvent(engine: Engine, id: string, body: unknown): Promise<MatchEvent> {
+/**
+ * One read-change-write of an event; `change` throwing leaves it untouched. With `ifMatch`, only
+ * if the event is still at that version (else 412).
+ */
+export async function changeEvent(engine: Engine, id: string, change: (e: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifMatch?: number): Promise<Versioned<MatchEvent>> {
+  try {
+    const updated = await engine.repo.updateEvent(id, change, ifMatch);
+    if (!updated) throw noEvent(id);
+    return updated;
+  } catch (err) {
+    if (err instanceof WriteConflict) throw staleEvent(id, err.found as number);
+    throw err;
+  }
+}
+
+/** Changes exactly the settings the body names; the rest keep their stored values. */
+export async function patchEvent(engine: Engine, id: string, body: unknown, ifMatch?: number): Promise<Versioned<MatchEvent>> {
   const patch = parseOrThrow(EventPatchSchema, body, 'event patch');
-  return changeEvent(engine, id, (e) => {
-    const { name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...planChange } = patch;
-    const plan = { ...e.plan, ...Object.fromEntries(Object.entries(planChange).filter(([, v]) => v !== undefined)) };
-    const next: MatchEvent = {
-      ...e,
-      name: name ?? e.name,
-      timeZone: timeZone ?? e.timeZone,
-      tables: tables ?? e.tables,
-      maxMeetings: maxMeetings === undefined ? e.maxMeetings : maxMeetings,
-      minMeetings: minMeetings ?? e.minMeetings,
-      allowSameCountry: allowSameCountry ?? e.allowSameCountry,
-      plan,
-    };
-    const slotsChanged = timeZone !== undefined || Object.keys(planChange).length > 0;
-    if (slotsChanged) {
-      next.slots = slotsOf(plan, next.timeZone);
-      // A new slot layout invalidates positions: pins go, availability keeps the slots that still exist.
-      next.pins = [];
-      next.participants = e.participants.map((p) => ({ ...p, availability: p.availability.filter((s) => s < next.slots.length) }));
-    }
-    // Any rule change makes the agenda stale; only a new name keeps it.
-    if (Object.keys(patch).some((k) => k !== 'name')) next.agenda = null;
-    return next;
-  });
+  return changeEvent(engine, id, (e) => withSettings(e, mergePatch(settingsOf(e), patch)), ifMatch);
 }
 
-export async function deleteEvent(engine: Engine, id: string): Promise<void> {
-  if (!(await engine.repo.deleteEvent(id))) throw new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+/** The settings of an event as its input names them (the slot plan flattened). */
+function settingsOf(e: MatchEvent): EventSettings {
+  return { name: e.name, timeZone: e.timeZone, ...e.plan, tables: e.tables, maxMeetings: e.maxMeetings, minMeetings: e.minMeetings, allowSameCountry: e.allowSameCountry };
+}
+
+function withSettings(e: MatchEvent, settings: EventSettings): MatchEvent {
+  const { name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...plan } = settings;
+  const next: MatchEvent = { ...e, name, timeZone, plan, slots: slotsOf(plan, timeZone), tables, maxMeetings: maxMeetings ?? null, minMeetings, allowSameCountry };
+  if (JSON.stringify(next.slots) !== JSON.stringify(e.slots)) {
+    // A new slot layout invalidates positions: pins go, availability keeps the slots that still exist.
+    next.pins = [];
+    next.participants = e.participants.map((p) => ({ ...p, availability: p.availability.filter((s) => s < next.slots.length) }));
+  }
+  // Any rule change makes the agenda stale; only a new name keeps it.
+  const rules = (x: MatchEvent) => JSON.stringify({ ...settingsOf(x), name: undefined });
+  if (rules(next) !== rules(e)) next.agenda = null;
+  return next;
+}
+
+/** With `ifMatch`, deletes only if the event is still at that version (else 412). */
+export async function deleteEvent(engine: Engine, id: string, ifMatch?: number): Promise<void> {
+  try {
+    if (!(await engine.repo.deleteEvent(id, ifMatch))) throw noEvent(id);
+  } catch (err) {
+    if (err instanceof WriteConflict) throw staleEvent(id, err.found as number);
+    throw err;
+  }
 }
 
 export async function addParticipant(engine: Engine, eventId: string, body: unknown): Promise<EventParticipant> {
@@ -145,7 +167,7 @@ async function checkParticipant(engine: Engine, event: MatchEvent, p: EventParti
 export async function pinMeeting(engine: Engine, eventId: string, body: unknown): Promise<Meeting> {
   const pin = parseOrThrow(PinSchema, body, 'pin');
   let pinned: Meeting | undefined;
-  await changeEvent(engine, eventId, (e) => {
+  await changeEvent(engine, eventId, async (e) => {
     for (const id of [pin.a, pin.b]) participantOf(e, id);
     const current = e.agenda?.find((m) => samePair(m, pin.a, pin.b));
     const slot = pin.slot ?? current?.slot;
@@ -153,11 +175,25 @@ export async function pinMeeting(engine: Engine, eventId: string, body: unknown)
     if (slot === undefined || table === undefined) throw invalid('Give slot and table: the pair has no meeting in the agenda to pin.', [{ path: 'slot', message: 'required' }]);
     if (slot >= e.slots.length) throw invalid('No such slot.', [{ path: 'slot', message: `the event has ${e.slots.length} slots` }]);
     if (table >= e.tables) throw invalid('No such table.', [{ path: 'table', message: `the event has ${e.tables} tables` }]);
+    await checkPinRules(engine, e, pin.a, pin.b, slot);
     pinned = { a: pin.a, b: pin.b, slot, table, pinned: true };
     const agenda = e.agenda?.map((m) => (samePair(m, pin.a, pin.b) && m.slot === slot && m.table === table ? { ...m, pinned: true } : m)) ?? null;
     return { ...e, pins: [...e.pins.filter((m) => !samePair(m, pin.a, pin.b)), pinned], removedPairs: e.removedPairs.filter(([a, b]) => !samePairOf(a, b, pin.a, pin.b)), agenda };
   });
   return pinned!;
+}
+
+/** Refuses (422, naming the rule) a pin the scheduler could never keep. */
+async function checkPinRules(engine: Engine, e: MatchEvent, a: string, b: string, slot: number): Promise<void> {
+  const countries = new Map((await engine.repo.getMany('company', [a, b])).map((c) => [c.id, c.country]));
+  const attendee = (id: string): Attendee => {
+    const p = participantOf(e, id);
+    return { id, country: countries.get(id) ?? '', availability: p.availability, wishes: [], blocks: p.blocks };
+  };
+  const setup = { slots: e.slots, tables: e.tables, maxMeetings: e.maxMeetings ?? undefined, allowSameCountry: e.allowSameCountry, minMeetings: e.minMeetings };
+  const others = e.pins.filter((m) => !samePair(m, a, b));
+  const broken = brokenPinRule(setup, attendee(a), attendee(b), slot, others);
+  if (broken) throw new AppError(ErrorCodes.INFEASIBLE, `The pin breaks a rule of the event: ${broken.message}.`, [{ path: broken.field, message: broken.message }]);
 }
 
 export async function unpinMeeting(engine: Engine, eventId: string, body: unknown): Promise<void> {

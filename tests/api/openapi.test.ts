@@ -19,8 +19,8 @@ describe('the OpenAPI document', () => {
     const results = await lintDocument({
       document: { source: new Source('openapi.json', JSON.stringify(doc)), parsed: doc },
       externalRefResolver: new BaseResolver(),
-      config: config.styleguide ?? config,
-    } as never);
+      config,
+    });
     const errors = results.filter((r) => r.severity === 'error').map((r) => `${r.ruleId}: ${r.message} at ${r.location[0]?.pointer}`);
     expect(errors).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { createApiKey } from '../../src/use-cases/api-keys.js';
 import { requestIntroduction } from '../../src/use-cases/introductions.js';
+import { patchEntity } from '../../src/use-cases/write-entities.js';
 import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
@@ -181,6 +182,24 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     expect(saved).toMatchObject({ needs: 'A distributor of paper packaging in Norway.', contactEmail: 'anna@kartonki.example' });
     expect(saved.sectors).toContain('food');
     await page.getByText('A distributor of paper packaging in Norway.').waitFor();
+  });
+
+  it('tells staff when someone else changed the profile meanwhile: nothing overwritten, a reload offered', async () => {
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit Kartonki Packaging Oy' }).waitFor();
+    // A colleague saves a note while this form is open.
+    await patchEntity(t.engine, 'company', 'fi-pack', { notes: 'Changed by a colleague.' });
+    await page.getByLabel('Phone (private)').fill('+358 40 555 0101');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Someone else changed this company meanwhile.').waitFor();
+    expect((await t.repo.get('company', 'fi-pack'))!).toMatchObject({ notes: 'Changed by a colleague.', contactPhone: '+358 40 000 0001' });
+    await alert.getByRole('button', { name: 'Reload the profile' }).click();
+    await expect.poll(() => page.getByLabel('Staff notes (private)').inputValue()).toBe('Changed by a colleague.');
+    await page.getByLabel('Phone (private)').fill('+358 40 555 0101');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/console\/companies\/fi-pack$/);
+    expect((await t.repo.get('company', 'fi-pack'))!).toMatchObject({ notes: 'Changed by a colleague.', contactPhone: '+358 40 555 0101' });
   });
 
   it('imports a file with progress, and lists every problem of a bad one without importing it', async () => {

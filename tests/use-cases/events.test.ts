@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../../src/use-cases/event-agenda.js';
 import {
-  addParticipant, createEvent, getEvent, patchEvent, pinMeeting, removeMeeting, removeParticipant, unpinMeeting,
+  addParticipant, createEvent, getEvent, patchEvent, patchParticipant, pinMeeting, removeMeeting, removeParticipant, unpinMeeting,
 } from '../../src/use-cases/events.js';
 import { partnersForCompany } from '../../src/use-cases/recommend-partners.js';
 import { company } from '../fixtures/small-set.js';
@@ -129,6 +129,63 @@ describe('scheduling', () => {
     await patchEvent(t.engine, 'ev-small', { name: 'Renamed' });
     await patchEvent(t.engine, 'ev-small', { tables: 5 });
     expect((await getEvent(t.engine, 'ev-small')).agenda).toBeNull();
+  });
+});
+
+describe('changing an event', () => {
+  it('changes only the settings named: gaps, breaks, minimum, same-country rule, slots and pins stay', async () => {
+    await createEvent(t.engine, { ...EVENT, id: 'ev-patch', minMeetings: 3, allowSameCountry: true });
+    for (const id of ['fi-pack', 'se-dist']) await addParticipant(t.engine, 'ev-patch', { companyId: id });
+    await pinMeeting(t.engine, 'ev-patch', { a: 'fi-pack', b: 'se-dist', slot: 1, table: 0 });
+    const before = await getEvent(t.engine, 'ev-patch');
+    const { value: renamed } = await patchEvent(t.engine, 'ev-patch', { name: 'Renamed day' });
+    expect(renamed).toEqual({ ...before, name: 'Renamed day' });
+    expect(await getEvent(t.engine, 'ev-patch')).toEqual({ ...before, name: 'Renamed day' });
+    // More tables: the same slot layout, so the pin stays.
+    const { value: wider } = await patchEvent(t.engine, 'ev-patch', { tables: 4 });
+    expect(wider.pins).toEqual(before.pins);
+    expect(wider).toMatchObject({ plan: before.plan, slots: before.slots, minMeetings: 3, allowSameCountry: true, maxMeetings: 4 });
+    // null clears the optional cap; a longer slot is a new layout, which drops the pins.
+    const { value: longer } = await patchEvent(t.engine, 'ev-patch', { maxMeetings: null, slotMinutes: 30 });
+    expect(longer).toMatchObject({ maxMeetings: null, minMeetings: 3, allowSameCountry: true, plan: { ...before.plan, slotMinutes: 30 }, pins: [] });
+    expect(longer.slots[1]!.start).toBe('2027-03-28T09:35:00+03:00');
+  });
+});
+
+describe('pins that break a rule', () => {
+  const infeasible = (field: string, message: RegExp) => ({ code: 'infeasible', message: expect.stringMatching(message), issues: [expect.objectContaining({ path: field, message: expect.stringMatching(message) })] });
+
+  it('are refused when pinned, naming the rule: same country, blocked pair, over the cap, unavailable', async () => {
+    await createEvent(t.engine, { ...EVENT, id: 'ev-rules', maxMeetings: 1 });
+    for (const id of ['fi-pack', 'se-dist', 'se-soft', 'no-fish', 'dk-food']) await addParticipant(t.engine, 'ev-rules', { companyId: id, ...(id === 'fi-pack' ? { blocks: ['no-fish'] } : {}), ...(id === 'dk-food' ? { availability: [4, 5] } : {}) });
+    const before = await getEvent(t.engine, 'ev-rules');
+    await expect(pinMeeting(t.engine, 'ev-rules', { a: 'se-dist', b: 'se-soft', slot: 0, table: 0 })).rejects.toMatchObject(infeasible('b', /same country/));
+    await expect(pinMeeting(t.engine, 'ev-rules', { a: 'no-fish', b: 'fi-pack', slot: 0, table: 0 })).rejects.toMatchObject(infeasible('b', /blocked pair/));
+    await expect(pinMeeting(t.engine, 'ev-rules', { a: 'dk-food', b: 'se-dist', slot: 0, table: 0 })).rejects.toMatchObject(infeasible('slot', /not available/));
+    expect(await getEvent(t.engine, 'ev-rules')).toEqual(before);
+    await pinMeeting(t.engine, 'ev-rules', { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 });
+    await expect(pinMeeting(t.engine, 'ev-rules', { a: 'fi-pack', b: 'dk-food', slot: 4, table: 0 })).rejects.toMatchObject(infeasible('a', /over the cap/));
+    expect((await getEvent(t.engine, 'ev-rules')).pins).toHaveLength(1);
+  });
+
+  it('that the rules break later are named at schedule time (422, never 500), and nothing is scheduled', async () => {
+    await createEvent(t.engine, { ...EVENT, id: 'ev-later', allowSameCountry: true });
+    for (const id of ['fi-pack', 'se-dist', 'se-soft', 'no-fish']) await addParticipant(t.engine, 'ev-later', { companyId: id });
+    await pinMeeting(t.engine, 'ev-later', { a: 'se-dist', b: 'se-soft', slot: 0, table: 0 });
+    await pinMeeting(t.engine, 'ev-later', { a: 'fi-pack', b: 'no-fish', slot: 1, table: 0 });
+    await patchEvent(t.engine, 'ev-later', { allowSameCountry: false });
+    await patchParticipant(t.engine, 'ev-later', 'no-fish', { blocks: ['fi-pack'] });
+    const before = await getEvent(t.engine, 'ev-later');
+    const err = await scheduleEvent(t.engine, 'ev-later').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({
+      code: 'infeasible',
+      issues: [
+        { path: 'pinned[0]', message: expect.stringMatching(/se-dist and se-soft .*same country/) },
+        { path: 'pinned[1]', message: expect.stringMatching(/fi-pack and no-fish .*blocked pair/) },
+      ],
+    });
+    expect(await getEvent(t.engine, 'ev-later')).toEqual(before);
   });
 });
 

@@ -43,8 +43,8 @@ export const session = {
   },
 };
 
-async function send(method: string, path: string, body?: unknown, key = session.key): Promise<Response> {
-  const headers: Record<string, string> = {};
+async function send(method: string, path: string, body?: unknown, key = session.key, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders };
   if (key) headers['Authorization'] = `Bearer ${key}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -54,9 +54,13 @@ async function send(method: string, path: string, body?: unknown, key = session.
   throw new ApiError(res.status, problem.detail ?? `${res.status} ${res.statusText}`, problem.errors ?? []);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  return (await send(method, path, body)).json() as Promise<T>;
+/** `headers`: e.g. `If-Match` with the version a change was made from (see `ifMatch`). */
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return (await send(method, path, body, session.key, headers)).json() as Promise<T>;
 }
+
+/** The header that makes a write apply only to the version it was made from (else 412). */
+export const ifMatch = (version: unknown): Record<string, string> => (typeof version === 'number' ? { 'If-Match': `"${version}"` } : {});
 
 export const get = <T>(path: string) => api<T>('GET', path);
 

@@ -1,8 +1,10 @@
 // Edit a company, cluster or opportunity: one form driven by a field list per kind; only the
-// changed fields are sent, and the service's field errors are shown next to their fields.
+// changed fields are sent, and the service's field errors are shown next to their fields. The
+// save names the version the form was loaded from: if someone else saved meanwhile, nothing is
+// overwritten and staff are offered a reload.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, type Page } from '../api';
+import { api, ifMatch, type Page } from '../api';
 import { PageState, PageTitle, ProblemView } from '../components/ui';
 import { KINDS, type EntityType } from '../entities';
 import { useAction, useApi } from '../hooks';
@@ -80,9 +82,12 @@ export function EditProfile({ type, id }: { type: EntityType; id: string }) {
   async function save(e: Event) {
     e.preventDefault();
     const changed = Object.fromEntries(FIELDS[type].filter((f) => JSON.stringify(values![f.name]) !== JSON.stringify(original[f.name])).map((f) => [f.name, values![f.name]]));
-    const saved = await run(() => api('PATCH', url, changed));
+    const saved = await run(() => api('PATCH', url, changed, ifMatch(original['version'])));
     if (saved) route(`${kind.pagePath}/${encodeURIComponent(id)}`);
   }
+
+  // Running the reload as the form's action also clears the stale notice.
+  const reload = () => void run(() => loaded.reload());
 
   return (
     <>
@@ -91,7 +96,7 @@ export function EditProfile({ type, id }: { type: EntityType; id: string }) {
         {FIELDS[type].map((f) => (
           <FieldControl key={f.name} spec={f} value={values[f.name]} error={fieldErrors.get(f.name)} onChange={(v) => setValues({ ...values, [f.name]: v })} />
         ))}
-        <ProblemView error={error} title="Nothing was saved." />
+        {error?.status === 412 ? <ChangedMeanwhile what={kind.title.toLowerCase()} onReload={reload} /> : <ProblemView error={error} title="Nothing was saved." />}
         <div class="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : 'Save changes'}
@@ -100,6 +105,21 @@ export function EditProfile({ type, id }: { type: EntityType; id: string }) {
         </div>
       </form>
     </>
+  );
+}
+
+/** Someone else saved the profile after this form loaded it (412): their changes are kept. */
+function ChangedMeanwhile({ what, onReload }: { what: string; onReload(): void }) {
+  return (
+    <div class="problem" role="alert">
+      <p>
+        <strong>Someone else changed this {what} meanwhile.</strong> Nothing was saved, so their changes are kept. Reload to see the
+        current profile, then make your changes again.
+      </p>
+      <button type="button" onClick={onReload}>
+        Reload the profile
+      </button>
+    </div>
   );
 }
 
