@@ -120,6 +120,6 @@ describe('OpenAPI', () => {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.paths['/api/v1/opportunities/{id}/companies'].get.security).toEqual([{ bearer: [] }]);
-    expect(doc.paths['/api/v1/companies/{id}/opportunities'].get.security).toBeUndefined();
+    expect(doc.paths['/api/v1/companies/{id}/opportunities'].get.security).toEqual([]);
   });
 });
