@@ -35,7 +35,7 @@ async function inflate(file: string, to: string): Promise<void> {
 }
 
 /** The packaged Chromium inflated once per version: its folder holds `chromium`, `lib/` and `fonts/`. */
-async function packagedChromium(): Promise<string> {
+export async function packagedChromium(): Promise<string> {
   const { version } = JSON.parse(readFileSync(path.join(PACKAGE, 'package.json'), 'utf8')) as { version: string };
   const dir = path.join(ROOT, 'node_modules/.cache/sparticuz-chromium', version);
   if (existsSync(path.join(dir, 'chromium'))) return dir;
