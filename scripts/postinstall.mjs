@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('node_modules/typescript') || !existsSync('node_modules/prisma')) {
+// tsx and esbuild: typescript and prisma stay after a prune (@prisma/client lists them as peers).
+if (!existsSync('node_modules/tsx') || !existsSync('node_modules/esbuild')) {
   console.log('postinstall: development dependencies not installed; dist/ is used as it is (npm run build needs them)');
   process.exit(0);
 }
