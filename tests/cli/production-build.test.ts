@@ -73,6 +73,10 @@ describe('the production build', () => {
     expect(existsSync(path.join(app, 'dist/public/widget.js'))).toBe(true);
   });
 
+  it('skips generate and build at install without them (npm ci --omit=dev beside a built dist/)', () => {
+    expect(run('npm', ['run', 'postinstall'])).toMatch(/development dependencies not installed/);
+  });
+
   it('imports a data set and lists keys with the built CLI', () => {
     expect(run('npm', ['run', '--silent', 'import', '--', 'prisma/seed/demo-data.json'], { DATA_DIR: dataDir(), LOG_LEVEL: 'warn' })).toMatch(/companies: \d+ new/);
     expect(run('npm', ['run', '--silent', 'keys', '--', 'list'], { DATA_DIR: dataDir(), LOG_LEVEL: 'warn' })).toMatch(/Id.*Role/);
