@@ -1,10 +1,10 @@
-// Serves the staff console: the bundle built by scripts/build-console.mjs (at install and before
-// tests) and one HTML shell for every /console path, so deep links and reloads work.
+// Serves the staff console: the bundle `npm run build` writes to dist/public/console (at install
+// and before tests) and one HTML shell for every /console path, so deep links and reloads work.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist/console');
+const DIST = path.resolve(import.meta.dirname, '../../dist/public/console');
 
 interface Manifest {
   js: string;
@@ -44,7 +44,7 @@ export function consoleRoutes(): Router {
   router.get(['/console', '/console/{*rest}'], (_req, res) => {
     const manifest = readManifest();
     if (!manifest) {
-      res.status(503).type('text/plain').send('The console is not built: run `npm run build:console`.');
+      res.status(503).type('text/plain').send('The console is not built: run `npm run build`.');
       return;
     }
     res.set('Cache-Control', 'no-cache').type('html').send(shell(manifest));

@@ -1,21 +1,22 @@
-// Serves the embeddable widget (one script, compiled from ./client at first request) and its demo page.
+// Serves the embeddable widget (one script, built from ./client) and its demo page.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { Router, type Request } from 'express';
 import { demoPage } from './demo-page.js';
 
-const ENTRY = path.join(import.meta.dirname, 'client', 'widget.ts');
+// Built code (dist/widget/index.js) serves dist/public/widget.js, bundled by `npm run build`;
+// source run by tsx or vitest (`npm run dev`, the tests) bundles ./client itself, so edits show up.
+const FROM_SOURCE = import.meta.filename.endsWith('.ts');
+const BUILT = path.resolve(import.meta.dirname, '../../dist/public/widget.js');
 
 let bundle: Promise<string> | undefined;
 
 /** The widget as one minified script (no framework runtime). */
 export function widgetScript(): Promise<string> {
-  bundle ??= build({ entryPoints: [ENTRY], bundle: true, minify: true, format: 'iife', target: ['es2020'], write: false, legalComments: 'none' })
-    .then((r) => r.outputFiles[0]!.text)
-    .catch((err: unknown) => {
-      bundle = undefined;
-      throw err;
-    });
+  bundle ??= (FROM_SOURCE ? import('./bundle.js').then((m) => m.bundleWidget()) : readFile(BUILT, 'utf8')).catch((err: unknown) => {
+    bundle = undefined;
+    throw err;
+  });
   return bundle;
 }
 
