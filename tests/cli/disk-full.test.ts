@@ -54,9 +54,10 @@ describe('a disk too full for the index snapshot at start', () => {
 
     const s = await startServiceProcess(env);
     running.push(s);
-    expect(s.output()).toMatch(/index snapshot could not be saved; serving from memory/);
+    const tail = () => s.output().slice(-3000);
+    expect(s.output(), tail()).toMatch(/index snapshot could not be saved; serving from memory/);
     expect(readdirSync(indexDir).filter((f) => f.startsWith('gen-') || f.endsWith('.tmp'))).toEqual([]);
-    expect(existsSync(path.join(indexDir, 'current.json'))).toBe(false);
+    expect(existsSync(path.join(indexDir, 'current.json')), tail()).toBe(false);
     const health = (await (await fetch(`${s.base}/healthz`)).json()) as { companies: number };
     expect(health.companies).toBe(2_008);
     const partners = (await (await fetch(`${s.base}/api/v1/companies/fi-pack/partners?limit=3`)).json()) as { results: { company: { id: string } }[] };
@@ -64,12 +65,14 @@ describe('a disk too full for the index snapshot at start', () => {
 
     // Retried at the snapshot interval, and each failure still cleans up after itself.
     const warned = count(s.output(), 'could not be saved');
-    await waitFor(async () => (count(s.output(), 'could not be saved') > warned ? true : undefined), 20_000);
+    await waitFor(async () => (count(s.output(), 'could not be saved') > warned ? true : undefined), 60_000);
     expect(readdirSync(indexDir).filter((f) => f.startsWith('gen-') || f.endsWith('.tmp'))).toEqual([]);
 
     // Room again: the next retry saves.
     execFileSync('mount', ['-o', 'remount,size=64m', indexDir]);
-    await waitFor(async () => (existsSync(path.join(indexDir, 'current.json')) ? true : undefined), 20_000);
+    await waitFor(async () => (existsSync(path.join(indexDir, 'current.json')) ? true : undefined), 60_000).catch((err: unknown) => {
+      throw new Error(`${String(err)}; service output:\n${tail()}`);
+    });
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
 
@@ -79,5 +82,5 @@ describe('a disk too full for the index snapshot at start', () => {
     expect(again.output()).toMatch(/index snapshot loaded/);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 240_000);
+  }, 300_000);
 });
