@@ -50,7 +50,9 @@ type TxFn = (tx: unknown) => Promise<unknown>;
  * The writer client with every write retried while the database is locked: model writes and
  * raw statements directly, interactive transactions as a whole after taking the lock first.
  * Only what is called on this client is wrapped; statements inside a transaction run on
- * Prisma's own transaction client and never wait (the lock is already held).
+ * Prisma's own transaction client and never wait (the lock is already held). Wrapped model
+ * calls return plain promises, so they cannot go into a batch `$transaction([...])`: use the
+ * interactive form for several writes at once.
  */
 export function retryingWriter(client: PrismaClient): PrismaClient {
   const wrapFn = (fn: (...args: unknown[]) => unknown, self: object) => (...args: unknown[]) => retryWhileBusy(() => Promise.resolve(fn.apply(self, args)));
