@@ -7,6 +7,7 @@ import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
+import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
 type Row = Record<string, unknown>;
@@ -31,6 +32,9 @@ const DOMAIN_FIELDS: Record<EntityType, readonly string[]> = {
   ],
   opportunity: ['id', 'title', 'country', 'description', 'sectors', 'type', 'deadline', 'url'],
 };
+
+/** Reads in WAL mode wait only for rare WAL-index recovery; a bound keeps a stuck file from hanging. */
+const READER_BUSY_TIMEOUT_MS = 5_000;
 
 // Small enough for SQLite's bound-variable limit with every column of a company row.
 const CHUNK = 400;
@@ -154,15 +158,18 @@ export class PrismaRepository implements Repository {
   ) {}
 
   static async openSqlite(filePath: string): Promise<PrismaRepository> {
-    const connect = async () => {
-      const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${filePath}`, timeout: 30_000 }) });
+    const connect = async (busyTimeoutMs: number) => {
+      const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${filePath}`, timeout: busyTimeoutMs }) });
       await client.$connect();
-      // WAL: readers never block the writer; busy_timeout: a second writer waits instead of failing.
+      // WAL: readers never block the writer, nor the writer readers.
       await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-      await client.$queryRawUnsafe('PRAGMA busy_timeout = 30000');
+      // busy_timeout: SQLite waits synchronously, holding the event loop. Readers rarely wait in
+      // WAL mode, so theirs can be generous; the writer's is a few milliseconds and a locked
+      // database is waited for on timers instead (sqlite-write-lock.ts).
+      await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
       return client;
     };
-    return new PrismaRepository(await connect(), await connect(), SQLITE);
+    return new PrismaRepository(await connect(READER_BUSY_TIMEOUT_MS), retryingWriter(await connect(WRITER_BUSY_TIMEOUT_MS)), SQLITE);
   }
 
   static async openPostgres(url: string): Promise<PrismaRepository> {

@@ -1,7 +1,9 @@
 // VectorIndex on hnswlib-node. Keys map to integer labels; labels of removed keys are reused so
 // the graph and our vector slab stay as large as the live set, not the write history.
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
+import { checkHnswFile, DamagedIndexFileError } from './hnsw-file.js';
 import type { SearchHit, SearchOptions, VectorIndex } from './vector-index.js';
 
 export interface HnswParams {
@@ -137,19 +139,34 @@ export class HnswVectorIndex implements VectorIndex {
     this.capacity = next;
   }
 
+  /**
+   * Writes `<prefix>.hnsw|.vec|.json` and reads each back before returning: hnswlib's writeIndex
+   * reports no write error (a full disk leaves a short file), so the graph file is checked
+   * structurally and the others byte for byte. Throws when a file did not land whole.
+   */
   async save(prefix: string): Promise<string[]> {
     const used = this.keyAt.length;
     const meta: IndexMeta = { format: 1, dims: this.dims, params: this.params, labels: this.keyAt };
     const files = [`${prefix}.hnsw`, `${prefix}.vec`, `${prefix}.json`];
     await this.hnsw.writeIndex(files[0]!);
-    await writeFile(files[1]!, new Uint8Array(this.slab.buffer, 0, used * this.dims * 4));
-    await writeFile(files[2]!, JSON.stringify(meta));
+    await syncFile(files[0]!);
+    checkHnswFile(await readFile(files[0]!), { dims: this.dims, count: used, m: this.params.m });
+    await writeVerified(files[1]!, new Uint8Array(this.slab.buffer, 0, used * this.dims * 4));
+    await writeVerified(files[2]!, Buffer.from(JSON.stringify(meta)));
     return files;
   }
 
-  static async load(prefix: string, efSearch?: number): Promise<HnswVectorIndex> {
+  /**
+   * Loads files written by save. The graph file is checked against the label table (and
+   * `expectedDims` when given) before hnswlib sees it: a damaged file throws here, where the
+   * caller can rebuild, instead of crashing the process inside hnswlib.
+   */
+  static async load(prefix: string, efSearch?: number, expectedDims?: number): Promise<HnswVectorIndex> {
     const meta = JSON.parse(await readFile(`${prefix}.json`, 'utf8')) as IndexMeta;
     if (meta.format !== 1) throw new Error(`Unknown index format ${String(meta.format)}`);
+    if (!Number.isInteger(meta.dims) || meta.dims <= 0 || (expectedDims !== undefined && meta.dims !== expectedDims)) throw new DamagedIndexFileError(`index dimension ${String(meta.dims)} is not the expected ${String(expectedDims)}`);
+    if (!Array.isArray(meta.labels) || !Number.isInteger(meta.params?.m)) throw new DamagedIndexFileError('index label table is damaged');
+    checkHnswFile(await readFile(`${prefix}.hnsw`), { dims: meta.dims, count: meta.labels.length, m: meta.params.m });
     const params = { ...meta.params, efSearch: efSearch ?? meta.params.efSearch };
     const index = new HnswVectorIndex(meta.dims, params, 16);
     await index.hnsw.readIndex(`${prefix}.hnsw`);
@@ -164,4 +181,28 @@ export class HnswVectorIndex implements VectorIndex {
     if (index.hnsw.getCurrentCount() !== meta.labels.length) throw new Error('Graph and label table disagree on the number of points.');
     return index;
   }
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Writes, flushes to disk, and reads back: the file must hold exactly `data`. */
+async function writeVerified(file: string, data: Uint8Array): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  const back = await readFile(file);
+  if (back.byteLength !== data.byteLength || sha256(back) !== sha256(data)) throw new Error(`${file} reads back ${back.byteLength} bytes, not the ${data.byteLength} written`);
 }

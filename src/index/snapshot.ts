@@ -1,6 +1,8 @@
-// Index snapshots under DATA_DIR. Each save writes a new generation folder, then swaps the
-// `current.json` pointer with an atomic rename: a crash leaves the old or the new snapshot,
-// never a mix. Checksums in the pointer catch files damaged afterwards.
+// Index snapshots under DATA_DIR. Each save writes a new generation folder, reads every file
+// back, then swaps the `current.json` pointer with an atomic rename: a crash leaves the old or
+// the new snapshot, never a mix, and a failed save (a full disk) removes its folder so it does
+// not keep the disk full. Checksums in the pointer catch files damaged afterwards; a file
+// damaged before its checksum was taken is caught by the structural check in hnsw-file.ts.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,20 +27,57 @@ async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
+/** Writes, flushes and reads back: a short write on a full disk must fail here, not at load. */
 async function writeDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const handle = await open(file, 'w');
   try {
-    await handle.writeFile(data);
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  const back = await readFile(file);
+  if (back.byteLength !== bytes.byteLength || !back.equals(bytes)) throw new Error(`${path.basename(file)} did not read back as written`);
+}
+
+/** Flushes a folder's entries (the new files, the renamed pointer) to disk. */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
+/**
+ * Saves `index` as a new generation and points `current.json` at it. On any failure the new
+ * generation folder is removed and the previous snapshot stays current; the error is rethrown.
+ */
 export async function saveSnapshot(dir: string, index: FacetIndex, meta: { modelId: string; lastSeq: number }): Promise<SnapshotManifest> {
   await mkdir(dir, { recursive: true });
   const generation = `gen-${Date.now()}-${process.pid}`;
   const genDir = path.join(dir, generation);
+  const tmp = path.join(dir, `current.json.${process.pid}.tmp`);
+  let manifest: SnapshotManifest;
+  try {
+    manifest = await writeGeneration(genDir, tmp, index, meta);
+  } catch (err) {
+    await rm(genDir, { recursive: true, force: true });
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  // From here the new generation is whole on disk: the switch never removes it.
+  await rename(tmp, path.join(dir, 'current.json'));
+  await syncDir(dir);
+  await removeOtherGenerations(dir, generation);
+  return manifest;
+}
+
+/** Writes and verifies the generation's files and its manifest at `tmp`. */
+async function writeGeneration(genDir: string, tmp: string, index: FacetIndex, meta: { modelId: string; lastSeq: number }): Promise<SnapshotManifest> {
+  const generation = path.basename(genDir);
   await mkdir(genDir);
   const files: string[] = [];
   for (const [facet, vi] of index.indexes) files.push(...(await vi.save(path.join(genDir, facet))));
@@ -57,10 +96,8 @@ export async function saveSnapshot(dir: string, index: FacetIndex, meta: { model
     lastSeq: meta.lastSeq,
     checksums,
   };
-  const tmp = path.join(dir, `current.json.${process.pid}.tmp`);
+  await syncDir(genDir);
   await writeDurably(tmp, JSON.stringify(manifest, null, 2));
-  await rename(tmp, path.join(dir, 'current.json'));
-  await removeOtherGenerations(dir, generation);
   return manifest;
 }
 
@@ -86,7 +123,7 @@ export async function loadSnapshot(dir: string, efSearch?: number): Promise<Load
     if ((await sha256(path.join(genDir, name))) !== expected) throw new Error(`checksum mismatch in ${name}`);
   }
   const indexes = new Map<string, VectorIndex>();
-  for (const facet of manifest.facets) indexes.set(facet, await HnswVectorIndex.load(path.join(genDir, facet), efSearch));
+  for (const facet of manifest.facets) indexes.set(facet, await HnswVectorIndex.load(path.join(genDir, facet), efSearch, manifest.dims));
   const first = indexes.values().next().value as HnswVectorIndex | undefined;
   const index = new FacetIndex(manifest.dims, manifest.facets, undefined, indexes);
   if (first && first.dims !== manifest.dims) throw new Error('dimension mismatch');

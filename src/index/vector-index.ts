@@ -16,7 +16,11 @@ export interface VectorIndex {
    * exact scan over those keys only, the fast path for selective filters.
    */
   search(query: Float32Array, k: number, options?: SearchOptions): SearchHit[];
-  /** Writes the index to `<prefix>.*` files. */
+  /**
+   * Writes the index to `<prefix>.*` files and returns their paths. Implementations read their
+   * files back before returning and throw when one did not land whole (a full disk), so a
+   * snapshot never points at a short file; the caller removes what was written.
+   */
   save(prefix: string): Promise<string[]>;
 }
 

@@ -23,6 +23,14 @@ export interface LiveIndexOptions {
 
 const CHANGE_BATCH = 2000;
 const SCAN_CHUNK = 2000;
+// Catch-up after a 20k import used to hold the event loop for 12-25 s (HNSW inserts are
+// synchronous): entities are read a few hundred at a time and inserted in slices of a few
+// milliseconds, with a turn of the event loop in between, so requests keep being answered.
+const REFRESH_CHUNK = 200;
+const SLICE_MS = 8;
+
+/** Lets pending I/O (HTTP requests, timers) run before the next slice of index work. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const ATTRIBUTES: { [T in EntityType]: (e: EntityByType[T]) => EntityAttributes } = {
   company: (c) => ({ country: c.country, sectors: c.sectors, partnerTypes: c.partnerTypes, clusterIds: c.clusterIds }),
@@ -104,24 +112,29 @@ export class LiveIndex {
       await this.fillSmall(small);
       Object.assign(this.collections, { company: fresh }, small);
       this.lastSeq = seq;
-      await this.saveNow();
+      this.dirty = true;
       this.options.logger?.info({ companies: fresh.size, ms: Date.now() - started }, 'index rebuilt from the database');
+      await this.trySave();
     });
   }
 
+  /** Saves the company snapshot; throws when it could not be written (the old one stays). */
   save(): Promise<void> {
     return this.exclusive(() => this.saveNow());
   }
 
-  /** Polls the change log every `intervalMs`; saves the snapshot now and then when it changed. */
+  /**
+   * Polls the change log every `intervalMs`; saves the snapshot now and then when it changed.
+   * A failed save (a full disk) is retried at the next save interval, not at every poll.
+   */
   follow(intervalMs: number, saveEveryMs = 300_000): void {
     let lastSave = Date.now();
     const tick = async () => {
       try {
         await this.catchUp();
         if (this.dirty && Date.now() - lastSave > saveEveryMs) {
-          await this.save();
           lastSave = Date.now();
+          await this.exclusive(() => this.trySave());
         }
       } catch (err) {
         this.options.logger?.error({ err }, 'change-log sync failed; retrying');
@@ -135,7 +148,8 @@ export class LiveIndex {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.catchUp();
-    if (this.dirty) await this.save();
+    // The database is the source of truth: an index that cannot be saved is rebuilt next start.
+    if (this.dirty) await this.exclusive(() => this.trySave());
   }
 
   private async fillSmall(target: Pick<Collections, 'opportunity' | 'cluster'>): Promise<void> {
@@ -149,6 +163,18 @@ export class LiveIndex {
     const manifest = await saveSnapshot(this.options.dir, this.companies, { modelId: this.options.embedder.modelId, lastSeq: this.lastSeq });
     this.dirty = false;
     this.options.logger?.info({ generation: manifest.generation, ms: Date.now() - started }, 'index snapshot saved');
+  }
+
+  /**
+   * Saves, or logs why not and keeps serving from memory: the database is intact and the index
+   * stays dirty, so the next save interval tries again. Never throws.
+   */
+  private async trySave(): Promise<void> {
+    try {
+      await this.saveNow();
+    } catch (err) {
+      this.options.logger?.warn({ err, dir: this.options.dir }, 'index snapshot could not be saved; serving from memory, retrying at the next save interval');
+    }
   }
 
   private async tryLoadSnapshot(): Promise<boolean> {
@@ -193,9 +219,18 @@ export class LiveIndex {
     }
   }
 
-  /** Re-reads the given entities from the database into `target`; missing ones are removed. */
+  /**
+   * Re-reads the given entities from the database into `target`; missing ones are removed.
+   * Works in small pieces that yield to the event loop (see REFRESH_CHUNK).
+   */
   private async refresh(type: EntityType, ids: readonly string[], target: FacetIndex = this.collections[type]): Promise<void> {
-    if (ids.length === 0) return;
+    for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
+      await this.refreshChunk(type, ids.slice(i, i + REFRESH_CHUNK), target);
+      await yieldToEventLoop();
+    }
+  }
+
+  private async refreshChunk(type: EntityType, ids: readonly string[], target: FacetIndex): Promise<void> {
     const { repo, embedder } = this.options;
     const entities = await repo.getMany(type, ids);
     const vectors = new Map<string, Record<string, Float32Array>>();
@@ -206,7 +241,12 @@ export class LiveIndex {
       vectors.set(e.entityId, forId);
     }
     const found = new Set<string>();
+    let sliceStart = performance.now();
     for (const e of entities) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
       found.add(e.id);
       target.upsert(e.id, attributesOf(type, e), vectors.get(e.id) ?? {});
     }

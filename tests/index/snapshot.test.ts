@@ -1,8 +1,10 @@
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalize } from '../../src/embedding/index.js';
 import { FacetIndex, loadSnapshot, saveSnapshot } from '../../src/index/index.js';
+import { DamagedIndexFileError } from '../../src/index/hnsw-file.js';
 import { tempDir } from '../helpers.js';
 
 let cleanup = () => {};
@@ -49,5 +51,24 @@ describe('index snapshots', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     await expect(loadSnapshot(t.dir)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a damaged graph file whose checksum matches', () => {
+  // hnswlib trusts its files: without the structural check these would crash the test process.
+  const cases: [string, (bytes: Buffer) => Buffer][] = [
+    ['truncated', (b) => b.subarray(0, b.byteLength - 10)],
+    ['a wrong point count in the header', (b) => (b.writeBigUInt64LE(3n, 16), b)],
+    ['a link to a point that does not exist', (b) => (b.writeUInt32LE(0x7fff_ffff, 96 + 4), b)],
+  ];
+  it.each(cases)('%s: refused before hnswlib reads it', async (_name, change) => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const manifest = await saveSnapshot(t.dir, sample(), { modelId: 'm1', lastSeq: 1 });
+    const file = path.join(t.dir, manifest.generation, 'profile.hnsw');
+    writeFileSync(file, change(readFileSync(file)));
+    manifest.checksums['profile.hnsw'] = createHash('sha256').update(readFileSync(file)).digest('hex');
+    writeFileSync(path.join(t.dir, 'current.json'), JSON.stringify(manifest));
+    await expect(loadSnapshot(t.dir)).rejects.toThrow(DamagedIndexFileError);
   });
 });
