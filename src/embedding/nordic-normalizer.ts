@@ -62,8 +62,11 @@ const ICELANDIC_ENDINGS = [
 interface InflectionRules {
   /** Endings, longest first. */
   endings: readonly string[];
-  /** Headword candidates for the word without `ending`, likeliest first. */
-  lemmas: (rest: string, ending: string) => string[];
+  /**
+   * Headword candidates for the word without its ending, in groups: every ending's first group
+   * is tried before any ending's second (so a plain reading beats one that needs a grade change).
+   */
+  lemmas: (rest: string, ending: string) => string[][];
 }
 
 const byLength = (list: string) => [...new Set(list.split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
@@ -90,13 +93,21 @@ function gradations(word: string, strong: boolean): string[] {
   return out;
 }
 
-function finnishLemmas(rest: string): string[] {
+function finnishLemmas(rest: string, ending: string): string[][] {
   const a = /[aou]/.test(rest) ? 'a' : 'ä';
+  // Plural forms of i-nouns (pele-i-lle, anture-i-ta) and of a-nouns (marjo-ja, ravintolo-i-lle).
+  if (/^e[ij]/.test(ending)) return [[rest + 'i', rest + 'e']];
+  if (/^[oö][ij]/.test(ending)) {
+    const forms = [rest + a, rest + 'o', rest + 'ö'];
+    return [forms, forms.flatMap((f) => gradations(f, true)), forms.flatMap((f) => gradations(f, false))];
+  }
   const last = rest.at(-1)!;
   const bare = rest.slice(0, -1);
   const forms = [rest, rest + a, rest + 'i', rest + 'o', rest + 'u', rest + 'y', rest + 'e', rest + 'ö'];
   if (VOWEL.test(last)) {
-    forms.push(bare + 'i', bare + a, bare);
+    forms.push(bare + 'i', bare + a, rest + 's');
+    // k drops in the weak grade: hae-mme -> hakea, tue-mme -> tukea
+    if (VOWEL.test(rest.at(-2) ?? '')) forms.push(bare + 'k' + last + a, bare + 'k' + last);
     // tarjoa-mme -> tarjota, suojaa-mme -> suojata (verbs in -ta/-tä)
     if (last === a && VOWEL.test(rest.at(-2) ?? '')) forms.push(bare + 't' + a);
     // myy-mme -> myydä, hallinnoi-mme -> hallinnoida
@@ -122,7 +133,11 @@ function finnishLemmas(rest: string): string[] {
   if (/([aeiouyäö])\1$/.test(rest)) forms.push(bare + 's', bare);
   // The forms as they are, then in the strong grade (a weak-grade verb form: toimita-mme ->
   // toimittaa), then in the weak grade (a strong-grade case form: lääkke-itä -> lääke).
-  return [...forms, ...forms.flatMap((f) => gradations(f, true)), ...forms.flatMap((f) => gradations(f, false))];
+  // Headwords end in a vowel, or in -s or -n (yritys, puhelin); other consonant endings are the
+  // Snowball stems in the vocabulary, which could belong to any word with that beginning.
+  const lemma = (f: string) => /[aeiouyäösn]$/.test(f);
+  const tiers = [forms, forms.flatMap((f) => gradations(f, true)), forms.flatMap((f) => gradations(f, false))];
+  return tiers.map((tier) => tier.filter(lemma));
 }
 
 const FINNISH_ENDINGS = byLength(`
@@ -136,7 +151,7 @@ const FINNISH_ENDINGS = byLength(`
   ja jä jen ssa ssä sta stä lla llä lta ltä lle ksi seen siin hin hen han hon hun hyn hän hön den tten ten tta ttä
   sia siä sten set na nä ta tä nsa nsä nne a ä n t i e`);
 
-function icelandicLemmas(rest: string): string[] {
+function icelandicLemmas(rest: string): string[][] {
   const forms = [rest, rest + 'a', rest + 'i', rest + 'ur', rest + 'ir', rest + 'ar', rest + 'l', rest + 'n', rest + 'r', rest + 'un', rest + 'ing'];
   // u-umlaut: sölu-aðila -> sala, löndum -> land
   const i = rest.lastIndexOf('ö');
@@ -144,15 +159,15 @@ function icelandicLemmas(rest: string): string[] {
     const plain = rest.slice(0, i) + 'a' + rest.slice(i + 1);
     forms.push(plain, plain + 'a', plain + 'ur', plain + 'i');
   }
-  return forms;
+  return [forms];
 }
 
 const ICELANDIC_INFLECTIONS = byLength(`
   unum inum anna unni inni arnir irnir urnar unar anir aðir uðum uðu aði aðu aður uð num ana ina inn ins ið in
   um ar ir ur na an un ri ra ja ju jum a i u s r n`);
 
-function scandinavianLemmas(rest: string): string[] {
-  return [rest, rest + 'e', rest + 'a', rest + 'er', rest + 'ar', rest + 'ere', rest + 'ning', rest + 'ing', rest + 'else'];
+function scandinavianLemmas(rest: string): string[][] {
+  return [[rest, rest + 'e', rest + 'a', rest + 'er', rest + 'ar', rest + 'ere', rest + 'ning', rest + 'ing', rest + 'else']];
 }
 
 const SCANDINAVIAN_INFLECTIONS = byLength(`
@@ -288,10 +303,15 @@ export class NordicNormalizer {
   private resolveWithPath(word: string, language: TextLanguage): { tokens: string[]; via: ResolutionPath } {
     const found = (tokens: string[] | undefined, via: ResolutionPath) => (tokens ? { tokens, via } : undefined);
     if (language === 'en') return found(this.english(word), 'english') ?? found(this.anyNordic(word), 'other-nordic') ?? { tokens: [], via: 'unknown' };
+    const whole = this.tag(language, word);
+    // Finnish Snowball stems cut personal and case endings too deep (toimitamme -> toim, the stem
+    // of toimia): endings undone back to a headword come first there.
+    const finnish = language === 'fi' && !this.vocab.has(whole) ? this.inflected(word, language) : undefined;
     return (
+      found(finnish, 'inflected') ??
       found(this.exact(word, language), 'exact') ??
       // Case and verb endings stripped back to a headword (valmistamme -> valmistaa).
-      found(this.inflected(word, language), 'inflected') ??
+      found(language === 'fi' ? undefined : this.inflected(word, language), 'inflected') ??
       // Loan words (software, design, startup) are written as in English.
       found(word.length >= 4 ? this.english(word) : undefined, 'loan') ??
       // Mixed text, or Danish read as Norwegian: the other languages' lexicons.
@@ -362,14 +382,28 @@ export class NordicNormalizer {
   private inflected(word: string, language: NordicLanguage): string[] | undefined {
     if (word.length < 4) return undefined;
     const rules = INFLECTIONS[language];
+    const groups: string[][][] = [];
     for (const ending of rules.endings) {
-      if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+      if (word.endsWith(ending) && word.length - ending.length >= 3) groups.push(rules.lemmas(word.slice(0, word.length - ending.length), ending));
+    }
+    // A headword that is the word without an ending wins (the longest such), then tier by tier,
+    // within a tier the longest headword found (the least taken off the word).
+    let direct: string | undefined;
+    for (const ending of rules.endings) {
       const rest = word.slice(0, word.length - ending.length);
-      for (const candidate of rules.lemmas(rest, ending)) {
-        if (candidate.length < 3 || candidate === word) continue;
-        const token = this.tag(language, candidate);
-        if (this.vocab.has(token)) return [token];
+      if (!word.endsWith(ending) || rest.length < 3 || (direct && rest.length <= direct.length)) continue;
+      if (/[aeiouyäöåæøsn]$/.test(rest) && this.vocab.has(this.tag(language, rest))) direct = rest;
+    }
+    if (direct) return [this.tag(language, direct)];
+    for (let g = 0; g < 3; g++) {
+      let best: string | undefined;
+      for (const group of groups) {
+        for (const candidate of group[g] ?? []) {
+          if (candidate.length < 3 || candidate === word || (best && candidate.length <= best.length)) continue;
+          if (this.vocab.has(this.tag(language, candidate))) best = candidate;
+        }
       }
+      if (best) return [this.tag(language, best)];
     }
     return undefined;
   }
