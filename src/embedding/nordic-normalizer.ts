@@ -41,6 +41,8 @@ const MIN_PART = 3;
 const MIN_HEAD_ALONE = 5;
 // A compound part found only as a look-alike stem must be at least this long.
 const MIN_FUZZY_PART = 6;
+// English words this frequent (by vocabulary id) may be a compound's inflected head (spill·studioet).
+const COMMON_LOAN_RANK = 20_000;
 
 interface Part {
   tokens: string[];
@@ -172,7 +174,7 @@ function scandinavianLemmas(rest: string): string[][] {
 
 const SCANDINAVIAN_INFLECTIONS = byLength(`
   arnas ernas ornas arna erna orna ande ende ade ades ad at ar er or en et na ts de te tt are
-  ene erne ede ete ens ets ere erer e s t n a`);
+  ene erne ede ete ens ets ere erer e s t n a r`);
 
 const INFLECTIONS: Record<NordicLanguage, InflectionRules> = {
   fi: { endings: FINNISH_ENDINGS, lemmas: finnishLemmas },
@@ -270,7 +272,8 @@ export class NordicNormalizer {
   }
 
   private knows(word: string, language: NordicLanguage): boolean {
-    return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? []).length > 0;
+    // Finnish text is mostly inflected forms: count those as known too.
+    return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? (language === 'fi' ? this.inflected(word, language) : undefined) ?? []).length > 0;
   }
 
   /** Tokens of one word read as `language`; memoised, since profile vocabulary repeats a lot. */
@@ -313,7 +316,7 @@ export class NordicNormalizer {
       // Case and verb endings stripped back to a headword (valmistamme -> valmistaa).
       found(language === 'fi' ? undefined : this.inflected(word, language), 'inflected') ??
       // Loan words (software, design, startup) are written as in English.
-      found(word.length >= 4 ? this.english(word) : undefined, 'loan') ??
+      found(word.length >= 4 ? this.english(word) ?? this.inflectedLoan(word, language) : undefined, 'loan') ??
       // Mixed text, or Danish read as Norwegian: the other languages' lexicons.
       found(this.anyNordic(word, language), 'other-nordic') ??
       // A compound of known parts is a surer reading than a stem that merely looks alike.
@@ -456,14 +459,14 @@ export class NordicNormalizer {
   private split(word: string, language: NordicLanguage, depth: number): Part | undefined {
     let best: Part | undefined;
     for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
-      const head = this.part(word.slice(cut), language, depth);
+      const head = this.part(word.slice(cut), language, depth) ?? this.englishPart(word.slice(cut), language, true);
       if (!head) continue;
       const modifier = word.slice(0, cut);
       for (const link of LINKS[language]) {
         if (link && !modifier.endsWith(link)) continue;
         const base = modifier.slice(0, modifier.length - link.length);
         if (base.length < MIN_PART) continue;
-        const mod = this.part(base, language, depth) ?? (base.length >= 5 ? this.englishPart(base) : undefined);
+        const mod = this.part(base, language, depth) ?? this.englishPart(base, language);
         if (!mod) continue;
         const score = mod.score + head.score - (link ? 1 : 0);
         if (!best || score > best.score) best = { tokens: [...mod.tokens, ...head.tokens], score };
@@ -472,8 +475,30 @@ export class NordicNormalizer {
     return best;
   }
 
-  private englishPart(word: string): Part | undefined {
-    const tokens = this.english(word);
+  /** A Scandinavian definite or plural form of an English loan word (studioet, designerne). */
+  private inflectedLoan(word: string, language: NordicLanguage): string[] | undefined {
+    if (language === 'fi' || language === 'is') return undefined;
+    for (const ending of SCANDINAVIAN_INFLECTIONS) {
+      if (word.endsWith(ending) && word.length - ending.length >= 4) {
+        const loan = this.english(word.slice(0, word.length - ending.length));
+        if (loan) return loan;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * An English loan word as a compound part: a modifier as written (5+ letters), a head also in
+   * a Scandinavian inflected form, but then only a common English word of 5+ letters (the
+   * vocabulary is in frequency order), since rare ones (names, places) match endings by chance.
+   */
+  private englishPart(word: string, language: NordicLanguage, head = false): Part | undefined {
+    if (word.length < 5) return undefined;
+    let tokens = this.english(word);
+    if (head) {
+      tokens ??= this.inflectedLoan(word, language);
+      if (tokens && (tokens[0]!.length < 5 || (this.vocab.get(tokens[0]!) ?? Infinity) >= COMMON_LOAN_RANK)) tokens = undefined;
+    }
     return tokens ? { tokens, score: word.length ** 2 } : undefined;
   }
 
