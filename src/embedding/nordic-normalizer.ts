@@ -22,7 +22,9 @@ const SNOWBALL: Record<Exclude<NordicLanguage, 'is'>, string> = { fi: 'finnish',
 // The commonest function words: they tell close languages apart (Danish `af`, Norwegian `av`).
 const FUNCTION_WORDS: Record<TextLanguage, readonly string[]> = {
   en: ['the', 'and', 'of', 'to', 'in', 'for', 'with', 'is', 'are', 'we', 'our', 'that', 'from', 'on', 'by', 'as'],
-  fi: ['ja', 'on', 'että', 'se', 'joka', 'jotka', 'ovat', 'myös', 'sekä', 'tai', 'kuin', 'olemme', 'meidän', 'ei', 'mutta'],
+  // Finnish text is mostly inflected forms the lexicon lookup here does not undo: more of its
+  // (uninflected or common) function words make up for that.
+  fi: ['ja', 'on', 'että', 'se', 'joka', 'jotka', 'ovat', 'myös', 'sekä', 'tai', 'kuin', 'olemme', 'meidän', 'ei', 'mutta', 'jolla', 'jossa', 'jonka', 'joiden', 'joita', 'kanssa', 'mukaan', 'meille', 'meitä', 'tämä', 'nämä', 'kun', 'jos', 'vain', 'sitä', 'siitä', 'niin', 'voi', 'voimme'],
   sv: ['och', 'att', 'för', 'med', 'som', 'är', 'det', 'ett', 'på', 'av', 'till', 'vi', 'vår', 'våra', 'inte', 'från', 'också'],
   nb: ['og', 'å', 'for', 'med', 'som', 'er', 'det', 'et', 'på', 'av', 'til', 'vi', 'vår', 'våre', 'ikke', 'fra', 'også'],
   da: ['og', 'at', 'for', 'med', 'som', 'er', 'det', 'et', 'på', 'af', 'til', 'vi', 'vores', 'ikke', 'fra', 'også', 'være'],
@@ -67,8 +69,9 @@ interface InflectionRules {
   /**
    * Headword candidates for the word without its ending, in groups: every ending's first group
    * is tried before any ending's second (so a plain reading beats one that needs a grade change).
+   * Later groups are computed only when the earlier ones found nothing.
    */
-  lemmas: (rest: string, ending: string) => string[][];
+  lemmas: (rest: string, ending: string) => (() => string[])[];
 }
 
 const byLength = (list: string) => [...new Set(list.split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
@@ -95,13 +98,13 @@ function gradations(word: string, strong: boolean): string[] {
   return out;
 }
 
-function finnishLemmas(rest: string, ending: string): string[][] {
+function finnishLemmas(rest: string, ending: string): (() => string[])[] {
   const a = /[aou]/.test(rest) ? 'a' : 'ä';
   // Plural forms of i-nouns (pele-i-lle, anture-i-ta) and of a-nouns (marjo-ja, ravintolo-i-lle).
-  if (/^e[ij]/.test(ending)) return [[rest + 'i', rest + 'e']];
+  if (/^e[ij]/.test(ending)) return [() => [rest + 'i', rest + 'e']];
   if (/^[oö][ij]/.test(ending)) {
     const forms = [rest + a, rest + 'o', rest + 'ö'];
-    return [forms, forms.flatMap((f) => gradations(f, true)), forms.flatMap((f) => gradations(f, false))];
+    return [() => forms, () => forms.flatMap((f) => gradations(f, true)), () => forms.flatMap((f) => gradations(f, false))];
   }
   const last = rest.at(-1)!;
   const bare = rest.slice(0, -1);
@@ -138,8 +141,7 @@ function finnishLemmas(rest: string, ending: string): string[][] {
   // Headwords end in a vowel, or in -s or -n (yritys, puhelin); other consonant endings are the
   // Snowball stems in the vocabulary, which could belong to any word with that beginning.
   const lemma = (f: string) => /[aeiouyäösn]$/.test(f);
-  const tiers = [forms, forms.flatMap((f) => gradations(f, true)), forms.flatMap((f) => gradations(f, false))];
-  return tiers.map((tier) => tier.filter(lemma));
+  return [() => forms.filter(lemma), () => forms.flatMap((f) => gradations(f, true)).filter(lemma), () => forms.flatMap((f) => gradations(f, false)).filter(lemma)];
 }
 
 const FINNISH_ENDINGS = byLength(`
@@ -153,7 +155,7 @@ const FINNISH_ENDINGS = byLength(`
   ja jä jen ssa ssä sta stä lla llä lta ltä lle ksi seen siin hin hen han hon hun hyn hän hön den tten ten tta ttä
   sia siä sten set na nä ta tä nsa nsä nne a ä n t i e`);
 
-function icelandicLemmas(rest: string): string[][] {
+function icelandicLemmas(rest: string): (() => string[])[] {
   const forms = [rest, rest + 'a', rest + 'i', rest + 'ur', rest + 'ir', rest + 'ar', rest + 'l', rest + 'n', rest + 'r', rest + 'un', rest + 'ing'];
   // u-umlaut: sölu-aðila -> sala, löndum -> land
   const i = rest.lastIndexOf('ö');
@@ -161,15 +163,15 @@ function icelandicLemmas(rest: string): string[][] {
     const plain = rest.slice(0, i) + 'a' + rest.slice(i + 1);
     forms.push(plain, plain + 'a', plain + 'ur', plain + 'i');
   }
-  return [forms];
+  return [() => forms];
 }
 
 const ICELANDIC_INFLECTIONS = byLength(`
   unum inum anna unni inni arnir irnir urnar unar anir aðir uðum uðu aði aðu aður uð num ana ina inn ins ið in
   um ar ir ur na an un ri ra ja ju jum a i u s r n`);
 
-function scandinavianLemmas(rest: string): string[][] {
-  return [[rest, rest + 'e', rest + 'a', rest + 'er', rest + 'ar', rest + 'ere', rest + 'ning', rest + 'ing', rest + 'else']];
+function scandinavianLemmas(rest: string): (() => string[])[] {
+  return [() => [rest, rest + 'e', rest + 'a', rest + 'er', rest + 'ar', rest + 'ere', rest + 'ning', rest + 'ing', rest + 'else']];
 }
 
 const SCANDINAVIAN_INFLECTIONS = byLength(`
@@ -183,6 +185,15 @@ const INFLECTIONS: Record<NordicLanguage, InflectionRules> = {
   nb: { endings: SCANDINAVIAN_INFLECTIONS, lemmas: scandinavianLemmas },
   da: { endings: SCANDINAVIAN_INFLECTIONS, lemmas: scandinavianLemmas },
 };
+
+// The endings by their last letter, so a word is compared only with endings it could have.
+const ENDINGS_BY_LAST_LETTER = new Map<NordicLanguage, Map<string, string[]>>(
+  (Object.entries(INFLECTIONS) as [NordicLanguage, InflectionRules][]).map(([language, rules]) => {
+    const byLast = new Map<string, string[]>();
+    for (const ending of rules.endings) byLast.set(ending.at(-1)!, [...(byLast.get(ending.at(-1)!) ?? []), ending]);
+    return [language, byLast];
+  }),
+);
 
 export function stemIcelandic(word: string): string {
   let stem = word;
@@ -272,8 +283,7 @@ export class NordicNormalizer {
   }
 
   private knows(word: string, language: NordicLanguage): boolean {
-    // Finnish text is mostly inflected forms: count those as known too.
-    return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? (language === 'fi' ? this.inflected(word, language) : undefined) ?? []).length > 0;
+    return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? []).length > 0;
   }
 
   /** Tokens of one word read as `language`; memoised, since profile vocabulary repeats a lot. */
@@ -350,6 +360,19 @@ export class NordicNormalizer {
     return near === undefined ? undefined : [this.tag(language, near)];
   }
 
+  /** Whether any token of `language` begins with `prefix` (binary search in the sorted stems). */
+  private hasStemStarting(prefix: string, language: NordicLanguage): boolean {
+    const stems = this.sortedStems.get(language)!;
+    let lo = 0;
+    let hi = stems.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stems[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return stems[lo]?.startsWith(prefix) ?? false;
+  }
+
   // Consonant gradation and case endings (pakkaus, pakkauksia, pakkausten) leave stems that
   // differ only at the end: accept a known stem that the word's stem extends or nearly shares.
   private nearestStem(stem: string, language: NordicLanguage): string | undefined {
@@ -385,23 +408,21 @@ export class NordicNormalizer {
   private inflected(word: string, language: NordicLanguage): string[] | undefined {
     if (word.length < 4) return undefined;
     const rules = INFLECTIONS[language];
-    const groups: string[][][] = [];
-    for (const ending of rules.endings) {
-      if (word.endsWith(ending) && word.length - ending.length >= 3) groups.push(rules.lemmas(word.slice(0, word.length - ending.length), ending));
-    }
+    const endings = (ENDINGS_BY_LAST_LETTER.get(language)!.get(word.at(-1)!) ?? []).filter((e) => word.endsWith(e) && word.length - e.length >= 3);
     // A headword that is the word without an ending wins (the longest such), then tier by tier,
     // within a tier the longest headword found (the least taken off the word).
     let direct: string | undefined;
-    for (const ending of rules.endings) {
+    for (const ending of endings) {
       const rest = word.slice(0, word.length - ending.length);
-      if (!word.endsWith(ending) || rest.length < 3 || (direct && rest.length <= direct.length)) continue;
+      if (direct && rest.length <= direct.length) continue;
       if (/[aeiouyäöåæøsn]$/.test(rest) && this.vocab.has(this.tag(language, rest))) direct = rest;
     }
     if (direct) return [this.tag(language, direct)];
+    const groups = endings.map((ending) => rules.lemmas(word.slice(0, word.length - ending.length), ending));
     for (let g = 0; g < 3; g++) {
       let best: string | undefined;
       for (const group of groups) {
-        for (const candidate of group[g] ?? []) {
+        for (const candidate of group[g]?.() ?? []) {
           if (candidate.length < 3 || candidate === word || (best && candidate.length <= best.length)) continue;
           if (this.vocab.has(this.tag(language, candidate))) best = candidate;
         }
@@ -412,16 +433,18 @@ export class NordicNormalizer {
   }
 
   /** One part of a compound: tokens and how surely it was found (see `compound`). */
-  private part(word: string, language: NordicLanguage, depth: number): Part | undefined {
-    const key = `${depth}${language}:${word}`;
+  private part(word: string, language: NordicLanguage, depth: number, head: boolean): Part | undefined {
+    const key = `${depth}${head ? 'h' : 'm'}${language}:${word}`;
     if (this.parts.has(key)) return this.parts.get(key);
     let found: Part | undefined;
-    if (word.length >= MIN_PART) {
+    // Most cut positions leave a piece no lexicon stem even begins like: skip those cheaply.
+    if (word.length >= MIN_PART && this.hasStemStarting(word.slice(0, MIN_PART), language)) {
       // Three-letter parts only as whole headwords (työ, maa, bil, tre): shorter stems match by chance.
       const whole = this.tag(language, word);
       if (this.vocab.has(whole)) found = { tokens: [whole], score: word.length ** 2 };
       else if (word.length > MIN_PART) {
-        const direct = this.exact(word, language) ?? this.inflected(word, language);
+        // Only the head carries the compound's inflection; a modifier is a stem or a headword.
+        const direct = this.exact(word, language) ?? (head ? this.inflected(word, language) : undefined);
         if (direct) found = { tokens: direct, score: word.length ** 2 };
         else if (word.length >= MIN_FUZZY_PART) {
           const near = this.nearest(word, language);
@@ -450,7 +473,7 @@ export class NordicNormalizer {
     if (language === 'fi') for (const suffix of FINNISH_POSSESSIVES) if (stem.endsWith(suffix) && stem.length - suffix.length >= 6) { stem = stem.slice(0, -suffix.length); break; }
     if (!headAlone) return this.split(stem, language, 0)?.tokens;
     for (let cut = MIN_PART; cut <= stem.length - MIN_HEAD_ALONE; cut++) {
-      const head = this.part(stem.slice(cut), language, 1);
+      const head = this.part(stem.slice(cut), language, 1, true);
       if (head) return head.tokens;
     }
     return undefined;
@@ -459,14 +482,14 @@ export class NordicNormalizer {
   private split(word: string, language: NordicLanguage, depth: number): Part | undefined {
     let best: Part | undefined;
     for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
-      const head = this.part(word.slice(cut), language, depth) ?? this.englishPart(word.slice(cut), language, true);
+      const head = this.part(word.slice(cut), language, depth, true) ?? this.englishPart(word.slice(cut), language, true);
       if (!head) continue;
       const modifier = word.slice(0, cut);
       for (const link of LINKS[language]) {
         if (link && !modifier.endsWith(link)) continue;
         const base = modifier.slice(0, modifier.length - link.length);
         if (base.length < MIN_PART) continue;
-        const mod = this.part(base, language, depth) ?? this.englishPart(base, language);
+        const mod = this.part(base, language, depth, false) ?? this.englishPart(base, language);
         if (!mod) continue;
         const score = mod.score + head.score - (link ? 1 : 0);
         if (!best || score > best.score) best = { tokens: [...mod.tokens, ...head.tokens], score };
