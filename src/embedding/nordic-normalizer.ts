@@ -36,6 +36,15 @@ for (const [language, words] of Object.entries(FUNCTION_WORDS) as [TextLanguage,
 }
 const LANGUAGE_SAMPLE = 40;
 const wordsOf = (text: string) => [...text.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}]*/gu)].map((m) => m[0]);
+// Forms of auxiliary verbs that would otherwise be undone to a noun that looks the same
+// (Finnish voimme "we can" is not voi "butter"): they carry no content, so they give no token.
+const AUXILIARIES: Record<NordicLanguage, ReadonlySet<string>> = {
+  fi: new Set(['voi', 'voin', 'voit', 'voimme', 'voitte', 'voivat', 'voisi', 'voisimme', 'voisivat', 'olemme', 'olette', 'olisi', 'olisimme', 'oli', 'olivat', 'olimme']),
+  sv: new Set(),
+  nb: new Set(),
+  da: new Set(),
+  is: new Set(),
+};
 // Linking letters Scandinavian compounds put between their parts (`förpackning-s-material`).
 const LINKS: Record<NordicLanguage, string[]> = { fi: [''], sv: ['', 's', 'e', 'a', 'u'], nb: ['', 's', 'e'], da: ['', 's', 'e'], is: ['', 's', 'a', 'u', 'ar'] };
 const MIN_PART = 3;
@@ -132,6 +141,9 @@ function finnishLemmas(rest: string, ending: string): (() => string[])[] {
   // ruostumattoma-sta -> ruostumaton
   const ton = /tt([oö])m[aä]?$/.exec(rest);
   if (ton) forms.push(rest.slice(0, ton.index) + 't' + ton[1] + 'n');
+  // teollisuude-lle -> teollisuus, teollisuut-ta -> teollisuus
+  if (/[uy]de$/.test(rest)) forms.push(rest.slice(0, -2) + 's');
+  if (/[aeiouyäö][uy]t$/.test(rest)) forms.push(rest.slice(0, -1) + 's');
   // puhelime-n -> puhelin
   if (/ime?$/.test(rest)) forms.push(rest.replace(/ime?$/, 'in'));
   // tehtaa-lle -> tehdas, huonee-n -> huone
@@ -315,6 +327,7 @@ export class NordicNormalizer {
 
   private resolveWithPath(word: string, language: TextLanguage): { tokens: string[]; via: ResolutionPath } {
     const found = (tokens: string[] | undefined, via: ResolutionPath) => (tokens ? { tokens, via } : undefined);
+    if (language !== 'en' && AUXILIARIES[language].has(word)) return { tokens: [], via: 'unknown' };
     if (language === 'en') return found(this.english(word), 'english') ?? found(this.anyNordic(word), 'other-nordic') ?? { tokens: [], via: 'unknown' };
     const whole = this.tag(language, word);
     // Finnish Snowball stems cut personal and case endings too deep (toimitamme -> toim, the stem
@@ -428,6 +441,15 @@ export class NordicNormalizer {
         }
       }
       if (best) return [this.tag(language, best)];
+    }
+    // A Finnish possessive suffix after a case ending (asiakkaille·mme, tuotteistamme).
+    if (language === 'fi') {
+      for (const suffix of FINNISH_POSSESSIVES) {
+        if (word.endsWith(suffix) && word.length - suffix.length >= 5) {
+          const inner = word.slice(0, word.length - suffix.length);
+          return this.vocab.has(this.tag(language, inner)) ? [this.tag(language, inner)] : this.inflected(inner, language);
+        }
+      }
     }
     return undefined;
   }

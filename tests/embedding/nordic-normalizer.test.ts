@@ -12,7 +12,7 @@ const vocab = new Set([
   tag('sv', 'förpackning'), tag('sv', 'kartong'), tag('sv', 'material'), tag('sv', 'grossist'),
   tag('nb', 'emballasje'), tag('da', 'emballage'), tag('is', 'umbúðir'),
   // Headword tokens (the build makes one per headword beside its stem token).
-  ...['valmistaa', 'valmis', 'tamme', 'tarjota', 'toimittaa', 'happi', 'anturi', 'sähköposti', 'huijaus', 'tietoturva', 'koulutus', 'yritys', 'yksityinen'].map((w) => `qfi${w}`),
+  ...['valmistaa', 'valmis', 'tamme', 'tarjota', 'toimittaa', 'happi', 'anturi', 'sähköposti', 'huijaus', 'tietoturva', 'koulutus', 'yritys', 'yksityinen', 'asiakas', 'voi'].map((w) => `qfi${w}`),
   ...['framleiða', 'leita'].map((w) => `qis${w}`),
 ]);
 const normalizer = new NordicNormalizer(vocab, config);
@@ -62,6 +62,11 @@ describe('Nordic normaliser', () => {
     expect(normalizer.tokensOf('happiantureita', 'fi')).toEqual(['qfihappi', 'qfianturi']);
     expect(normalizer.tokensOf('huijaussähköposteja', 'fi')).toEqual(['qfihuijaus', 'qfisähköposti']);
     expect(normalizer.tokensOf('tietoturvakoulutusta', 'fi')).toEqual(['qfitietoturva', 'qfikoulutus']);
+  });
+
+  it('undoes a possessive suffix after a case ending, and leaves auxiliaries alone (voimme is not voi, butter)', () => {
+    expect(normalizer.tokensOf('asiakkaillemme', 'fi')).toEqual(['qfiasiakas']);
+    expect(normalizer.tokensOf('voimme', 'fi')).toEqual([]);
   });
 
   it('reads Icelandic first person plural verbs as their infinitive', () => {
