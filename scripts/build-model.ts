@@ -41,7 +41,7 @@ const { onnx } = onnxProto;
 // Pinned inputs and build parameters. Changing any of these changes the model: bump MODEL_ID.
 // ---------------------------------------------------------------------------------------------
 
-const MODEL_ID = 'nordichub-static-nordic-v1';
+const MODEL_ID = 'nordichub-static-nordic-v2';
 const MODEL_DIR_NAME = 'nordichub-static-nordic';
 /** The project's own bilingual business lexicons, one `<word>\t<english,...>` file per language. */
 const LEXICON_DIR = 'scripts/model-data/lexicon';

@@ -66,7 +66,7 @@ const PLACES = new Set(
 
 // Function words of the six languages: the dense model averages them away, but as terms they
 // would match everything (Icelandic "við" is "we", not the wood its lexicon entry also means).
-const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   `about above after again against all also and any are because been before being below between both but can could did
    does doing down during each few for from further had has have having her here hers him his how into its itself just
    more most nor not now off once only other our ours out over own same she should some such than that the their theirs

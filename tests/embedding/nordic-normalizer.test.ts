@@ -11,6 +11,9 @@ const vocab = new Set([
   tag('fi', 'pakkaus'), tag('fi', 'pahvi'), tag('fi', 'tukkukauppa'),
   tag('sv', 'förpackning'), tag('sv', 'kartong'), tag('sv', 'material'), tag('sv', 'grossist'),
   tag('nb', 'emballasje'), tag('da', 'emballage'), tag('is', 'umbúðir'),
+  // Headword tokens (the build makes one per headword beside its stem token).
+  ...['valmistaa', 'valmis', 'tamme', 'tarjota', 'toimittaa', 'happi', 'anturi', 'sähköposti', 'huijaus', 'tietoturva', 'koulutus', 'yritys', 'yksityinen', 'asiakas', 'voi'].map((w) => `qfi${w}`),
+  ...['framleiða', 'leita'].map((w) => `qis${w}`),
 ]);
 const normalizer = new NordicNormalizer(vocab, config);
 
@@ -44,6 +47,31 @@ describe('Nordic normaliser', () => {
     expect(normalizer.tokensOf('kartongförpackningar', 'sv')).toEqual([tag('sv', 'kartong'), tag('sv', 'förpackning')]);
     expect(normalizer.tokensOf('förpackningsmaterial', 'sv')).toEqual([tag('sv', 'förpackning'), tag('sv', 'material')]);
     expect(normalizer.tokensOf('pahvipakkauksia', 'fi')).toEqual([tag('fi', 'pahvi'), tag('fi', 'pakkaus')]);
+  });
+
+  it('reads Finnish verb forms as their headword before trying compounds (valmistamme is not valmis + tamme)', () => {
+    expect(normalizer.tokensOf('valmistamme', 'fi')).toEqual(['qfivalmistaa']);
+    expect(normalizer.tokensOf('tarjoamme', 'fi')).toEqual(['qfitarjota']);
+    expect(normalizer.tokensOf('toimitamme', 'fi')).toEqual(['qfitoimittaa']);
+    expect(normalizer.explain('valmistamme', 'fi').via).toBe('inflected');
+  });
+
+  it('strips Finnish case endings to reach headwords, also inside compounds', () => {
+    expect(normalizer.tokensOf('yksityisille', 'fi')).toEqual(['qfiyksityinen']);
+    expect(normalizer.tokensOf('yritysten', 'fi')).toEqual(['qfiyritys']);
+    expect(normalizer.tokensOf('happiantureita', 'fi')).toEqual(['qfihappi', 'qfianturi']);
+    expect(normalizer.tokensOf('huijaussähköposteja', 'fi')).toEqual(['qfihuijaus', 'qfisähköposti']);
+    expect(normalizer.tokensOf('tietoturvakoulutusta', 'fi')).toEqual(['qfitietoturva', 'qfikoulutus']);
+  });
+
+  it('undoes a possessive suffix after a case ending, and leaves auxiliaries alone (voimme is not voi, butter)', () => {
+    expect(normalizer.tokensOf('asiakkaillemme', 'fi')).toEqual(['qfiasiakas']);
+    expect(normalizer.tokensOf('voimme', 'fi')).toEqual([]);
+  });
+
+  it('reads Icelandic first person plural verbs as their infinitive', () => {
+    expect(normalizer.tokensOf('framleiðum', 'is')).toEqual(['qisframleiða']);
+    expect(normalizer.tokensOf('leitum', 'is')).toEqual(['qisleita']);
   });
 
   it('keeps loan words that are written as in English, and English accents plain', () => {
