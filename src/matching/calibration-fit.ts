@@ -4,381 +4,133 @@ import type { Calibration } from './calibration.js';
 
 export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibration> = {
   "partners": {
-    "about": "dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v1, fitted 2026-12-04",
+    "about": "dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v2, fitted 2026-12-05",
     "rankPenalty": 0.03,
     "steps": [
       {
-        "score": -0.0967,
-        "probability": 0
-      },
-      {
-        "score": -0.0762,
-        "probability": 0
-      },
-      {
-        "score": -0.0758,
-        "probability": 0
-      },
-      {
-        "score": -0.0726,
-        "probability": 0
-      },
-      {
-        "score": -0.0687,
+        "score": -0.0882,
         "probability": 0
       },
       {
         "score": -0.0673,
-        "probability": 0
+        "probability": 0.0273
       },
       {
-        "score": -0.0667,
-        "probability": 0
+        "score": 0.0788,
+        "probability": 0.0576
       },
       {
-        "score": -0.0638,
-        "probability": 0
+        "score": 0.1599,
+        "probability": 0.1304
       },
       {
-        "score": -0.0628,
-        "probability": 0
+        "score": 0.1745,
+        "probability": 0.1619
       },
       {
-        "score": -0.0565,
-        "probability": 0
+        "score": 0.2522,
+        "probability": 0.2683
       },
       {
-        "score": -0.0538,
-        "probability": 0
+        "score": 0.2832,
+        "probability": 0.4
       },
       {
-        "score": -0.0497,
-        "probability": 0
+        "score": 0.2883,
+        "probability": 0.45
       },
       {
-        "score": -0.0468,
-        "probability": 0
-      },
-      {
-        "score": -0.0412,
-        "probability": 0
-      },
-      {
-        "score": -0.0394,
-        "probability": 0
-      },
-      {
-        "score": -0.0374,
-        "probability": 0
-      },
-      {
-        "score": -0.0373,
-        "probability": 0
-      },
-      {
-        "score": -0.0362,
-        "probability": 0
-      },
-      {
-        "score": -0.0359,
-        "probability": 0
-      },
-      {
-        "score": -0.0333,
-        "probability": 0
-      },
-      {
-        "score": -0.0323,
-        "probability": 0
-      },
-      {
-        "score": -0.0308,
-        "probability": 0
-      },
-      {
-        "score": -0.0304,
-        "probability": 0
-      },
-      {
-        "score": -0.0289,
-        "probability": 0
-      },
-      {
-        "score": -0.0275,
-        "probability": 0
-      },
-      {
-        "score": -0.0254,
-        "probability": 0
-      },
-      {
-        "score": -0.0234,
-        "probability": 0
-      },
-      {
-        "score": -0.0208,
-        "probability": 0
-      },
-      {
-        "score": -0.0208,
-        "probability": 0
-      },
-      {
-        "score": -0.0187,
-        "probability": 0
-      },
-      {
-        "score": -0.0177,
-        "probability": 0
-      },
-      {
-        "score": -0.0174,
-        "probability": 0
-      },
-      {
-        "score": -0.0167,
-        "probability": 0
-      },
-      {
-        "score": -0.0166,
-        "probability": 0
-      },
-      {
-        "score": -0.0158,
-        "probability": 0
-      },
-      {
-        "score": -0.0147,
-        "probability": 0
-      },
-      {
-        "score": -0.0146,
-        "probability": 0
-      },
-      {
-        "score": -0.0121,
-        "probability": 0
-      },
-      {
-        "score": -0.01,
-        "probability": 0
-      },
-      {
-        "score": -0.0087,
-        "probability": 0
-      },
-      {
-        "score": -0.0083,
-        "probability": 0
-      },
-      {
-        "score": -0.0077,
-        "probability": 0
-      },
-      {
-        "score": -0.0076,
-        "probability": 0
-      },
-      {
-        "score": -0.0075,
-        "probability": 0
-      },
-      {
-        "score": -0.0063,
-        "probability": 0
-      },
-      {
-        "score": -0.0052,
-        "probability": 0
-      },
-      {
-        "score": -0.0042,
-        "probability": 0
-      },
-      {
-        "score": -0.004,
-        "probability": 0
-      },
-      {
-        "score": -0.0037,
-        "probability": 0
-      },
-      {
-        "score": -0.0036,
-        "probability": 0
-      },
-      {
-        "score": -0.0035,
-        "probability": 0
-      },
-      {
-        "score": -0.0032,
-        "probability": 0
-      },
-      {
-        "score": -0.0021,
-        "probability": 0
-      },
-      {
-        "score": -0.001,
-        "probability": 0
-      },
-      {
-        "score": 0.0009,
-        "probability": 0
-      },
-      {
-        "score": 0.0015,
-        "probability": 0
-      },
-      {
-        "score": 0.0019,
-        "probability": 0
-      },
-      {
-        "score": 0.0023,
-        "probability": 0
-      },
-      {
-        "score": 0.0026,
-        "probability": 0
-      },
-      {
-        "score": 0.003,
-        "probability": 0
-      },
-      {
-        "score": 0.0034,
-        "probability": 0
-      },
-      {
-        "score": 0.0036,
-        "probability": 0
-      },
-      {
-        "score": 0.0043,
-        "probability": 0
-      },
-      {
-        "score": 0.0082,
-        "probability": 0
-      },
-      {
-        "score": 0.0082,
-        "probability": 0
-      },
-      {
-        "score": 0.0096,
-        "probability": 0
-      },
-      {
-        "score": 0.01,
-        "probability": 0
-      },
-      {
-        "score": 0.0101,
-        "probability": 0.0303
-      },
-      {
-        "score": 0.0263,
-        "probability": 0.0323
-      },
-      {
-        "score": 0.13,
-        "probability": 0.0909
-      },
-      {
-        "score": 0.1374,
-        "probability": 0.1045
-      },
-      {
-        "score": 0.1809,
-        "probability": 0.1507
-      },
-      {
-        "score": 0.2312,
-        "probability": 0.383
-      },
-      {
-        "score": 0.2681,
-        "probability": 0.4286
-      },
-      {
-        "score": 0.2816,
+        "score": 0.3057,
         "probability": 0.5
       },
       {
-        "score": 0.2846,
+        "score": 0.3078,
         "probability": 0.5
       },
       {
-        "score": 0.2889,
-        "probability": 0.5263
+        "score": 0.3123,
+        "probability": 0.6667
       },
       {
-        "score": 0.3311,
-        "probability": 0.6552
+        "score": 0.3135,
+        "probability": 0.6765
       },
       {
-        "score": 0.3566,
-        "probability": 0.7778
+        "score": 0.391,
+        "probability": 0.75
       },
       {
-        "score": 0.4628,
+        "score": 0.4033,
+        "probability": 0.75
+      },
+      {
+        "score": 0.4147,
+        "probability": 0.8462
+      },
+      {
+        "score": 0.4717,
         "probability": 1
       },
       {
-        "score": 0.4636,
+        "score": 0.4756,
         "probability": 1
       },
       {
-        "score": 0.4814,
+        "score": 0.4766,
         "probability": 1
       },
       {
-        "score": 0.4831,
+        "score": 0.4828,
         "probability": 1
       },
       {
-        "score": 0.4834,
-        "probability": 1
-      },
-      {
-        "score": 0.4854,
+        "score": 0.4842,
         "probability": 1
       }
     ]
   },
   "opportunities": {
-    "about": "dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v1, fitted 2026-12-04",
+    "about": "dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v2, fitted 2026-12-05",
     "rankPenalty": 0.03,
     "steps": [
       {
-        "score": -0.0911,
+        "score": -0.097,
         "probability": 0
       },
       {
-        "score": -0.0858,
+        "score": -0.0907,
         "probability": 0
       },
       {
-        "score": -0.0827,
+        "score": -0.0889,
         "probability": 0
       },
       {
-        "score": -0.08,
+        "score": -0.0776,
         "probability": 0
       },
       {
-        "score": -0.0672,
+        "score": -0.072,
         "probability": 0
       },
       {
-        "score": -0.0638,
+        "score": -0.0701,
         "probability": 0
       },
       {
-        "score": -0.056,
+        "score": -0.0688,
+        "probability": 0
+      },
+      {
+        "score": -0.0615,
+        "probability": 0
+      },
+      {
+        "score": -0.059,
+        "probability": 0
+      },
+      {
+        "score": -0.0558,
         "probability": 0
       },
       {
@@ -386,83 +138,79 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": -0.0546,
+        "score": -0.055,
         "probability": 0
       },
       {
-        "score": -0.054,
+        "score": -0.049,
         "probability": 0
       },
       {
-        "score": -0.054,
+        "score": -0.0456,
         "probability": 0
       },
       {
-        "score": -0.0509,
+        "score": -0.0441,
         "probability": 0
       },
       {
-        "score": -0.0484,
+        "score": -0.0412,
         "probability": 0
       },
       {
-        "score": -0.047,
+        "score": -0.0398,
         "probability": 0
       },
       {
-        "score": -0.0451,
+        "score": -0.039,
         "probability": 0
       },
       {
-        "score": -0.0431,
+        "score": -0.0351,
         "probability": 0
       },
       {
-        "score": -0.0396,
+        "score": -0.0343,
         "probability": 0
       },
       {
-        "score": -0.0363,
+        "score": -0.0326,
         "probability": 0
       },
       {
-        "score": -0.0344,
+        "score": -0.0301,
         "probability": 0
       },
       {
-        "score": -0.0323,
+        "score": -0.0299,
         "probability": 0
       },
       {
-        "score": -0.0321,
+        "score": -0.0287,
         "probability": 0
       },
       {
-        "score": -0.0288,
+        "score": -0.028,
         "probability": 0
       },
       {
-        "score": -0.0277,
+        "score": -0.0253,
         "probability": 0
       },
       {
-        "score": -0.0241,
+        "score": -0.0242,
         "probability": 0
       },
       {
-        "score": -0.023,
+        "score": -0.0237,
         "probability": 0
       },
       {
-        "score": -0.0206,
+        "score": -0.0145,
         "probability": 0
       },
       {
-        "score": -0.0189,
-        "probability": 0
-      },
-      {
-        "score": -0.0166,
+        "score": -0.0141,
         "probability": 0
       },
       {
@@ -470,27 +218,27 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": -0.0133,
+        "score": -0.0137,
         "probability": 0
       },
       {
-        "score": -0.0128,
+        "score": -0.0127,
         "probability": 0
       },
       {
-        "score": -0.012,
+        "score": -0.0118,
         "probability": 0
       },
       {
-        "score": -0.0119,
+        "score": -0.0117,
         "probability": 0
       },
       {
-        "score": -0.0111,
+        "score": -0.01,
         "probability": 0
       },
       {
-        "score": -0.0089,
+        "score": -0.0091,
         "probability": 0
       },
       {
@@ -498,7 +246,7 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": -0.0061,
+        "score": -0.0056,
         "probability": 0
       },
       {
@@ -506,7 +254,7 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": -0.0036,
+        "score": -0.0044,
         "probability": 0
       },
       {
@@ -514,23 +262,35 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": -0.003,
+        "score": 0.0005,
         "probability": 0
       },
       {
-        "score": -0.0001,
+        "score": 0.0015,
         "probability": 0
       },
       {
-        "score": 0.004,
+        "score": 0.0031,
         "probability": 0
       },
       {
-        "score": 0.0056,
+        "score": 0.0059,
         "probability": 0
       },
       {
-        "score": 0.0064,
+        "score": 0.0059,
+        "probability": 0
+      },
+      {
+        "score": 0.0067,
+        "probability": 0
+      },
+      {
+        "score": 0.0098,
+        "probability": 0
+      },
+      {
+        "score": 0.0104,
         "probability": 0
       },
       {
@@ -538,71 +298,79 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": 0.0125,
+        "score": 0.0128,
         "probability": 0
       },
       {
-        "score": 0.0132,
+        "score": 0.0134,
         "probability": 0
       },
       {
-        "score": 0.0148,
+        "score": 0.014,
         "probability": 0
       },
       {
-        "score": 0.016,
+        "score": 0.0143,
         "probability": 0
       },
       {
-        "score": 0.0164,
+        "score": 0.0147,
         "probability": 0
       },
       {
-        "score": 0.017,
+        "score": 0.0169,
         "probability": 0
       },
       {
-        "score": 0.0182,
+        "score": 0.0174,
         "probability": 0
       },
       {
-        "score": 0.0187,
+        "score": 0.0175,
         "probability": 0
       },
       {
-        "score": 0.0191,
+        "score": 0.0188,
         "probability": 0
       },
       {
-        "score": 0.0207,
+        "score": 0.0212,
         "probability": 0
       },
       {
-        "score": 0.0224,
+        "score": 0.0219,
         "probability": 0
       },
       {
-        "score": 0.0234,
+        "score": 0.022,
         "probability": 0
       },
       {
-        "score": 0.0248,
+        "score": 0.0222,
         "probability": 0
       },
       {
-        "score": 0.0264,
+        "score": 0.024,
         "probability": 0
       },
       {
-        "score": 0.0272,
+        "score": 0.024,
         "probability": 0
       },
       {
-        "score": 0.0276,
+        "score": 0.026,
         "probability": 0
       },
       {
-        "score": 0.0286,
+        "score": 0.028,
+        "probability": 0
+      },
+      {
+        "score": 0.0303,
+        "probability": 0
+      },
+      {
+        "score": 0.032,
         "probability": 0
       },
       {
@@ -610,27 +378,11 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": 0.0327,
+        "score": 0.0356,
         "probability": 0
       },
       {
-        "score": 0.0337,
-        "probability": 0
-      },
-      {
-        "score": 0.0338,
-        "probability": 0
-      },
-      {
-        "score": 0.0343,
-        "probability": 0
-      },
-      {
-        "score": 0.0355,
-        "probability": 0
-      },
-      {
-        "score": 0.0373,
+        "score": 0.0375,
         "probability": 0
       },
       {
@@ -638,67 +390,91 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": 0.0381,
+        "score": 0.0387,
         "probability": 0
       },
       {
-        "score": 0.0385,
+        "score": 0.0428,
         "probability": 0
       },
       {
-        "score": 0.0436,
+        "score": 0.0437,
         "probability": 0
       },
       {
-        "score": 0.0442,
+        "score": 0.0441,
         "probability": 0
       },
       {
-        "score": 0.0454,
+        "score": 0.0452,
         "probability": 0
       },
       {
-        "score": 0.0508,
+        "score": 0.0465,
         "probability": 0
       },
       {
-        "score": 0.0511,
+        "score": 0.0483,
         "probability": 0
       },
       {
-        "score": 0.0519,
+        "score": 0.0488,
         "probability": 0
       },
       {
-        "score": 0.0532,
+        "score": 0.0489,
         "probability": 0
       },
       {
-        "score": 0.0537,
+        "score": 0.0491,
         "probability": 0
       },
       {
-        "score": 0.056,
+        "score": 0.0528,
         "probability": 0
       },
       {
-        "score": 0.057,
+        "score": 0.0536,
         "probability": 0
       },
       {
-        "score": 0.0573,
+        "score": 0.0555,
         "probability": 0
       },
       {
-        "score": 0.0581,
+        "score": 0.0556,
         "probability": 0
       },
       {
-        "score": 0.0612,
+        "score": 0.0558,
         "probability": 0
       },
       {
-        "score": 0.0631,
+        "score": 0.0564,
+        "probability": 0
+      },
+      {
+        "score": 0.0575,
+        "probability": 0
+      },
+      {
+        "score": 0.0577,
+        "probability": 0
+      },
+      {
+        "score": 0.06,
+        "probability": 0
+      },
+      {
+        "score": 0.0603,
+        "probability": 0
+      },
+      {
+        "score": 0.0626,
+        "probability": 0
+      },
+      {
+        "score": 0.0629,
         "probability": 0
       },
       {
@@ -706,119 +482,119 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 0
       },
       {
-        "score": 0.0651,
+        "score": 0.0676,
         "probability": 0
       },
       {
-        "score": 0.0665,
+        "score": 0.0679,
         "probability": 0
       },
       {
-        "score": 0.0669,
+        "score": 0.0716,
         "probability": 0
       },
       {
-        "score": 0.0671,
+        "score": 0.0735,
         "probability": 0
       },
       {
-        "score": 0.0672,
-        "probability": 0.0105
+        "score": 0.0737,
+        "probability": 0
       },
       {
-        "score": 0.2107,
-        "probability": 0.0714
+        "score": 0.0767,
+        "probability": 0
       },
       {
-        "score": 0.239,
-        "probability": 0.1
+        "score": 0.078,
+        "probability": 0
       },
       {
-        "score": 0.2554,
-        "probability": 0.1176
+        "score": 0.0788,
+        "probability": 0
       },
       {
-        "score": 0.3053,
-        "probability": 0.3
+        "score": 0.0797,
+        "probability": 0
       },
       {
-        "score": 0.3332,
+        "score": 0.0815,
+        "probability": 0.0101
+      },
+      {
+        "score": 0.2312,
+        "probability": 0.16
+      },
+      {
+        "score": 0.3034,
+        "probability": 0.2
+      },
+      {
+        "score": 0.3212,
+        "probability": 0.5
+      },
+      {
+        "score": 0.3323,
         "probability": 0.6
       },
       {
-        "score": 0.3575,
-        "probability": 0.7143
+        "score": 0.3861,
+        "probability": 0.8889
       },
       {
-        "score": 0.385,
+        "score": 0.4225,
         "probability": 1
       },
       {
-        "score": 0.3918,
+        "score": 0.4253,
         "probability": 1
       },
       {
-        "score": 0.3959,
+        "score": 0.4258,
         "probability": 1
       },
       {
-        "score": 0.3984,
+        "score": 0.4319,
         "probability": 1
       },
       {
-        "score": 0.4041,
+        "score": 0.4329,
         "probability": 1
       },
       {
-        "score": 0.4065,
+        "score": 0.4406,
         "probability": 1
       },
       {
-        "score": 0.4068,
+        "score": 0.444,
         "probability": 1
       },
       {
-        "score": 0.4103,
+        "score": 0.487,
         "probability": 1
       },
       {
-        "score": 0.4224,
+        "score": 0.4939,
         "probability": 1
       },
       {
-        "score": 0.4237,
+        "score": 0.4976,
         "probability": 1
       },
       {
-        "score": 0.4245,
+        "score": 0.4983,
         "probability": 1
       },
       {
-        "score": 0.4322,
+        "score": 0.5017,
         "probability": 1
       },
       {
-        "score": 0.434,
+        "score": 0.502,
         "probability": 1
       },
       {
-        "score": 0.4383,
-        "probability": 1
-      },
-      {
-        "score": 0.4421,
-        "probability": 1
-      },
-      {
-        "score": 0.4617,
-        "probability": 1
-      },
-      {
-        "score": 0.4635,
-        "probability": 1
-      },
-      {
-        "score": 0.4877,
+        "score": 0.515,
         "probability": 1
       },
       {
@@ -826,51 +602,39 @@ export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibratio
         "probability": 1
       },
       {
-        "score": 0.5175,
+        "score": 0.5198,
         "probability": 1
       },
       {
-        "score": 0.5177,
+        "score": 0.5204,
         "probability": 1
       },
       {
-        "score": 0.5179,
+        "score": 0.522,
         "probability": 1
       },
       {
-        "score": 0.5195,
+        "score": 0.5243,
         "probability": 1
       },
       {
-        "score": 0.5239,
+        "score": 0.5286,
         "probability": 1
       },
       {
-        "score": 0.527,
+        "score": 0.535,
         "probability": 1
       },
       {
-        "score": 0.529,
+        "score": 0.5417,
         "probability": 1
       },
       {
-        "score": 0.5363,
-        "probability": 1
-      },
-      {
-        "score": 0.5405,
-        "probability": 1
-      },
-      {
-        "score": 0.55,
+        "score": 0.5438,
         "probability": 1
       },
       {
         "score": 0.5613,
-        "probability": 1
-      },
-      {
-        "score": 0.5628,
         "probability": 1
       }
     ]
