@@ -105,8 +105,8 @@ export class ConceptReader {
     private readonly memoLimit = 200_000,
   ) {}
 
-  read(text: string): TextTerms {
-    const language = this.normalizer.detect(text);
+  /** `language`: the text's language when known (a stored profile's); otherwise it is detected. */
+  read(text: string, language: TextLanguage = this.normalizer.detect(text)): TextTerms {
     const terms: Term[] = [];
     for (const match of text.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}]*/gu)) {
       const word = match[0];

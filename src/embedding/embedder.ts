@@ -21,7 +21,8 @@ export interface Embedder {
 
 /** Language-independent terms of texts, and the words that render them (see concepts.ts). */
 export interface TermReader {
-  read(text: string): TextTerms;
+  /** `language`: the text's language when known; otherwise it is detected. */
+  read(text: string, language?: TextLanguage): TextTerms;
   /** The word for an English concept word in `language`, when the lexicon has one. */
   wordFor(english: string, language: TextLanguage): string | undefined;
 }

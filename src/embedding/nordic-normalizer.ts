@@ -238,6 +238,7 @@ export class NordicNormalizer {
   /** Sorted stems per language, for prefix matching of forms the stemmer leaves apart. */
   private readonly sortedStems = new Map<NordicLanguage, string[]>();
   private readonly memo = new Map<string, readonly string[]>();
+  private readonly wordLanguages = new Map<string, readonly (readonly [TextLanguage, number])[]>();
   private readonly parts = new Map<string, Part | undefined>();
 
   private readonly vocab: ReadonlyMap<string, number>;
@@ -285,14 +286,29 @@ export class NordicNormalizer {
   private languageOf(words: readonly string[]): TextLanguage {
     const score: Record<TextLanguage, number> = { en: 0, fi: 0, sv: 0, nb: 0, da: 0, is: 0 };
     for (const word of words.slice(0, LANGUAGE_SAMPLE)) {
-      for (const language of FUNCTION_WORD_LANGUAGES.get(word) ?? []) score[language] += 2;
-      if (this.vocab.has(word)) score.en++;
-      for (const language of NORDIC_LANGUAGES) if (this.knows(word, language)) score[language]++;
+      for (const [language, points] of this.languagePoints(word)) score[language] += points;
     }
     let best: TextLanguage = 'en';
     for (const language of NORDIC_LANGUAGES) if (score[language] > score[best]) best = language;
     return best;
   }
+
+  /** What one word says about a text's language, worked out once per word: detection runs per text. */
+  private languagePoints(word: string): readonly (readonly [TextLanguage, number])[] {
+    let points = this.wordLanguages.get(word);
+    if (!points) {
+      const tally = new Map<TextLanguage, number>();
+      const add = (language: TextLanguage, n: number) => tally.set(language, (tally.get(language) ?? 0) + n);
+      for (const language of FUNCTION_WORD_LANGUAGES.get(word) ?? []) add(language, 2);
+      if (this.vocab.has(word)) add('en', 1);
+      for (const language of NORDIC_LANGUAGES) if (this.knows(word, language)) add(language, 1);
+      points = [...tally];
+      if (this.wordLanguages.size > 500_000) this.wordLanguages.clear();
+      this.wordLanguages.set(word, points);
+    }
+    return points;
+  }
+
 
   private knows(word: string, language: NordicLanguage): boolean {
     return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? []).length > 0;

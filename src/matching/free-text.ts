@@ -96,6 +96,20 @@ const COUNTRY_PATTERNS: [country: string, pattern: RegExp][] = [
 
 /** Countries a text names, in order of first mention ("i Norge", "Norjasta", "í Noregi", "in Denmark"). */
 export function namedCountries(text: string): string[] {
+  // Candidates' needs are read on every ranking: remember recent answers.
+  let found = COUNTRY_MEMO.get(text);
+  if (!found) {
+    found = findCountries(text);
+    if (COUNTRY_MEMO.size >= COUNTRY_MEMO_LIMIT) COUNTRY_MEMO.clear();
+    COUNTRY_MEMO.set(text, found);
+  }
+  return [...found];
+}
+
+const COUNTRY_MEMO = new Map<string, string[]>();
+const COUNTRY_MEMO_LIMIT = 50_000;
+
+function findCountries(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];

@@ -77,6 +77,8 @@ export function rankCandidates(
   limit: number,
   signals: SignalSet = PARTNER_SIGNALS,
   options: RankerOptions = DEFAULT_RANKER,
+  /** How many results the answer will show, when `limit` is deeper for re-ranking: it sets the per-signal draw. */
+  shown = limit,
 ): RankedCandidate[] {
   const filter = buildFilter(query, filters, index.attributes);
   const search: SearchOptions = { filter };
@@ -88,7 +90,9 @@ export function rankCandidates(
     for (const set of narrowest) for (const id of set) if (filter(id)) allowed.add(id);
     if (allowed.size <= options.exactScanMax) search.within = [...allowed];
   }
-  const pool = Math.max(limit * options.poolFactor, options.minPool);
+  // Re-ranking reorders a deeper list, but drawing per signal for that depth would triple the
+  // graph searches and the candidates scored for the same answer.
+  const pool = Math.max(shown * options.poolFactor, options.minPool, limit);
   const candidates = new Set<string>();
   for (const signal of signals.facets) {
     const q = query.vectors[signal.query];

@@ -197,11 +197,15 @@ export function readerLanguage(explicit: string | undefined, acceptLanguage: str
 
 /** A country's name in the reader's language ("Norge", "Norja", "Noregur"). */
 export function countryName(code: string, language: ReaderLanguage): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayNames(language).of(code) ?? code;
+}
+
+// Building an Intl.DisplayNames costs far more than a lookup: one per language, made once.
+const DISPLAY_NAMES = new Map<ReaderLanguage, Intl.DisplayNames>();
+function displayNames(language: ReaderLanguage): Intl.DisplayNames {
+  let names = DISPLAY_NAMES.get(language);
+  if (!names) DISPLAY_NAMES.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
+  return names;
 }
 
 /** Reasons for one result, most telling first; never empty. */

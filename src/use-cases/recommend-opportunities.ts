@@ -7,7 +7,7 @@ import { decimalInt,
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  AUDIENCE_SIGNALS, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage,
+  AUDIENCE_SIGNALS, DEFAULT_RANKER, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage,
   type CandidateQuery, type ReaderLanguage,
 } from '../matching/index.js';
 import { hybridResults } from './hybrid-results.js';
@@ -99,7 +99,7 @@ async function respond(
   const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
   const results = await hybridResults(engine, {
     type: 'opportunity',
-    pool: rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS),
+    pool: rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS, DEFAULT_RANKER, f.limit),
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
@@ -144,7 +144,7 @@ export async function rankAudience(engine: Engine, o: Opportunity, vectors: Face
   const query: CandidateQuery = { vectors, country: o.country, sectors: o.sectors };
   const results = await hybridResults(engine, {
     type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), AUDIENCE_SIGNALS),
+    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), AUDIENCE_SIGNALS, DEFAULT_RANKER, f.limit),
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,

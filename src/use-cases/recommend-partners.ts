@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { decimalInt, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
+  asAsker, DEFAULT_RANKER, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
   type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
 } from '../matching/index.js';
 import { hybridResults } from './hybrid-results.js';
@@ -128,7 +128,7 @@ async function respond(
 ): Promise<PartnerResponse> {
   const results = await hybridResults(engine, {
     type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH)),
+    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), PARTNER_SIGNALS, DEFAULT_RANKER, f.limit),
     limit: f.limit,
     signals: PARTNER_SIGNALS,
     calibration: FITTED_CALIBRATION.partners,
