@@ -48,7 +48,7 @@ export class LexicalMatcher {
 
   constructor(
     private readonly reader: TermReader | undefined,
-    private readonly memoLimit = 20_000,
+    private readonly memoLimit = 60_000,
   ) {}
 
   get available(): boolean {
@@ -58,19 +58,35 @@ export class LexicalMatcher {
   /** A text's concepts, each with its heaviest term. */
   concepts(text: string): ReadonlyMap<string, Term> {
     if (!this.reader || !text) return new Map();
-    let concepts = this.memo.get(text);
+    const lines = text.split('\n');
+    if (lines.length === 1) return this.lineConcepts(text);
+    // A profile is its name, description, offers and needs, one per line: read line by line, the
+    // offers and needs facets then cost nothing more.
+    let union = this.memo.get(text);
+    if (!union) {
+      const byConcept = new Map<string, Term>();
+      for (const line of lines) for (const [concept, term] of this.lineConcepts(line)) keepHeavier(byConcept, concept, term);
+      union = this.remember(text, byConcept);
+    }
+    return union;
+  }
+
+  private remember(text: string, concepts: ReadonlyMap<string, Term>): ReadonlyMap<string, Term> {
+    if (this.memo.size >= this.memoLimit) this.memo.clear();
+    this.memo.set(text, concepts);
+    return concepts;
+  }
+
+  private lineConcepts(line: string): ReadonlyMap<string, Term> {
+    let concepts = this.memo.get(line);
     if (!concepts) {
       const byConcept = new Map<string, Term>();
-      for (const term of this.reader.read(text).terms) {
-        const seen = byConcept.get(term.concept);
-        if (!seen || seen.weight < term.weight) byConcept.set(term.concept, term);
-      }
-      concepts = byConcept;
-      if (this.memo.size >= this.memoLimit) this.memo.clear();
-      this.memo.set(text, concepts);
+      for (const term of this.reader!.read(line).terms) keepHeavier(byConcept, term.concept, term);
+      concepts = this.remember(line, byConcept);
     }
     return concepts;
   }
+
 
   /**
    * Share of the query's concept weight that the candidate's text also holds, 0..1. The share is
@@ -99,6 +115,11 @@ export class LexicalMatcher {
       .sort((a, b) => b.query.weight - a.query.weight)
       .slice(0, max);
   }
+}
+
+function keepHeavier(map: Map<string, Term>, concept: string, term: Term): void {
+  const seen = map.get(concept);
+  if (!seen || seen.weight < term.weight) map.set(concept, term);
 }
 
 /**
