@@ -1,4 +1,9 @@
-// One HTTP call to a served app, as the API tests make it: JSON in, the answer read once.
+// How the API tests talk to a served app: one HTTP call, JSON in, the answer read once; and the
+// app served over a fresh engine for a test file.
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, hashKey } from '../../src/api/index.js';
+import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+
 export interface CallOptions {
   body?: unknown;
   /** Sent as is instead of `body` (malformed JSON, for instance). */
@@ -34,4 +39,29 @@ export async function request(base: string, method: string, path: string, o: Cal
     }
   }
   return { status: res.status, headers: res.headers, type, text, body, disposition: res.headers.get('content-disposition') };
+}
+
+/**
+ * The app served over a fresh engine holding `data`, for one test file: built before its tests,
+ * closed after them. `base` and `t` are read inside tests, once set up.
+ */
+export function servedApp(data: () => unknown, adminKey: string): { readonly base: string; readonly t: TestEngine } {
+  const state: { t?: TestEngine; server?: Awaited<ReturnType<typeof serve>> } = {};
+  beforeAll(async () => {
+    state.t = await createTestEngine({ data: data() });
+    const engine = state.t.engine;
+    state.server = await serve(buildApp({ engine: () => engine, adminKeyHash: hashKey(adminKey) }));
+  });
+  afterAll(async () => {
+    await state.server?.close();
+    await state.t?.close();
+  });
+  return {
+    get base() {
+      return state.server!.base;
+    },
+    get t() {
+      return state.t!;
+    },
+  };
 }

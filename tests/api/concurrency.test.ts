@@ -1,26 +1,14 @@
 // Races over real HTTP, many rounds each: concurrent writes lose nothing, a deleted company never
 // comes back, no company names a deleted cluster, and a stale If-Match writes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request } from './client.js';
+import { request, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-races-0123456789';
 const ROUNDS = 30;
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
+const app = servedApp(smallSet, ADMIN);
 
-beforeAll(async () => {
-  t = await createTestEngine({ data: smallSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-});
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(server.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The second request of a round starts 0-3 ms after the first: the race window moves around. */
 const after = <T>(ms: number, f: () => Promise<T>) => sleep(ms).then(f);
@@ -68,7 +56,7 @@ describe('a DELETE racing a PATCH of the same company', () => {
       expect(d!.status).toBe(200);
       expect([200, 404]).toContain(p!.status);
       expect((await call('GET', `/api/v1/companies/${id}`)).status).toBe(404);
-      expect((await t.repo.historyOf('company', id)).at(-1)?.op).toBe('delete');
+      expect((await app.t.repo.historyOf('company', id)).at(-1)?.op).toBe('delete');
       gone.push(id);
     }
     const listed = (await call('GET', '/api/v1/companies?limit=500')).body.items.map((c: { id: string }) => c.id);
@@ -76,7 +64,7 @@ describe('a DELETE racing a PATCH of the same company', () => {
     const partners = (await call('GET', '/api/v1/companies/fi-pack/partners?limit=100')).body.results.map((r: { company: { id: string } }) => r.company.id);
     expect(partners.length).toBeGreaterThan(0);
     expect(partners.filter((id: string) => gone.includes(id))).toEqual([]);
-    expect(JSON.stringify(await t.repo.list('company', { limit: 1000, offset: 0 }))).not.toMatch(/example\.org.*new\d+@|ceo\d+@/);
+    expect(JSON.stringify(await app.t.repo.list('company', { limit: 1000, offset: 0 }))).not.toMatch(/example\.org.*new\d+@|ceo\d+@/);
   });
 });
 
@@ -105,7 +93,7 @@ describe('If-Match', () => {
     for (let i = 0; i < ROUNDS; i++) {
       const got = await call('GET', '/api/v1/companies/no-fish');
       const etag = got.headers.get('etag')!;
-      const writesBefore = (await t.repo.historyOf('company', 'no-fish')).length;
+      const writesBefore = (await app.t.repo.historyOf('company', 'no-fish')).length;
       const answers = await Promise.all([
         call('PATCH', '/api/v1/companies/no-fish', { employees: 1000 + i }, { 'If-Match': etag }),
         after(i % 3, () => call('PATCH', '/api/v1/companies/no-fish', { notes: `stale ${i}` }, { 'If-Match': etag })),
@@ -117,7 +105,7 @@ describe('If-Match', () => {
       expect(now.version).toBe(got.body.version + 1);
       expect(now.employees === 1000 + i).toBe(answers[0].status === 200);
       expect(now.notes === `stale ${i}`).toBe(answers[1].status === 200);
-      expect((await t.repo.historyOf('company', 'no-fish')).length).toBe(writesBefore + 1);
+      expect((await app.t.repo.historyOf('company', 'no-fish')).length).toBe(writesBefore + 1);
     }
   });
 

@@ -1,24 +1,12 @@
 // The event endpoints over real HTTP: staff only, problem+json, CSV and iCalendar downloads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request } from './client.js';
+import { request, servedApp } from './client.js';
 
 const STAFF = 'test-staff-key-events-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
+const app = servedApp(exportSet, STAFF);
 
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(STAFF) }));
-});
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, body?: unknown, key: string | null = STAFF) => request(server.base, method, path, { body, key });
+const call = (method: string, path: string, body?: unknown, key: string | null = STAFF) => request(app.base, method, path, { body, key });
 
 const EVENT = { id: 'ev-oslo', name: 'Oslo Ocean Day', timeZone: 'Europe/Oslo', date: '2027-06-15', start: '10:00', slotMinutes: 30, slotCount: 4, tables: 2 };
 

@@ -1,24 +1,12 @@
 // PATCH changes exactly the fields it names, for every entity and for events, over real HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
 import { smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request, type Answer } from './client.js';
+import { request, type Answer, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-patch-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
+const app = servedApp(smallSet, ADMIN);
 
-beforeAll(async () => {
-  t = await createTestEngine({ data: smallSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-});
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(server.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
 const withoutVersion = ({ version: _v, ...rest }: Record<string, unknown>) => rest;
 
 function expectProblem(r: Answer, status: number, path: string) {
