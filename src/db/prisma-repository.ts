@@ -448,6 +448,11 @@ export class PrismaRepository implements Repository {
     return groups.map((g) => ({ kind: g.kind as FeedbackCount['kind'], verdict: g.verdict as FeedbackCount['verdict'], n: g._count._all }));
   }
 
+  async judgedCompanies(): Promise<string[]> {
+    const rows = await this.prisma.feedback.findMany({ distinct: ['companyId'], select: { companyId: true } });
+    return rows.map((r) => r.companyId);
+  }
+
   async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {
     const rows = await this.prisma.changeLog.findMany({ where: { entityType, entityId: id }, orderBy: { seq: 'asc' } });
     return rows.map((r) => ({ seq: r.seq, entityType: r.entityType as EntityType, entityId: r.entityId, op: r.op as ChangeEntry['op'], at: r.createdAt.toISOString() }));

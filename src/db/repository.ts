@@ -171,6 +171,8 @@ export interface Repository {
   deleteFeedbackFor(companyId: string): Promise<number>;
   /** How many judgments there are of each kind and verdict (only pairs that occur). */
   feedbackSummary(): Promise<FeedbackCount[]>;
+  /** Ids of the companies with at least one judgment: rankings skip the verdict read for the rest. */
+  judgedCompanies(): Promise<string[]>;
   /** The write history of one entity, oldest first. */
   historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]>;
   latestChangeSeq(): Promise<number>;

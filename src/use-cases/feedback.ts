@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { FeedbackQuery } from '../db/repository.js';
-import { FeedbackInputSchema, type Feedback, type FeedbackKind } from '../domain/index.js';
+import { FeedbackInputSchema, type Feedback, type FeedbackKind, type FeedbackVerdict } from '../domain/index.js';
 import { AppError, ErrorCodes, invalid } from '../errors.js';
 import type { Engine } from './engine.js';
 import { parseOrThrow } from './validate.js';
@@ -11,11 +11,44 @@ import { getEntity } from './write-entities.js';
 
 const PAGE = 500;
 
+/**
+ * Staff verdicts on a company's suggestions of one kind, by candidate. Most companies have none:
+ * the set of judged companies is read at most every JUDGED_TTL_MS (and at once after this
+ * process's own verdict changes), so their rankings cost no extra query.
+ */
+export async function verdictsFor(engine: Engine, companyId: string, kind: FeedbackKind): Promise<Map<string, FeedbackVerdict>> {
+  if (!(await judgedCompanies(engine)).has(companyId)) return new Map();
+  const page = await engine.repo.listFeedback({ companyId, kind, limit: MAX_VERDICTS, offset: 0 });
+  return new Map(page.items.map((f) => [f.candidateId, f.verdict]));
+}
+
+// Verdicts are given one by one in the console: a company has few. Another replica's verdict
+// reaches this process's rankings within JUDGED_TTL_MS.
+const MAX_VERDICTS = 500;
+const JUDGED_TTL_MS = 5_000;
+const judged = new WeakMap<Engine, { readAt: number; ids: Promise<Set<string>> }>();
+
+function judgedCompanies(engine: Engine): Promise<Set<string>> {
+  const cached = judged.get(engine);
+  if (cached && Date.now() - cached.readAt < JUDGED_TTL_MS) return cached.ids;
+  const ids = engine.repo.judgedCompanies().then((list) => new Set(list));
+  // A failed read is not cached: the next ranking asks again.
+  ids.catch(() => judged.delete(engine));
+  judged.set(engine, { readAt: Date.now(), ids });
+  return ids;
+}
+
+/** After this process changes verdicts: the next ranking reads the judged companies afresh. */
+export function forgetJudgedCompanies(engine: Engine): void {
+  judged.delete(engine);
+}
+
 export async function recordFeedback(engine: Engine, companyId: string, body: unknown, keyId: string | null): Promise<Feedback> {
   const input = parseOrThrow(FeedbackInputSchema, body, 'feedback');
   await getEntity(engine, 'company', companyId);
   await checkCandidate(engine, companyId, input.kind, input.candidateId);
   const now = new Date().toISOString();
+  forgetJudgedCompanies(engine);
   return engine.repo.upsertFeedback({
     id: `fb_${randomUUID()}`,
     companyId,
@@ -47,6 +80,7 @@ export async function feedbackOfCompany(engine: Engine, companyId: string): Prom
 }
 
 export async function withdrawFeedback(engine: Engine, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
+  forgetJudgedCompanies(engine);
   if (!(await engine.repo.deleteFeedback(companyId, kind, candidateId))) {
     throw new AppError(ErrorCodes.NOT_FOUND, `No ${kind} feedback for "${companyId}" on "${candidateId}".`, [{ path: 'candidateId', message: 'not judged' }]);
   }

@@ -10,9 +10,10 @@ import {
   AUDIENCE_SIGNALS, DEFAULT_RANKER, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage,
   type CandidateQuery, type ReaderLanguage,
 } from '../matching/index.js';
+import { verdictsFor } from './feedback.js';
 import { hybridResults } from './hybrid-results.js';
 import type { Engine } from './engine.js';
-import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, verdictsOf, type Asker, type RecommendOptions } from './recommend-partners.js';
+import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, type Asker, type RecommendOptions } from './recommend-partners.js';
 import { storedVectors, type FacetVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
@@ -75,7 +76,7 @@ export async function opportunitiesForCompany(engine: Engine, id: string, filter
   const company = await getEntity(engine, 'company', id);
   const vectors = await storedVectors(engine, 'company', id);
   const language = readerLanguage(f.language, options.acceptLanguage);
-  const verdicts = options.verdicts === false ? undefined : await verdictsOf(engine, id, 'opportunity');
+  const verdicts = options.verdicts === false ? undefined : await verdictsFor(engine, id, 'opportunity');
   return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, profileAsker(company), clock, language, verdicts);
 }
 

@@ -6,6 +6,7 @@ import {
   asAsker, DEFAULT_RANKER, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
   type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
 } from '../matching/index.js';
+import { verdictsFor } from './feedback.js';
 import { hybridResults } from './hybrid-results.js';
 import type { Engine } from './engine.js';
 import { defined, storedVectors, type FacetVectors } from './stored-vectors.js';
@@ -66,18 +67,10 @@ export async function partnersForCompany(engine: Engine, id: string, filters: Pa
   const f = { ...parseOrThrow(PartnerFiltersSchema, filters, 'partner query'), among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
-  const verdicts = options.verdicts === false ? undefined : await verdictsOf(engine, id, 'partner');
+  const verdicts = options.verdicts === false ? undefined : await verdictsFor(engine, id, 'partner');
   return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), verdicts);
 }
 
-/** Staff verdicts on a company's suggestions of one kind, by candidate. */
-export async function verdictsOf(engine: Engine, companyId: string, kind: 'partner' | 'opportunity'): Promise<Map<string, 'good' | 'wrong'>> {
-  const page = await engine.repo.listFeedback({ companyId, kind, limit: MAX_VERDICTS, offset: 0 });
-  return new Map(page.items.map((f) => [f.candidateId, f.verdict]));
-}
-
-// Verdicts read per request: staff judge suggestions one by one, so a company has few.
-const MAX_VERDICTS = 500;
 
 export async function partnersForText(engine: Engine, body: unknown, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
