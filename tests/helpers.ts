@@ -173,6 +173,11 @@ export interface ServiceProcess {
 }
 
 /** `npm start` as its own process on a free port; resolves once /healthz answers 200. */
+/** Waits until the service has logged a line matching `pattern`: a line can reach the pipe after /healthz first answers. */
+export async function waitForLog(s: ServiceProcess, pattern: RegExp, withinMs = 30_000): Promise<void> {
+  await waitFor(async () => (pattern.test(s.output()) ? true : undefined), withinMs).catch(() => undefined);
+}
+
 export async function startServiceProcess(env: NodeJS.ProcessEnv, readyWithinMs = 120_000): Promise<ServiceProcess> {
   const child = spawnTs(['src/main.ts'], { PORT: '0', LOG_LEVEL: 'info', ...env });
   let output = '';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../scripts/lib/synthetic.js';
 import { smallSet } from '../fixtures/small-set.js';
-import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, type ServiceProcess } from '../helpers.js';
+import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, waitForLog, type ServiceProcess } from '../helpers.js';
 
 const ADMIN = 'disk-full-admin-key-0123456789';
 const running: ServiceProcess[] = [];
@@ -55,6 +55,7 @@ describe('a disk too full for the index snapshot at start', () => {
     const s = await startServiceProcess(env);
     running.push(s);
     const tail = () => s.output().slice(-3000);
+    await waitForLog(s, /index snapshot could not be saved; serving from memory/);
     expect(s.output(), tail()).toMatch(/index snapshot could not be saved; serving from memory/);
     expect(readdirSync(indexDir).filter((f) => f.startsWith('gen-') || f.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(path.join(indexDir, 'current.json')), tail()).toBe(false);
@@ -79,6 +80,7 @@ describe('a disk too full for the index snapshot at start', () => {
     // The saved snapshot is whole: the next start loads it instead of rebuilding.
     const again = await startServiceProcess(env);
     running.push(again);
+    await waitForLog(again, /index snapshot loaded/);
     expect(again.output()).toMatch(/index snapshot loaded/);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

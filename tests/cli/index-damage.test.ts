@@ -8,7 +8,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { smallSet } from '../fixtures/small-set.js';
-import { databaseFor, runTsx, startServiceProcess, tempDir, type ServiceProcess } from '../helpers.js';
+import { databaseFor, runTsx, startServiceProcess, tempDir, waitForLog, type ServiceProcess } from '../helpers.js';
 
 const ADMIN = 'damage-test-admin-key-0123456789';
 const dirs: (() => void)[] = [];
@@ -67,6 +67,7 @@ describe('a damaged index file whose checksum matches', () => {
     damage(t.dir, facet, change);
     const s = await startServiceProcess(env);
     running.push(s);
+    await waitForLog(s, /index snapshot unusable; rebuilding/);
     expect(s.output()).toMatch(/index snapshot unusable; rebuilding/);
     const health = (await (await fetch(`${s.base}/healthz`)).json()) as { companies: number };
     expect(health.companies).toBe(8);
