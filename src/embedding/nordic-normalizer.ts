@@ -392,14 +392,7 @@ export class NordicNormalizer {
   /** Whether any token of `language` begins with `prefix` (binary search in the sorted stems). */
   private hasStemStarting(prefix: string, language: NordicLanguage): boolean {
     const stems = this.sortedStems.get(language)!;
-    let lo = 0;
-    let hi = stems.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (stems[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return stems[lo]?.startsWith(prefix) ?? false;
+    return stems[lowerBound(stems, prefix)]?.startsWith(prefix) ?? false;
   }
 
   // Consonant gradation and case endings (pakkaus, pakkauksia, pakkausten) leave stems that
@@ -407,13 +400,7 @@ export class NordicNormalizer {
   private nearestStem(stem: string, language: NordicLanguage): string | undefined {
     if (stem.length < this.config.fuzzyMinPrefix) return undefined;
     const stems = this.sortedStems.get(language)!;
-    let lo = 0;
-    let hi = stems.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (stems[mid]! < stem) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(stems, stem);
     let best: string | undefined;
     let bestShared = 0;
     for (const i of [lo - 2, lo - 1, lo, lo + 1]) {
@@ -571,6 +558,18 @@ export class NordicNormalizer {
     }
     return undefined;
   }
+}
+
+/** The first index of `sorted` whose entry is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function commonPrefix(a: string, b: string): number {

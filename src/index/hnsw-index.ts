@@ -1,8 +1,8 @@
 // VectorIndex on hnswlib-node. Keys map to integer labels; labels of removed keys are reused so
 // the graph and our vector slab stay as large as the live set, not the write history.
-import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
+import { writeDurably } from './durable-file.js';
 import { checkHnswFile, DamagedIndexFileError } from './hnsw-file.js';
 import type { SearchHit, SearchOptions, VectorIndex } from './vector-index.js';
 
@@ -151,8 +151,8 @@ export class HnswVectorIndex implements VectorIndex {
     await this.hnsw.writeIndex(files[0]!);
     await syncFile(files[0]!);
     checkHnswFile(await readFile(files[0]!), { dims: this.dims, count: used, m: this.params.m });
-    await writeVerified(files[1]!, new Uint8Array(this.slab.buffer, 0, used * this.dims * 4));
-    await writeVerified(files[2]!, Buffer.from(JSON.stringify(meta)));
+    await writeDurably(files[1]!, new Uint8Array(this.slab.buffer, 0, used * this.dims * 4));
+    await writeDurably(files[2]!, Buffer.from(JSON.stringify(meta)));
     return files;
   }
 
@@ -192,17 +192,3 @@ async function syncFile(file: string): Promise<void> {
   }
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Writes, flushes to disk, and reads back: the file must hold exactly `data`. */
-async function writeVerified(file: string, data: Uint8Array): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  const back = await readFile(file);
-  if (back.byteLength !== data.byteLength || sha256(back) !== sha256(data)) throw new Error(`${file} reads back ${back.byteLength} bytes, not the ${data.byteLength} written`);
-}

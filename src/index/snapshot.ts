@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FacetIndex, type EntityAttributes } from './facet-index.js';
+import { writeDurably } from './durable-file.js';
 import { HnswVectorIndex } from './hnsw-index.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -27,19 +28,6 @@ async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-/** Writes, flushes and reads back: a short write on a full disk must fail here, not at load. */
-async function writeDurably(file: string, data: string | Uint8Array): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  const back = await readFile(file);
-  if (back.byteLength !== bytes.byteLength || !back.equals(bytes)) throw new Error(`${path.basename(file)} did not read back as written`);
-}
 
 /** Flushes a folder's entries (the new files, the renamed pointer) to disk. */
 async function syncDir(dir: string): Promise<void> {
