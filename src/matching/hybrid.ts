@@ -178,7 +178,7 @@ function lexicalScore(matcher: LexicalMatcher, signals: SignalSet, asker: Hybrid
 }
 
 /** +1 when the candidate's needs name the asker's country, -1 when they name only others, else 0. */
-function statedInterest(candidate: HybridSide, askerCountry: string): number {
+export function statedInterest(candidate: HybridSide, askerCountry: string): number {
   const named = namedCountries(candidate.texts['needs'] ?? '');
   if (named.length === 0) return 0;
   return named.includes(askerCountry) ? 1 : -1;

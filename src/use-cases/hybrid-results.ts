@@ -3,7 +3,7 @@
 // the reader's language. Partners, opportunities and an opportunity's audience all end here.
 import type { EntityByType } from '../domain/index.js';
 import {
-  applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, strengthOf,
+  applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, statedInterest, strengthOf,
   type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet,
 } from '../matching/index.js';
 import type { Engine } from './engine.js';
@@ -54,7 +54,7 @@ export async function hybridResults<T extends 'company' | 'opportunity'>(engine:
         shared,
         askerLanguage,
         inPreferredCountry: pair.asker.preferredCountries.includes(pair.candidate.country) ? pair.candidate.country : undefined,
-        seeksAskerCountry: seeksCountry(pair.candidate, pair.asker.country),
+        seeksAskerCountry: statedInterest(pair.candidate, pair.asker.country) > 0 ? pair.asker.country : undefined,
         partnerTypes: r.partnerTypesOf?.(entity),
         sharedSectors: r.askerSectors.filter((s) => r.sectorsOf(entity).includes(s)),
       },
@@ -65,8 +65,4 @@ export async function hybridResults<T extends 'company' | 'opportunity'>(engine:
     const specific = !engine.lexical.available || shared.length > 0;
     return { entity, ranked: c, relevance, strength: strengthOf(relevance, specific), reasons };
   });
-}
-
-function seeksCountry(candidate: HybridSide, country: string): string | undefined {
-  return asAsker(candidate).preferredCountries.includes(country) ? country : undefined;
 }
