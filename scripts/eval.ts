@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { withEngine } from '../src/cli/engine.js';
-import { isPostgresUrl, openRepository } from '../src/db/index.js';
+import { allEntities, isPostgresUrl, openRepository } from '../src/db/index.js';
 import { sqliteFilePath } from '../src/db/migrate.js';
 import { TransformersEmbedder } from '../src/embedding/index.js';
 import { DEFAULT_MODEL, loadConfig, type Config } from '../src/config.js';
@@ -17,9 +17,10 @@ import {
 } from '../src/evaluation/index.js';
 import { FEEDBACK_KINDS } from '../src/domain/index.js';
 import { NORDIC_LANGUAGES } from '../src/embedding/index.js';
-import { closeEngine, openEngine } from '../src/use-cases/engine.js';
+import { closeEngine } from '../src/engine/index.js';
+import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset } from '../src/use-cases/import-dataset.js';
-import { snapshotDir } from '../src/use-cases/live-index.js';
+import { snapshotDir } from '../src/index-lifecycle/index.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -61,16 +62,15 @@ async function evaluateDevSet(file: string) {
     const embedder = await TransformersEmbedder.create({ modelsDir: path.resolve(import.meta.dirname, '../models'), model: values.model });
     await importDataset(data, { repo, embedder });
     const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(dir) });
-    const everything = { limit: 1_000_000, offset: 0 };
-    const companies = (await repo.list('company', everything)).items;
+    const companies = await allEntities(repo, 'company');
     const partners = judgments.partners ? await evaluatePartners(engine, judgments.partners, companies) : undefined;
     const opportunities = judgments.opportunities
-      ? await evaluateOpportunities(engine, judgments.opportunities, companies, (await repo.list('opportunity', everything)).items)
+      ? await evaluateOpportunities(engine, judgments.opportunities, companies, await allEntities(repo, 'opportunity'))
       : undefined;
-    const clusters = judgments.clusters ? await evaluateClusters(engine, judgments.clusters, (await repo.list('cluster', everything)).items) : undefined;
+    const clusters = judgments.clusters ? await evaluateClusters(engine, judgments.clusters, await allEntities(repo, 'cluster')) : undefined;
     const verdicts = judgments.partners ? await crossValidateVerdicts(engine, judgments.partners) : undefined;
     const visitorQueries = existsSync(values.visitors) ? (JSON.parse(readFileSync(values.visitors, 'utf8')) as { queries: VisitorQuery[] }).queries : [];
-    const visitors = visitorQueries.length ? await evaluateVisitorQueries(engine, visitorQueries, companies, (await repo.list('opportunity', everything)).items) : undefined;
+    const visitors = visitorQueries.length ? await evaluateVisitorQueries(engine, visitorQueries, companies, await allEntities(repo, 'opportunity')) : undefined;
     const pairs = existsSync(values.pairs) ? (JSON.parse(readFileSync(values.pairs, 'utf8')) as { pairs: TranslationPair[] }).pairs : [];
     const translation = pairs.length ? await translationAccuracy(embedder, pairs, NORDIC_LANGUAGES) : {};
     await closeEngine(engine);

@@ -5,7 +5,10 @@ import { isPostgresUrl, migratePostgres, migrateSqlite, sqliteFilePath } from '.
 import { PrismaRepository } from './prisma-repository.js';
 import type { Repository } from './repository.js';
 
-export type { ChangeEntry, EntityRef, EventSummary, ListQuery, Page, Repository, StoredEmbedding, Versioned, WriteBatch, WriteGuard } from './repository.js';
+export type {
+  AccessStore, ChangeEntry, EntityRef, EntityStore, EventStore, EventSummary, FeedbackCount, FeedbackQuery, FeedbackStore, IntroductionQuery, ListQuery, Page,
+  Repository, StoredEmbedding, Versioned, WriteBatch, WriteGuard,
+} from './repository.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 const PG_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
@@ -24,3 +27,4 @@ export async function openRepository(databaseUrl: string): Promise<Repository> {
   migrateSqlite(file, MIGRATIONS_DIR);
   return PrismaRepository.openSqlite(file);
 }
+export { allEntities, walkIds } from './walk-ids.js';

@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
 import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
-import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
+import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type IntroductionQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
 type Row = Record<string, unknown>;
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -335,6 +335,18 @@ export class PrismaRepository implements Repository {
     return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updatedAt.toISOString() }));
   }
 
+  async allEvents(): Promise<MatchEvent[]> {
+    const rows = await this.prisma.event.findMany({ orderBy: { id: 'asc' } });
+    return rows.map((r) => eventFromRow(r)!);
+  }
+
+  async eventsNaming(companyId: string): Promise<MatchEvent[]> {
+    // Every place an event names a company holds its id as a JSON string: only documents that
+    // contain it are read; the exact test is the caller's (a longer id may contain this one).
+    const rows = await this.prisma.event.findMany({ where: { document: { contains: JSON.stringify(companyId) } }, orderBy: { id: 'asc' } });
+    return rows.map((r) => eventFromRow(r)!);
+  }
+
   async createEvent(event: MatchEvent): Promise<void> {
     await this.writer.event.create({ data: eventToRow(event) });
   }
@@ -392,7 +404,7 @@ export class PrismaRepository implements Repository {
     return row ? introFromRow(row) : null;
   }
 
-  async listIntroductions(query: { status?: string | undefined; companyId?: string | undefined; limit: number; offset: number }): Promise<Page<Introduction>> {
+  async listIntroductions(query: IntroductionQuery): Promise<Page<Introduction>> {
     const where = { ...(query.status ? { status: query.status } : {}), ...(query.companyId ? { companyId: query.companyId } : {}) };
     const [rows, total] = await Promise.all([
       this.prisma.introduction.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: query.offset, take: query.limit }),

@@ -1,10 +1,12 @@
-// The Repository seam: everything the engine needs from a database, in domain types.
+// The Repository seam: what the engine needs from a database, in domain types, one store per
+// aggregate (entities with vectors and change log; events; keys and introductions; feedback).
 import type { EntityByType, EntityType } from '../domain/entities.js';
 import type { ApiKeyRecord, Introduction } from '../domain/access.js';
 import type { Feedback, FeedbackKind, FeedbackVerdict } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import type { Country, Sector } from '../domain/vocabulary.js';
 
+/** Which page of entities `list` answers, and the filters they must pass. */
 export interface ListQuery {
   limit: number;
   offset: number;
@@ -18,11 +20,13 @@ export interface ListQuery {
   q?: string | undefined;
 }
 
+/** A page of results and how many match in all. */
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
+/** One facet's vector of one entity, with the model and the text hash it came from. */
 export interface StoredEmbedding {
   entityType: EntityType;
   entityId: string;
@@ -32,6 +36,7 @@ export interface StoredEmbedding {
   vector: Float32Array;
 }
 
+/** Names one entity. */
 export interface EntityRef {
   entityType: EntityType;
   id: string;
@@ -79,6 +84,7 @@ export class WriteConflict extends Error {
   }
 }
 
+/** One row of the change log: an entity was written or deleted. */
 export interface ChangeEntry {
   seq: number;
   entityType: EntityType;
@@ -86,12 +92,14 @@ export interface ChangeEntry {
   op: 'upsert' | 'delete';
 }
 
+/** An event's id, name and last change, without its document. */
 export interface EventSummary {
   id: string;
   name: string;
   updatedAt: string;
 }
 
+/** Which page of judgments `listFeedback` answers, and the filters they must pass. */
 export interface FeedbackQuery {
   companyId?: string | undefined;
   kind?: FeedbackKind | undefined;
@@ -101,25 +109,36 @@ export interface FeedbackQuery {
   offset: number;
 }
 
+/** How many judgments have this kind and verdict. */
 export interface FeedbackCount {
   kind: FeedbackKind;
   verdict: FeedbackVerdict;
   n: number;
 }
 
-export interface Repository {
+/**
+ * Companies, opportunities and clusters with their vectors and the change log that every write
+ * appends to (what other processes follow to keep their index in step).
+ */
+export interface EntityStore {
+  /** The entity, or null when there is none with that id. */
   get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null>;
   /** The entity with its current version (what `If-Match` is compared with). */
   getVersioned<T extends EntityType>(type: T, id: string): Promise<Versioned<EntityByType[T]> | null>;
+  /** The entities found among `ids`, in no particular order; missing ids are left out. */
   getMany<T extends EntityType>(type: T, ids: readonly string[]): Promise<EntityByType[T][]>;
+  /** One page of entities matching the query, by id, with the total that match. */
   list<T extends EntityType>(type: T, query: ListQuery): Promise<Page<EntityByType[T]>>;
   /** Ids in ascending order after `afterId`, for walking a whole table in chunks. */
   idsAfter(type: EntityType, afterId: string, limit: number): Promise<string[]>;
+  /** The subset of `ids` that exist. */
   existingIds(type: EntityType, ids: readonly string[]): Promise<Set<string>>;
   count(type: EntityType): Promise<number>;
+  /** Stored vectors of the entities, every facet and model. */
   embeddings(type: EntityType, ids: readonly string[]): Promise<StoredEmbedding[]>;
   /** `entityId/facet` -> the model and text hash its stored vector came from. */
   embeddingKeys(type: EntityType, ids: readonly string[]): Promise<Map<string, { modelId: string; textHash: string }>>;
+  /** How many vectors of this entity type came from `modelId` (all facets counted). */
   countEmbeddings(type: EntityType, modelId: string): Promise<number>;
   /**
    * Applies the batch and its change-log rows in one transaction; with a guard, only if the guard
@@ -131,11 +150,28 @@ export interface Repository {
    * all-or-nothing without holding every vector in memory at once.
    */
   writeAll(batches: Iterable<WriteBatch> | AsyncIterable<WriteBatch>): Promise<void>;
+  /** Up to `limit` change-log entries after `seq`, oldest first. */
   changesSince(seq: number, limit: number): Promise<ChangeEntry[]>;
+  /** The write history of one entity, oldest first. */
+  historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]>;
+  /** The newest change-log entry's seq; 0 for an empty log. */
+  latestChangeSeq(): Promise<number>;
+}
+
+/** Matchmaking events: each stored as one document, changed in one transaction at a time. */
+export interface EventStore {
   getEvent(id: string): Promise<MatchEvent | null>;
   /** The event with its current version (what `If-Match` is compared with). */
   getVersionedEvent(id: string): Promise<Versioned<MatchEvent> | null>;
+  /** Every event's id, name and last change, by id (the documents are not read). */
   listEvents(): Promise<EventSummary[]>;
+  /** Every event in full, by id, read in one query (for figures over all events). */
+  allEvents(): Promise<MatchEvent[]>;
+  /**
+   * Events whose document names the company anywhere (participant, wish, block, meeting, pin),
+   * by id. Only those documents are read.
+   */
+  eventsNaming(companyId: string): Promise<MatchEvent[]>;
   /** Fails with a unique-constraint error when the id exists. */
   createEvent(event: MatchEvent): Promise<void>;
   /**
@@ -146,18 +182,37 @@ export interface Repository {
   updateEvent(id: string, change: (event: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifVersion?: number): Promise<Versioned<MatchEvent> | null>;
   /** False when there is no such event; with `ifVersion`, `WriteConflict` 'changed' when it is at another version. */
   deleteEvent(id: string, ifVersion?: number): Promise<boolean>;
+}
+
+/** Introduction requests: which page of them to read. */
+export interface IntroductionQuery {
+  status?: string | undefined;
+  companyId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** API keys (stored as hashes of their secrets) and the introduction requests site keys send. */
+export interface AccessStore {
   createApiKey(key: ApiKeyRecord, hash: string): Promise<void>;
   /** The key whose secret hashes to `hash`, revoked or not. */
   findApiKey(hash: string): Promise<ApiKeyRecord | null>;
+  /** Every key, revoked ones included. */
   listApiKeys(): Promise<ApiKeyRecord[]>;
   /** Marks the key revoked; false when there is no such key. */
   revokeApiKey(id: string): Promise<boolean>;
   createIntroduction(intro: Introduction): Promise<void>;
   getIntroduction(id: string): Promise<Introduction | null>;
-  listIntroductions(query: { status?: string | undefined; companyId?: string | undefined; limit: number; offset: number }): Promise<Page<Introduction>>;
+  /** Newest request first. */
+  listIntroductions(query: IntroductionQuery): Promise<Page<Introduction>>;
+  /** Null when there is no such request. */
   updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null>;
   /** Erasure: removes every introduction request naming the company; returns how many. */
   deleteIntroductionsFor(companyId: string): Promise<number>;
+}
+
+/** Staff verdicts on suggestions made to a company. */
+export interface FeedbackStore {
   /**
    * One verdict per company, kind and candidate: judging again replaces verdict, score, note and
    * key, and keeps the row's id and createdAt. Returns the row as stored.
@@ -173,8 +228,12 @@ export interface Repository {
   feedbackSummary(): Promise<FeedbackCount[]>;
   /** Ids of the companies with at least one judgment: rankings skip the verdict read for the rest. */
   judgedCompanies(): Promise<string[]>;
-  /** The write history of one entity, oldest first. */
-  historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]>;
-  latestChangeSeq(): Promise<number>;
+}
+
+/**
+ * One database holding every aggregate. Use cases and routes are given only the store(s) they
+ * need; the process that opened the database closes it.
+ */
+export interface Repository extends EntityStore, EventStore, AccessStore, FeedbackStore {
   close(): Promise<void>;
 }
