@@ -1,13 +1,22 @@
 import type { TextTerms } from './concepts.js';
 import type { TextLanguage } from './nordic-normalizer.js';
 
-/** Turns texts into L2-normalised vectors of `dims` numbers. */
+/**
+ * Turns texts into L2-normalised vectors of `dims` numbers.
+ *
+ * @remarks Implementations load their model in an async factory (e.g. `TransformersEmbedder.create`)
+ * and never download anything at run time.
+ */
 export interface Embedder {
   /** Identifies the model and its version; stored with every vector to detect model changes. */
   readonly modelId: string;
+  /** How many numbers each vector has. */
   readonly dims: number;
   /**
-   * Embeds texts in order. `role` lets models that were trained with query/passage prefixes
+   * Embeds texts in order.
+   * @param texts - the texts; any number, batched by the implementation
+   * @param role - `query` for what a user asks, `passage` for what is stored
+   * @returns one vector per text, in the same order `role` lets models that were trained with query/passage prefixes
    * (e.g. E5) apply them; symmetric models ignore it. A text with no known words yields zeros.
    */
   embed(texts: readonly string[], role?: EmbedRole): Promise<Float32Array[]>;
@@ -16,6 +25,7 @@ export interface Embedder {
    * models that ship no concept table (ranking then uses the dense signals alone).
    */
   readonly terms?: TermReader | undefined;
+  /** Releases the model; the embedder is unusable afterwards. */
   dispose(): Promise<void>;
 }
 
@@ -27,8 +37,10 @@ export interface TermReader {
   wordFor(english: string, language: TextLanguage): string | undefined;
 }
 
+/** What a text is to the model: a query asks, a passage is stored and found. */
 export type EmbedRole = 'query' | 'passage';
 
+/** Scales `v` in place to length 1 (a zero vector stays zero) and returns it. */
 export function normalize(v: Float32Array): Float32Array {
   let sum = 0;
   for (let i = 0; i < v.length; i++) sum += v[i]! * v[i]!;
@@ -38,12 +50,14 @@ export function normalize(v: Float32Array): Float32Array {
   return v;
 }
 
+/** The dot product; the cosine similarity of two normalised vectors. */
 export function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
 }
 
+/** True for the zero vector, the embedding of a text with no known words. */
 export function isZero(v: Float32Array): boolean {
   for (let i = 0; i < v.length; i++) if (v[i] !== 0) return false;
   return true;

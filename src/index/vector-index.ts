@@ -1,14 +1,24 @@
-/** A nearest-neighbour index over L2-normalised vectors, keyed by entity id. */
+/**
+ * A nearest-neighbour index over L2-normalised vectors, keyed by entity id.
+ *
+ * @remarks Implementations: `HnswVectorIndex` (approximate, for companies) and `FlatVectorIndex`
+ * (exact scan, for the few opportunities and clusters). Loading is the implementation's own
+ * static factory, since the file format is its own.
+ */
 export interface VectorIndex {
+  /** How many numbers each vector has. */
   readonly dims: number;
   /** Number of live (not removed) vectors. */
   readonly size: number;
+  /** True when `key` has a vector. */
   has(key: string): boolean;
   /** The stored vector (a view; do not modify). */
   get(key: string): Float32Array | undefined;
+  /** Every key with a vector, in no particular order. */
   keys(): IterableIterator<string>;
   /** Adds or replaces the vector of `key`. */
   upsert(key: string, vector: Float32Array): void;
+  /** Removes the vector of `key`; false when it had none. */
   remove(key: string): boolean;
   /**
    * Up to `k` nearest keys by cosine similarity, best first. `filter` is applied during the
@@ -24,12 +34,17 @@ export interface VectorIndex {
   save(prefix: string): Promise<string[]>;
 }
 
+/** Narrows a search to some keys. */
 export interface SearchOptions {
+  /** Only keys for which this holds are answered (tested during the search). */
   filter?: (key: string) => boolean;
+  /** Only these keys are considered, by exact scan. */
   within?: readonly string[];
 }
 
+/** One search result. */
 export interface SearchHit {
   key: string;
+  /** Cosine similarity with the query, -1 to 1. */
   similarity: number;
 }
