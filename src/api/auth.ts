@@ -3,9 +3,9 @@
 // revoked through another process stops working within that time (at once in this one).
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
-import type { Repository } from '../db/index.js';
+import type { AccessStore } from '../db/index.js';
 import type { ApiKeyRecord } from '../domain/index.js';
-import { AppError, ErrorCodes } from '../errors.js';
+import { appError } from '../errors.js';
 import { hashSecret } from '../use-cases/api-keys.js';
 import { isKeyHash } from './admin-key.js';
 import type { Role } from './http.js';
@@ -26,7 +26,8 @@ export class Authenticator {
 
   constructor(
     private readonly adminHash: string,
-    private readonly repo: () => Repository | undefined,
+    /** The key store; undefined while the service is still loading. */
+    private readonly repo: () => Pick<AccessStore, 'findApiKey' | 'listApiKeys'> | undefined,
     /** A site key valid only from the service's own origin, for the demo page. */
     readonly demoSecret: string,
   ) {
@@ -43,8 +44,8 @@ export class Authenticator {
     if (timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(this.adminHash, 'hex'))) return { role: 'admin', origin };
     if (token === this.demoSecret) return this.siteCaller(demoKey(ownOrigin(req)), origin);
     const key = await this.lookup(hash);
-    if (!key) throw new AppError(ErrorCodes.UNAUTHORIZED, 'Unknown API key.');
-    if (key.revokedAt) throw new AppError(ErrorCodes.FORBIDDEN, `This API key (${key.prefix}…) was revoked; ask NordicHub for a new one.`);
+    if (!key) throw appError('UNKNOWN_KEY', {});
+    if (key.revokedAt) throw appError('KEY_REVOKED', { prefix: key.prefix });
     return key.role === 'site' ? this.siteCaller(key, origin) : { role: key.role, key, origin };
   }
 
@@ -66,7 +67,7 @@ export class Authenticator {
 
   private siteCaller(key: ApiKeyRecord, origin: string | undefined): Caller {
     if (!origin || !key.origins.includes(origin.toLowerCase())) {
-      throw new AppError(ErrorCodes.FORBIDDEN, `This site key works only from ${key.origins.join(', ')}${origin ? `, not from ${origin}` : ' (the request carried no Origin)'}.`);
+      throw appError('ORIGIN_REFUSED', { origins: key.origins.join(', '), refused: origin ? `, not from ${origin}` : ' (the request carried no Origin)' });
     }
     return { role: 'site', key, origin };
   }
@@ -75,7 +76,7 @@ export class Authenticator {
     const hit = this.keys.get(hash);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.key;
     const repo = this.repo();
-    if (!repo) throw new AppError(ErrorCodes.NOT_READY, 'The service is still loading; retry in a few seconds.');
+    if (!repo) throw appError('NOT_READY', {});
     const key = await repo.findApiKey(hash);
     if (this.keys.size >= CACHE_MAX) this.keys.clear();
     this.keys.set(hash, { key, at: Date.now() });

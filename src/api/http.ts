@@ -1,8 +1,8 @@
 // HTTP plumbing shared by all routes: problem responses, the route contract, error mapping.
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { AppError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors.js';
-import type { Engine } from '../use-cases/engine.js';
+import { AppError, appError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors.js';
+import type { Engine } from '../engine/index.js';
 
 /** Who is calling, lowest first: each role admits the routes of the roles below it. */
 export type Role = 'public' | 'site' | 'staff' | 'admin';
@@ -98,7 +98,7 @@ export function errorToProblem(err: unknown, res: Response, log: (err: unknown) 
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const tag = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  if (!tag) throw new AppError(ErrorCodes.VALIDATION, 'If-Match must be one entity tag as sent in ETag, e.g. "3".', [{ path: 'If-Match', message: 'must be one ETag such as "3"' }]);
+  if (!tag) throw appError('BAD_IF_MATCH', {}, [{ path: 'If-Match', message: 'must be one ETag such as "3"' }]);
   return Number(tag[1]);
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AutoModel, AutoTokenizer, env, Tensor, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
-import { AppError, ErrorCodes } from '../errors.js';
+import { appError } from '../errors.js';
 import { ConceptReader, loadConceptTable } from './concepts.js';
 import { normalize, type Embedder, type EmbedRole, type TermReader } from './embedder.js';
 import { NordicNormalizer, type NordicNormalizerConfig } from './nordic-normalizer.js';
@@ -34,7 +34,7 @@ const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
 
 function modelFolder(modelsDir: string, model: string): string {
   if (!MODEL_NAME.test(model) || model.split('/').includes('..')) {
-    throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `MODEL "${model}" is not a model folder name: give the name of a folder under MODELS_DIR (${modelsDir}), such as nordichub-static-nordic, not a path.`);
+    throw appError('MODEL_NAME_IS_PATH', { model, modelsDir });
   }
   return path.join(modelsDir, model);
 }
@@ -44,22 +44,19 @@ const MODEL_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', '
 
 function requireModelFiles(folder: string, model: string): void {
   const missing = MODEL_FILES.filter((f) => !existsSync(path.join(folder, f)));
-  if (missing.length) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `Model folder ${folder} (MODEL "${model}") is not a usable model: missing ${missing.join(', ')}.`);
+  if (missing.length) throw appError('MODEL_INCOMPLETE', { folder, model, missing: missing.join(', ') });
 }
 
 // Reads our metadata from config.json; foreign models fall back to their folder name and hidden size.
 function readModelCard(folder: string, model: string): ModelCard {
   const configPath = path.join(folder, 'config.json');
   if (!existsSync(configPath)) {
-    throw new AppError(
-      ErrorCodes.MODEL_UNAVAILABLE,
-      `Model "${model}" not found at ${folder}. Models are never downloaded at run time; put the model folder under MODELS_DIR.`,
-    );
+    throw appError('MODEL_MISSING', { model, folder });
   }
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
   const meta = (config['nordichub'] ?? {}) as Partial<ModelCard>;
   const dims = Number(meta.dims ?? config['hidden_size']);
-  if (!Number.isInteger(dims) || dims <= 0) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, `Model "${model}" declares no dimension.`);
+  if (!Number.isInteger(dims) || dims <= 0) throw appError('MODEL_WITHOUT_DIMS', { model });
   const prefixes = meta.prefixes ?? KNOWN_PREFIXES.find(([pattern]) => pattern.test(model))?.[1] ?? {};
   return { modelId: meta.modelId ?? model, dims, prefixes, ...(meta.normalizer ? { normalizer: meta.normalizer } : {}) };
 }
@@ -154,7 +151,7 @@ function readVocab(folder: string): Map<string, number> {
 
 // Token embeddings [batch, seq, dims] averaged over the real (unmasked) tokens.
 function meanPool(hidden: Tensor | undefined, mask: Tensor): { data: Float32Array } {
-  if (!hidden) throw new AppError(ErrorCodes.MODEL_UNAVAILABLE, 'Model output has neither sentence_embedding nor last_hidden_state.');
+  if (!hidden) throw appError('MODEL_OUTPUT_UNKNOWN', {});
   const [batch, seq, dims] = hidden.dims as [number, number, number];
   const h = hidden.data as Float32Array;
   const m = mask.data as BigInt64Array;
