@@ -1,8 +1,9 @@
 // Cross-entity rules that a single schema cannot see: duplicate ids and cluster references.
-import type { Repository } from '../db/index.js';
+import type { EntityStore } from '../db/index.js';
 import type { Company } from '../domain/index.js';
 import { formatPath, type FieldIssue } from '../errors.js';
 
+/** An issue for each record whose id an earlier record of the list already has. */
 export function duplicateIdIssues(list: readonly { id: string }[], field: string): FieldIssue[] {
   const seen = new Map<string, number>();
   const issues: FieldIssue[] = [];
@@ -16,7 +17,7 @@ export function duplicateIdIssues(list: readonly { id: string }[], field: string
 
 /** Cluster ids a company names must exist, in the database or among `incomingClusterIds`. */
 export async function clusterReferenceIssues(
-  repo: Repository,
+  repo: Pick<EntityStore, 'existingIds'>,
   companies: readonly Company[],
   incomingClusterIds: ReadonlySet<string>,
   field = 'companies',
