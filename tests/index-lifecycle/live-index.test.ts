@@ -3,11 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRepository } from '../../src/db/index.js';
 import { TransformersEmbedder } from '../../src/embedding/index.js';
-import { closeEngine, openEngine } from '../../src/use-cases/engine.js';
+import { closeEngine } from '../../src/engine/index.js';
+import { openEngine } from '../../src/use-cases/open-engine.js';
 import { importDataset } from '../../src/use-cases/import-dataset.js';
-import { snapshotDir } from '../../src/use-cases/live-index.js';
+import { snapshotDir } from '../../src/index-lifecycle/index.js';
 import { partnersForCompany } from '../../src/use-cases/recommend-partners.js';
-import { createEntity, deleteEntity, patchEntity } from '../../src/use-cases/write-entities.js';
+import { deleteEntity } from '../../src/use-cases/delete-entity.js';
+import { createEntity, patchEntity } from '../../src/use-cases/write-entities.js';
 import { company, smallSet } from '../fixtures/small-set.js';
 import { createTestEngine, databaseFor, DEFAULT_MODEL, MODELS_DIR, tempDir, testEmbedder, type TestEngine } from '../helpers.js';
 
@@ -85,7 +87,7 @@ describe('the live company index', () => {
     await importDataset({ companies: [company({ id: 'dk-dist', country: 'DK', offers: 'Wholesale distribution of cardboard packaging boxes.', needs: 'Suppliers of recyclable packaging.' })] }, { repo: other, embedder: await testEmbedder() });
     await other.write({ deletes: [{ entityType: 'company', id: 'se-dist' }] });
     await other.close();
-    expect(await open.engine.index.catchUp()).toBe(2);
+    expect(await open.engine.follower.catchUp()).toBe(2);
     const found = ids(await partnersForCompany(open.engine, 'fi-pack', { limit: 10 }));
     expect(found).toContain('dk-dist');
     expect(found).not.toContain('se-dist');
@@ -106,7 +108,7 @@ describe('the live company index', () => {
     await importDataset({ clusters: [{ id: 'cl-dk-new', name: 'Danish Cluster', country: 'DK', description: 'Food makers in Denmark.' }] }, { repo: other, embedder });
     await other.write({ deletes: [{ entityType: 'opportunity', id: 'op-se-new' }] });
     await other.close();
-    expect(await open.engine.index.catchUp()).toBe(2);
+    expect(await open.engine.follower.catchUp()).toBe(2);
     expect(open.engine.index.clusters.attributes.has('cl-dk-new')).toBe(true);
     expect(open.engine.index.opportunities.attributes.has('op-se-new')).toBe(false);
   });
