@@ -23,9 +23,10 @@ import type { DatasetInput } from '../src/domain/index.js';
 import { isZero, TransformersEmbedder, type CompanyFacet, type Embedder } from '../src/embedding/index.js';
 import { HnswVectorIndex, type FacetIndex, type SearchHit } from '../src/index/index.js';
 import { DEFAULT_RANKER, PARTNER_SIGNALS, buildFilter, rankCandidates } from '../src/matching/index.js';
-import { closeEngine, openEngine, type Engine } from '../src/use-cases/engine.js';
+import { closeEngine, type Engine } from '../src/engine/index.js';
+import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset, type ImportPhase } from '../src/use-cases/import-dataset.js';
-import { snapshotDir } from '../src/use-cases/live-index.js';
+import { snapshotDir } from '../src/index-lifecycle/index.js';
 import { partnersForCompany, partnersForText, type PartnerFilterInput } from '../src/use-cases/recommend-partners.js';
 import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT } from './lib/synthetic.js';
 

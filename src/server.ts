@@ -6,8 +6,9 @@ import { buildApp, ensureAdminKey } from './api/index.js';
 import type { Config } from './config.js';
 import { openRepository } from './db/index.js';
 import { TransformersEmbedder } from './embedding/index.js';
-import { closeEngine, openEngine, type Engine } from './use-cases/engine.js';
-import { snapshotDir } from './use-cases/live-index.js';
+import { closeEngine, type Engine } from './engine/index.js';
+import { snapshotDir } from './index-lifecycle/index.js';
+import { openEngine } from './use-cases/open-engine.js';
 import { DEFAULT_HNSW } from './index/index.js';
 
 export interface RunningService {
@@ -38,7 +39,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
     const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch } });
-    opened.index.follow(config.syncIntervalMs, config.snapshotIntervalMs);
+    opened.follower.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
     logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');
     return opened;

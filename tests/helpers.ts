@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRepository, type Repository } from '../src/db/index.js';
 import { TransformersEmbedder, type Embedder } from '../src/embedding/index.js';
-import { closeEngine, openEngine, type Engine } from '../src/use-cases/engine.js';
+import { closeEngine, type Engine } from '../src/engine/index.js';
+import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset } from '../src/use-cases/import-dataset.js';
-import { snapshotDir } from '../src/use-cases/live-index.js';
+import { snapshotDir } from '../src/index-lifecycle/index.js';
 
 export const MODELS_DIR = path.resolve(import.meta.dirname, '../models');
 export { DEFAULT_MODEL } from '../src/config.js';

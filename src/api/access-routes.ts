@@ -1,8 +1,8 @@
 // API keys (admin) and introduction requests (sent by the widget with a site key, handled by staff).
 import { z } from 'zod';
 import { decimalInt, ApiKeyInputSchema, INTRODUCTION_STATUSES, IntroductionInputSchema, IntroductionPatchSchema } from '../domain/index.js';
-import { createApiKey, revokeApiKey } from '../use-cases/api-keys.js';
-import { requestIntroduction, updateIntroduction } from '../use-cases/introductions.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../use-cases/api-keys.js';
+import { listIntroductions, requestIntroduction, updateIntroduction } from '../use-cases/introductions.js';
 import { route, type RouteDef } from './http.js';
 import { pageOf } from './schemas.js';
 
@@ -39,7 +39,7 @@ export const ACCESS_ROUTES: RouteDef[] = [
   route({
     method: 'get', path: '/api/v1/keys', tag: 'Keys', role: 'admin', summary: 'List API keys (never their secrets)',
     responses: { 200: { description: 'Keys', schema: z.object({ items: z.array(ApiKeySchema) }) } },
-    async handle({ engine }) { return { body: { items: await engine.repo.listApiKeys() } }; },
+    async handle({ engine }) { return { body: { items: await listApiKeys(engine.repo) } }; },
   }),
   route({
     method: 'delete', path: '/api/v1/keys/{id}', tag: 'Keys', role: 'admin', invalidatesKeys: true, params: KeyParams, summary: 'Revoke an API key at once',
@@ -55,7 +55,7 @@ export const ACCESS_ROUTES: RouteDef[] = [
   route({
     method: 'get', path: '/api/v1/introductions', tag: 'Introductions', role: 'staff', query: IntroListQuery, summary: 'Introduction requests, newest first',
     responses: { 200: { description: 'A page', schema: pageOf(IntroductionSchema) } },
-    async handle({ engine, query }) { return { body: await engine.repo.listIntroductions(query as z.output<typeof IntroListQuery>) }; },
+    async handle({ engine, query }) { return { body: await listIntroductions(engine, query as z.output<typeof IntroListQuery>) }; },
   }),
   route({
     method: 'patch', path: '/api/v1/introductions/{id}', tag: 'Introductions', role: 'staff', params: IntroParams, body: IntroductionPatchSchema,

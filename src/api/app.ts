@@ -9,9 +9,9 @@ import swaggerUi from 'swagger-ui-express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { BodyLimits, RateLimits } from '../config.js';
-import { AppError, ErrorCodes } from '../errors.js';
-import type { Engine } from '../use-cases/engine.js';
-import { zodIssues } from '../use-cases/validate.js';
+import { appError, ErrorCodes } from '../errors.js';
+import type { Engine } from '../engine/index.js';
+import { zodIssues } from '../validation/index.js';
 import { consoleRoutes } from '../console/index.js';
 import { widgetRoutes } from '../widget/index.js';
 import { Authenticator, type Caller } from './auth.js';
@@ -36,7 +36,7 @@ const DEFAULT_BODY_LIMITS: BodyLimits = { body: '1mb', importBody: '200mb', json
 function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): unknown {
   if (!schema) return value;
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new AppError(ErrorCodes.VALIDATION, `Invalid ${where}.`, zodIssues(result.error, [where]));
+  if (!result.success) throw appError('INVALID_INPUT', { what: where }, zodIssues(result.error, [where]));
   return result.data;
 }
 
@@ -104,8 +104,8 @@ export function buildApp(deps: AppDeps): express.Express {
       try {
         const caller = callerOf(res);
         const engine = deps.engine();
-        if (!engine) throw new AppError(ErrorCodes.NOT_READY, 'The service is still loading; retry in a few seconds.');
-        if (r.body && req.body === undefined) throw new AppError(ErrorCodes.VALIDATION, 'A JSON body is required.', [{ path: 'body', message: 'missing' }]);
+        if (!engine) throw appError('NOT_READY', {});
+        if (r.body && req.body === undefined) throw appError('BODY_REQUIRED', {}, [{ path: 'body', message: 'missing' }]);
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
         const ifMatch = parseIfMatch(req.get('if-match'));
@@ -124,7 +124,7 @@ export function buildApp(deps: AppDeps): express.Express {
     });
   }
 
-  app.use((req: Request, res: Response) => sendProblem(res, 404, `No endpoint ${req.method} ${req.path}.`));
+  app.use((req: Request, res: Response) => errorToProblem(appError('NO_ENDPOINT', { method: req.method, path: req.path }, [{ path: 'path', message: 'not found' }]), res, log));
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => errorToProblem(err, res, log));
   return app;
 }
@@ -133,8 +133,8 @@ function admitRole(r: RouteDef) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const caller = callerOf(res);
     if (ROLE_RANK[caller.role] >= ROLE_RANK[r.role]) return next();
-    if (caller.role === 'public') return next(new AppError(ErrorCodes.UNAUTHORIZED, `This endpoint needs \`Authorization: Bearer <${r.role} key>\`.`));
-    next(new AppError(ErrorCodes.FORBIDDEN, `A ${caller.role} key cannot use this endpoint; it needs a ${r.role} key.`));
+    if (caller.role === 'public') return next(appError('KEY_REQUIRED', { role: r.role }));
+    next(appError('ROLE_TOO_LOW', { role: caller.role, needed: r.role }));
   };
 }
 

@@ -2,7 +2,7 @@
 // `npm run eval`, which reads the verdicts as a second source of relevance judgments.
 import { z } from 'zod';
 import { decimalInt, FEEDBACK_KINDS, FEEDBACK_VERDICTS, FeedbackInputSchema, IdSchema } from '../domain/index.js';
-import { feedbackCsv, feedbackOfCompany, recordFeedback, withdrawFeedback } from '../use-cases/feedback.js';
+import { feedbackCsv, feedbackOfCompany, feedbackPage, recordFeedback, withdrawFeedback } from '../use-cases/feedback.js';
 import { route, type RouteDef } from './http.js';
 import { IdParams, pageOf } from './schemas.js';
 
@@ -53,7 +53,7 @@ export const FEEDBACK_ROUTES: RouteDef[] = [
     async handle({ engine, query }) {
       const { format, kind, verdict, limit, offset } = query;
       if (format === 'csv') return { body: await feedbackCsv(engine, { kind, verdict }), type: 'text/csv; charset=utf-8', filename: 'feedback.csv' };
-      return { body: await engine.repo.listFeedback({ kind, verdict, limit, offset }) };
+      return { body: await feedbackPage(engine, { kind, verdict, limit, offset }) };
     },
   }),
 ];

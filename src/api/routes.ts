@@ -5,13 +5,16 @@ import {
   ClusterPatchSchema, CompanyPatchSchema, ENTITY_SCHEMAS, OpportunityPatchSchema, toPublicCompany,
   type Company, type EntityType,
 } from '../domain/index.js';
-import { importDataset } from '../use-cases/import-dataset.js';
-import { exportCompanyData } from '../use-cases/company-data.js';
+import { deleteEntity } from '../use-cases/delete-entity.js';
+import { exportCompanyData } from '../use-cases/export-company-data.js';
+import { getVersionedEntity } from '../use-cases/get-entity.js';
+import { importAndIndex } from '../use-cases/import-dataset.js';
+import { listEntities } from '../use-cases/list-entities.js';
 import { digestCsv, opportunityDigest } from '../use-cases/opportunity-digest.js';
 import { clusterPartners } from '../use-cases/recommend-clusters.js';
 import { companiesForOpportunity, OpportunitySearchSchema, opportunitiesForCompany, opportunitiesForText } from '../use-cases/recommend-opportunities.js';
 import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
-import { createEntity, deleteEntity, getVersionedEntity, patchEntity } from '../use-cases/write-entities.js';
+import { createEntity, patchEntity } from '../use-cases/write-entities.js';
 import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
@@ -78,7 +81,7 @@ function crudRoutes(r: Resource): RouteDef[] {
       method: 'get', path: r.path, tag: r.tag, role: 'public', summary: `List ${r.tag.toLowerCase()}`, query: r.listQuery,
       responses: { 200: { description: 'A page', schema: pageOf(r.publicSchema) }, 400: problem('Bad query') },
       async handle({ engine, query, role }) {
-        const page = await engine.repo.list(r.type, query as never);
+        const page = await listEntities(engine, r.type, query as never);
         return { body: { items: page.items.map((e) => r.view(e, role)), total: page.total } };
       },
     }),
@@ -196,9 +199,7 @@ export const ROUTES: RouteDef[] = [
     summary: 'Import a data set (upsert by id, all or nothing)', body: DatasetSchema,
     responses: { 200: { description: 'Imported', schema: ImportReportSchema }, 400: problem('Invalid; nothing imported') },
     async handle({ engine, body }) {
-      const report = await importDataset(body, { repo: engine.repo, embedder: engine.embedder });
-      await engine.index.catchUp();
-      return { body: report };
+      return { body: await importAndIndex(engine, body) };
     },
   }),
 ];

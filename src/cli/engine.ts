@@ -3,8 +3,9 @@
 import type { Config } from '../config.js';
 import { openRepository } from '../db/index.js';
 import { TransformersEmbedder } from '../embedding/index.js';
-import { closeEngine, openEngine, type Engine } from '../use-cases/engine.js';
-import { snapshotDir } from '../use-cases/live-index.js';
+import { closeEngine, type Engine } from '../engine/index.js';
+import { snapshotDir } from '../index-lifecycle/index.js';
+import { openEngine } from '../use-cases/open-engine.js';
 import { phaseProgress } from './progress.js';
 
 export async function withEngine<T>(config: Config, run: (engine: Engine) => Promise<T>): Promise<T> {

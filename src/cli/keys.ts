@@ -1,7 +1,7 @@
 // `npm run keys -- create|list|revoke`: API keys from the command line (no model or index needed).
 import type { Config } from '../config.js';
 import { openRepository, type Repository } from '../db/index.js';
-import { createApiKey, revokeApiKey } from '../use-cases/api-keys.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../use-cases/api-keys.js';
 import { plainTable } from './table.js';
 
 async function withRepo<T>(config: Config, run: (repo: Repository) => Promise<T>): Promise<T> {
@@ -26,7 +26,7 @@ export function createKey(config: Config, o: { site?: string; origins?: string; 
 export function describeKeys(config: Config): Promise<string> {
   return withRepo(config, async (repo) => {
     const table = plainTable({ head: ['Id', 'Role', 'Label', 'Origins', 'Starts with', 'Created', 'Revoked'] });
-    for (const k of await repo.listApiKeys()) table.push([k.id, k.role, k.label, k.origins.join('\n'), `${k.prefix}…`, k.createdAt.slice(0, 10), k.revokedAt?.slice(0, 10) ?? '']);
+    for (const k of await listApiKeys(repo)) table.push([k.id, k.role, k.label, k.origins.join('\n'), `${k.prefix}…`, k.createdAt.slice(0, 10), k.revokedAt?.slice(0, 10) ?? '']);
     return table.toString();
   });
 }

@@ -3,7 +3,7 @@
 // from when it was written, and ranking quality is what is measured here (tests cover deadlines).
 import type { Cluster, Company, Opportunity } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import type { Engine } from '../use-cases/engine.js';
+import type { Engine } from '../engine/index.js';
 import { clusterPartners } from '../use-cases/recommend-clusters.js';
 import { opportunitiesForCompany } from '../use-cases/recommend-opportunities.js';
 import { Bm25 } from './bm25.js';

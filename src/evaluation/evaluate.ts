@@ -1,7 +1,7 @@
 // Partner-matching quality on a judged data set: our ranking beside a BM25 keyword baseline.
 import type { Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import type { Engine } from '../use-cases/engine.js';
+import type { Engine } from '../engine/index.js';
 import { partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
 import { Bm25 } from './bm25.js';
 import { summarise, type Grades, type QualityFigures } from './metrics.js';

@@ -1,7 +1,7 @@
 // Staff feedback as a second source of judgments: each company's verdicts ("good" = relevant,
 // grade 2; "wrong" = not relevant, 0) held against what the live engine suggests to it now.
 import { FEEDBACK_KINDS, isOpen, type Feedback, type FeedbackKind } from '../domain/index.js';
-import type { Engine } from '../use-cases/engine.js';
+import type { Engine } from '../engine/index.js';
 import { allFeedback } from '../use-cases/feedback.js';
 import { opportunitiesForCompany } from '../use-cases/recommend-opportunities.js';
 import { partnersForCompany } from '../use-cases/recommend-partners.js';

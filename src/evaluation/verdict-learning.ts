@@ -2,7 +2,7 @@
 // them (the top 10 of each company: "good" for grade 2+, "wrong" for unjudged), weights are
 // learned on the other companies' verdicts, and each held-out company is re-ranked with them.
 import { applyVerdicts, correction, HYBRID_WEIGHTS, learnWeights, PARTNER_SIGNALS, priorWeights, SECTOR_SIGNAL_NAME, type LinearWeights, type SignalScores } from '../matching/index.js';
-import type { Engine } from '../use-cases/engine.js';
+import type { Engine } from '../engine/index.js';
 import { partnersForCompany } from '../use-cases/recommend-partners.js';
 import { ndcgAt, type Grades } from './metrics.js';
 

@@ -3,7 +3,7 @@
 // the same candidates, with the traps each query names and the reliability of the strength words.
 import type { Company, Opportunity } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import type { Engine } from '../use-cases/engine.js';
+import type { Engine } from '../engine/index.js';
 import { partnersForText } from '../use-cases/recommend-partners.js';
 import { opportunitiesForText } from '../use-cases/recommend-opportunities.js';
 import { Bm25 } from './bm25.js';

@@ -1,16 +1,18 @@
 // API keys: created with a secret shown once, stored only as a SHA-256 hash, listed, revoked.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Repository } from '../db/index.js';
+import type { AccessStore } from '../db/index.js';
 import { ApiKeyInputSchema, type ApiKeyRecord } from '../domain/index.js';
-import { AppError, ErrorCodes } from '../errors.js';
-import { parseOrThrow } from './validate.js';
+import { notFound } from '../errors.js';
+import { parseOrThrow } from '../validation/index.js';
 
+/** The stored form of a key's secret: only this hash is kept. */
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 // Site keys are public by nature (they sit in partner pages): `pk_`. Staff and admin keys are secrets: `sk_`.
 const secretFor = (role: ApiKeyRecord['role']) => `${role === 'site' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
 
-export async function createApiKey(repo: Repository, body: unknown): Promise<{ key: ApiKeyRecord; secret: string }> {
+/** Creates a key from a request body; the secret is in this answer only. */
+export async function createApiKey(repo: Pick<AccessStore, 'createApiKey'>, body: unknown): Promise<{ key: ApiKeyRecord; secret: string }> {
   const input = parseOrThrow(ApiKeyInputSchema, body, 'API key');
   const secret = secretFor(input.role);
   const key: ApiKeyRecord = {
@@ -26,6 +28,12 @@ export async function createApiKey(repo: Repository, body: unknown): Promise<{ k
   return { key, secret };
 }
 
-export async function revokeApiKey(repo: Repository, id: string): Promise<void> {
-  if (!(await repo.revokeApiKey(id))) throw new AppError(ErrorCodes.NOT_FOUND, `No API key with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+/** Every key, revoked ones included (never their secrets: only hashes are stored). */
+export async function listApiKeys(repo: Pick<AccessStore, 'listApiKeys'>): Promise<ApiKeyRecord[]> {
+  return repo.listApiKeys();
+}
+
+/** Revokes the key at once; a not-found error when there is no such key. */
+export async function revokeApiKey(repo: Pick<AccessStore, 'revokeApiKey'>, id: string): Promise<void> {
+  if (!(await repo.revokeApiKey(id))) throw notFound('API key', id);
 }

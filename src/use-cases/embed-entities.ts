@@ -1,16 +1,22 @@
 // Decides which facets need (re-)embedding and embeds only those: a vector is reused while
 // its model id and the hash of its text are unchanged.
-import type { Repository, StoredEmbedding } from '../db/index.js';
+import type { EntityStore, StoredEmbedding } from '../db/index.js';
 import type { EntityByType, EntityType } from '../domain/index.js';
 import { facetTexts, textHash, type Embedder } from '../embedding/index.js';
 
+/** Reports embedding progress: texts embedded so far of those that need it. */
 export type Progress = (done: number, total: number) => void;
+/** `entityId/facet` -> the model and text hash of the vector stored for it. */
 export type StoredKeys = Map<string, { modelId: string; textHash: string }>;
 
 const BATCH = 1024;
 
+/**
+ * The vectors the entities need written: one per facet whose stored vector is missing, from
+ * another model, or of another text. Writes nothing.
+ */
 export async function embeddingsToWrite<T extends EntityType>(
-  repo: Repository,
+  repo: Pick<EntityStore, 'embeddingKeys'>,
   embedder: Embedder,
   type: T,
   entities: readonly EntityByType[T][],

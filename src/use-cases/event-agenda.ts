@@ -10,9 +10,9 @@ import {
   agendaStatistics, agendaViolations, allowedEdges, objectiveUpperBound, schedule, type AgendaProblem, type AgendaStatistics, type Edge, type ScheduleProgress,
 } from '../events/index.js';
 import { PARTNER_SIGNALS, scoreCandidate, type CandidateQuery } from '../matching/index.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine/index.js';
 import { changeEvent, getEvent, participantOf } from './events.js';
-import { storedVectors } from './stored-vectors.js';
+import { storedVectors } from '../index-lifecycle/index.js';
 
 export interface CompanyRef {
   id: string;

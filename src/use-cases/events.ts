@@ -5,10 +5,10 @@ import {
   EventInputSchema, EventPatchSchema, mergePatch, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema,
   slotsOf, toMatchEvent, type EventParticipant, type EventSettings, type MatchEvent, type Meeting,
 } from '../domain/index.js';
-import { AppError, ErrorCodes, invalid, notFound } from '../errors.js';
-import type { Engine } from './engine.js';
+import { AppError, appError, ErrorCodes, invalid, notFound } from '../errors.js';
+import type { Engine } from '../engine/index.js';
 import { brokenPinRule, type Attendee } from '../events/index.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow } from '../validation/index.js';
 import { createEntity } from './write-entities.js';
 
 export async function createEvent(engine: Engine, body: unknown): Promise<MatchEvent> {
@@ -18,7 +18,7 @@ export async function createEvent(engine: Engine, body: unknown): Promise<MatchE
   return event;
 }
 
-const noEvent = (id: string) => new AppError(ErrorCodes.NOT_FOUND, `No event with id "${id}".`, [{ path: 'id', message: 'not found' }]);
+const noEvent = (id: string) => notFound('event', id);
 
 const staleEvent = (id: string, version: number) =>
   new AppError(ErrorCodes.STALE, `The event "${id}" was changed meanwhile (it is now at version ${version}); load it again and redo the change.`, [{ path: 'If-Match', message: `stale: the current ETag is "${version}"` }]);
@@ -144,7 +144,7 @@ export function withoutCompany(e: MatchEvent, companyId: string): MatchEvent {
 
 export function participantOf(e: MatchEvent, companyId: string): EventParticipant {
   const p = e.participants.find((x) => x.companyId === companyId);
-  if (!p) throw new AppError(ErrorCodes.NOT_FOUND, `${companyId} is not a participant of ${e.id}.`, [{ path: 'companyId', message: 'not a participant' }]);
+  if (!p) throw appError('NOT_A_PARTICIPANT', { companyId, eventId: e.id }, [{ path: 'companyId', message: 'not a participant' }]);
   return p;
 }
 
@@ -154,7 +154,7 @@ async function checkParticipant(engine: Engine, event: MatchEvent, p: EventParti
   if (new Set(p.availability).size !== p.availability.length) issues.push({ path: 'availability', message: 'must not contain duplicates' });
   const named = [...p.wishes.map((w) => w.companyId), ...p.blocks];
   const known = await engine.repo.existingIds('company', [...named, ...(mustExist ? [p.companyId] : [])]);
-  if (mustExist && !known.has(p.companyId)) throw notFound('company', p.companyId);
+  if (mustExist && !known.has(p.companyId)) throw notFound('company', p.companyId, 'companyId');
   p.wishes.forEach((w, i) => {
     if (w.companyId === p.companyId) issues.push({ path: `wishes[${i}].companyId`, message: 'a company cannot wish to meet itself' });
     else if (!known.has(w.companyId)) issues.push({ path: `wishes[${i}].companyId`, message: `no company "${w.companyId}"` });
@@ -199,7 +199,7 @@ async function checkPinRules(engine: Engine, e: MatchEvent, a: string, b: string
 export async function unpinMeeting(engine: Engine, eventId: string, body: unknown): Promise<void> {
   const pair = parseOrThrow(PairSchema, body, 'pair');
   await changeEvent(engine, eventId, (e) => {
-    if (!e.pins.some((m) => samePair(m, pair.a, pair.b))) throw new AppError(ErrorCodes.NOT_FOUND, `${pair.a} and ${pair.b} have no pinned meeting.`);
+    if (!e.pins.some((m) => samePair(m, pair.a, pair.b))) throw appError('NO_PINNED_MEETING', pair, [{ path: 'a', message: 'no pinned meeting' }]);
     const agenda = e.agenda?.map((m) => (samePair(m, pair.a, pair.b) ? { a: m.a, b: m.b, slot: m.slot, table: m.table } : m)) ?? null;
     return { ...e, pins: e.pins.filter((m) => !samePair(m, pair.a, pair.b)), agenda };
   });

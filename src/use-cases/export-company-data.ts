@@ -1,11 +1,19 @@
-// A company's rights over its data: everything held about it in one export (GDPR access), and
-// erasure that reaches every place it appears (events, introduction requests, staff feedback, the index).
+// A company's right of access (GDPR): everything held about it in one export. Erasure, the other
+// right, is erase-company-traces.ts.
+import type { AccessStore, EntityStore, EventStore, FeedbackStore } from '../db/index.js';
 import type { Company, Feedback, Introduction } from '../domain/index.js';
-import type { Engine } from './engine.js';
-import { withoutCompany } from './events.js';
 import { allFeedback } from './feedback.js';
-import { getEntity } from './write-entities.js';
+import { getEntity } from './get-entity.js';
 
+/** The stores the export reads. */
+export interface CompanyExportDeps {
+  readonly repo: Pick<EntityStore, 'getVersioned' | 'getMany' | 'embeddings' | 'historyOf'> &
+    Pick<EventStore, 'eventsNaming'> &
+    Pick<AccessStore, 'listIntroductions'> &
+    Pick<FeedbackStore, 'listFeedback'>;
+}
+
+/** Everything held about one company. */
 export interface CompanyDataExport {
   exportedAt: string;
   company: Company;
@@ -24,15 +32,15 @@ export interface CompanyDataExport {
   history: { seq: number; op: string; at: string }[];
 }
 
-export async function exportCompanyData(engine: Engine, id: string): Promise<CompanyDataExport> {
-  const company = await getEntity(engine, 'company', id);
-  const clusters = await engine.repo.getMany('cluster', company.clusterIds);
-  const embeddings = await engine.repo.embeddings('company', [id]);
+/** The company's data and every record naming it; a not-found error when there is no such company. */
+export async function exportCompanyData(deps: CompanyExportDeps, id: string): Promise<CompanyDataExport> {
+  const company = await getEntity(deps, 'company', id);
+  const clusters = await deps.repo.getMany('cluster', company.clusterIds);
+  const embeddings = await deps.repo.embeddings('company', [id]);
   const events: CompanyDataExport['events'] = [];
-  for (const summary of await engine.repo.listEvents()) {
-    const e = await engine.repo.getEvent(summary.id);
-    const registration = e?.participants.find((p) => p.companyId === id);
-    if (!e || !registration) continue;
+  for (const e of await deps.repo.eventsNaming(id)) {
+    const registration = e.participants.find((p) => p.companyId === id);
+    if (!registration) continue;
     const meetings = (e.agenda ?? [])
       .filter((m) => m.a === id || m.b === id)
       .map((m) => ({ slot: m.slot, start: e.slots[m.slot]?.start ?? '', table: m.table, with: m.a === id ? m.b : m.a, pinned: m.pinned === true }));
@@ -44,38 +52,23 @@ export async function exportCompanyData(engine: Engine, id: string): Promise<Com
     clusters: clusters.map((c) => ({ id: c.id, name: c.name, country: c.country })),
     embeddings: embeddings.map((e) => ({ facet: e.facet, modelId: e.modelId, textHash: e.textHash, dims: e.vector.length })),
     events,
-    introductionRequests: await allIntroductions(engine, id),
-    feedback: await feedbackNaming(engine, id),
-    history: (await engine.repo.historyOf('company', id)).map((h) => ({ seq: h.seq, op: h.op, at: h.at })),
+    introductionRequests: await allIntroductions(deps, id),
+    feedback: await feedbackNaming(deps, id),
+    history: (await deps.repo.historyOf('company', id)).map((h) => ({ seq: h.seq, op: h.op, at: h.at })),
   };
 }
 
-async function allIntroductions(engine: Engine, companyId: string): Promise<Introduction[]> {
+async function allIntroductions(deps: CompanyExportDeps, companyId: string): Promise<Introduction[]> {
   const out: Introduction[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await engine.repo.listIntroductions({ companyId, limit: 500, offset });
+    const page = await deps.repo.listIntroductions({ companyId, limit: 500, offset });
     out.push(...page.items);
     if (page.items.length < 500) return out;
   }
 }
 
-async function feedbackNaming(engine: Engine, companyId: string): Promise<Feedback[]> {
-  const forIt = await allFeedback(engine, { companyId });
-  const ofIt = await allFeedback(engine, { kind: 'partner', candidateId: companyId });
+async function feedbackNaming(deps: CompanyExportDeps, companyId: string): Promise<Feedback[]> {
+  const forIt = await allFeedback(deps, { companyId });
+  const ofIt = await allFeedback(deps, { kind: 'partner', candidateId: companyId });
   return [...forIt, ...ofIt];
-}
-
-/**
- * Removes the company from every event (registration, meetings, pins, others' wishes and blocks)
- * and deletes introduction requests and staff feedback naming it. Runs before the company row is
- * deleted, so an interrupted erasure leaves the company in place and a retry finishes the job.
- */
-export async function eraseCompanyTraces(engine: Engine, id: string): Promise<void> {
-  for (const summary of await engine.repo.listEvents()) {
-    const e = await engine.repo.getEvent(summary.id);
-    const named = e && (e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) || e.pins.some((m) => m.a === id || m.b === id));
-    if (named) await engine.repo.updateEvent(summary.id, (current) => withoutCompany(current, id));
-  }
-  await engine.repo.deleteIntroductionsFor(id);
-  await engine.repo.deleteFeedbackFor(id);
 }

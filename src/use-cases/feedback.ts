@@ -2,12 +2,21 @@
 // withdrawn and exported. They hold ids, names, verdicts and staff notes, never contact data.
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { FeedbackQuery } from '../db/repository.js';
+import type { EntityStore, FeedbackQuery, FeedbackStore, Page } from '../db/index.js';
 import { FeedbackInputSchema, type Feedback, type FeedbackKind, type FeedbackVerdict } from '../domain/index.js';
-import { AppError, ErrorCodes, invalid } from '../errors.js';
-import type { Engine } from './engine.js';
-import { parseOrThrow } from './validate.js';
-import { getEntity } from './write-entities.js';
+import { appError } from '../errors.js';
+import { parseOrThrow } from '../validation/index.js';
+import { getEntity } from './get-entity.js';
+
+/** What reading verdicts needs. */
+export interface VerdictReaderDeps {
+  readonly repo: Pick<FeedbackStore, 'listFeedback' | 'judgedCompanies'>;
+}
+
+/** What recording, listing and withdrawing judgments need: the feedback store, and entities to check ids against. */
+export interface FeedbackDeps {
+  readonly repo: FeedbackStore & Pick<EntityStore, 'getVersioned' | 'existingIds' | 'getMany'>;
+}
 
 const PAGE = 500;
 
@@ -16,7 +25,7 @@ const PAGE = 500;
  * the set of judged companies is read at most every JUDGED_TTL_MS (and at once after this
  * process's own verdict changes), so their rankings cost no extra query.
  */
-export async function verdictsFor(engine: Engine, companyId: string, kind: FeedbackKind): Promise<Map<string, FeedbackVerdict>> {
+export async function verdictsFor(engine: VerdictReaderDeps, companyId: string, kind: FeedbackKind): Promise<Map<string, FeedbackVerdict>> {
   if (!(await judgedCompanies(engine)).has(companyId)) return new Map();
   const page = await engine.repo.listFeedback({ companyId, kind, limit: MAX_VERDICTS, offset: 0 });
   return new Map(page.items.map((f) => [f.candidateId, f.verdict]));
@@ -26,24 +35,26 @@ export async function verdictsFor(engine: Engine, companyId: string, kind: Feedb
 // reaches this process's rankings within JUDGED_TTL_MS.
 const MAX_VERDICTS = 500;
 const JUDGED_TTL_MS = 5_000;
-const judged = new WeakMap<Engine, { readAt: number; ids: Promise<Set<string>> }>();
+// Keyed by the store, so every process (and test) with its own database has its own cache.
+const judged = new WeakMap<object, { readAt: number; ids: Promise<Set<string>> }>();
 
-function judgedCompanies(engine: Engine): Promise<Set<string>> {
-  const cached = judged.get(engine);
+function judgedCompanies(engine: VerdictReaderDeps): Promise<Set<string>> {
+  const cached = judged.get(engine.repo);
   if (cached && Date.now() - cached.readAt < JUDGED_TTL_MS) return cached.ids;
   const ids = engine.repo.judgedCompanies().then((list) => new Set(list));
   // A failed read is not cached: the next ranking asks again.
-  ids.catch(() => judged.delete(engine));
-  judged.set(engine, { readAt: Date.now(), ids });
+  ids.catch(() => judged.delete(engine.repo));
+  judged.set(engine.repo, { readAt: Date.now(), ids });
   return ids;
 }
 
 /** After this process changes verdicts: the next ranking reads the judged companies afresh. */
-export function forgetJudgedCompanies(engine: Engine): void {
-  judged.delete(engine);
+export function forgetJudgedCompanies(engine: { readonly repo: object }): void {
+  judged.delete(engine.repo);
 }
 
-export async function recordFeedback(engine: Engine, companyId: string, body: unknown, keyId: string | null): Promise<Feedback> {
+/** Records (or replaces) a verdict on a suggestion made to the company; `keyId` is the staff key that gave it. */
+export async function recordFeedback(engine: FeedbackDeps, companyId: string, body: unknown, keyId: string | null): Promise<Feedback> {
   const input = parseOrThrow(FeedbackInputSchema, body, 'feedback');
   await getEntity(engine, 'company', companyId);
   await checkCandidate(engine, companyId, input.kind, input.candidateId);
@@ -63,31 +74,32 @@ export async function recordFeedback(engine: Engine, companyId: string, body: un
   });
 }
 
-async function checkCandidate(engine: Engine, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
+async function checkCandidate(engine: FeedbackDeps, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
   if (kind === 'partner' && candidateId === companyId) {
-    throw invalid('A company is never suggested to itself.', [{ path: 'candidateId', message: 'must be another company' }]);
+    throw appError('SELF_JUDGMENT', {}, [{ path: 'candidateId', message: 'must be another company' }]);
   }
   const type = kind === 'partner' ? 'company' : 'opportunity';
   if ((await engine.repo.existingIds(type, [candidateId])).size === 0) {
-    throw invalid(`No ${type} with id "${candidateId}" to judge.`, [{ path: 'candidateId', message: `no such ${type}` }]);
+    throw appError('NO_CANDIDATE', { kind: type, id: candidateId }, [{ path: 'candidateId', message: `no such ${type}` }]);
   }
 }
 
 /** Every judgment made for the company's suggestions. */
-export async function feedbackOfCompany(engine: Engine, companyId: string): Promise<Feedback[]> {
+export async function feedbackOfCompany(engine: FeedbackDeps, companyId: string): Promise<Feedback[]> {
   await getEntity(engine, 'company', companyId);
   return allFeedback(engine, { companyId });
 }
 
-export async function withdrawFeedback(engine: Engine, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
+/** Removes one verdict; a not-found error when there was none. */
+export async function withdrawFeedback(engine: { readonly repo: Pick<FeedbackStore, 'deleteFeedback'> }, companyId: string, kind: FeedbackKind, candidateId: string): Promise<void> {
   forgetJudgedCompanies(engine);
   if (!(await engine.repo.deleteFeedback(companyId, kind, candidateId))) {
-    throw new AppError(ErrorCodes.NOT_FOUND, `No ${kind} feedback for "${companyId}" on "${candidateId}".`, [{ path: 'candidateId', message: 'not judged' }]);
+    throw appError('NOT_JUDGED', { kind, companyId, candidateId }, [{ path: 'candidateId', message: 'not judged' }]);
   }
 }
 
 /** Every judgment matching the filters, newest first (all pages). */
-export async function allFeedback(engine: Engine, filters: Omit<FeedbackQuery, 'limit' | 'offset'> = {}): Promise<Feedback[]> {
+export async function allFeedback(engine: { readonly repo: Pick<FeedbackStore, 'listFeedback'> }, filters: Omit<FeedbackQuery, 'limit' | 'offset'> = {}): Promise<Feedback[]> {
   const out: Feedback[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await engine.repo.listFeedback({ ...filters, limit: PAGE, offset });
@@ -96,10 +108,16 @@ export async function allFeedback(engine: Engine, filters: Omit<FeedbackQuery, '
   }
 }
 
+/** One page of judgments matching the query, newest first. */
+export async function feedbackPage(engine: { readonly repo: Pick<FeedbackStore, 'listFeedback'> }, query: FeedbackQuery): Promise<Page<Feedback>> {
+  return engine.repo.listFeedback(query);
+}
+
+/** The columns of the feedback CSV, in order. */
 export const FEEDBACK_COLUMNS = ['companyId', 'companyName', 'kind', 'candidateId', 'candidateName', 'verdict', 'score', 'note', 'createdAt', 'updatedAt'] as const;
 
 /** All judgments matching the filters as CSV, with names beside the ids so a person can read it. */
-export async function feedbackCsv(engine: Engine, filters: Pick<FeedbackQuery, 'kind' | 'verdict'> = {}): Promise<string> {
+export async function feedbackCsv(engine: FeedbackDeps, filters: Pick<FeedbackQuery, 'kind' | 'verdict'> = {}): Promise<string> {
   const rows = await allFeedback(engine, filters);
   const companyNames = await namesOf(engine, 'company', rows.flatMap((f) => (f.kind === 'partner' ? [f.companyId, f.candidateId] : [f.companyId])));
   const opportunityTitles = await namesOf(engine, 'opportunity', rows.filter((f) => f.kind === 'opportunity').map((f) => f.candidateId));
@@ -111,7 +129,7 @@ export async function feedbackCsv(engine: Engine, filters: Pick<FeedbackQuery, '
   return stringify(records, { header: true, columns: [...FEEDBACK_COLUMNS], escape_formulas: true });
 }
 
-async function namesOf(engine: Engine, type: 'company' | 'opportunity', ids: readonly string[]): Promise<Map<string, string>> {
+async function namesOf(engine: FeedbackDeps, type: 'company' | 'opportunity', ids: readonly string[]): Promise<Map<string, string>> {
   const entities = await engine.repo.getMany(type, [...new Set(ids)]);
   return new Map(entities.map((e) => [e.id, 'title' in e ? e.title : e.name]));
 }

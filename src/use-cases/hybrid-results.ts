@@ -6,7 +6,7 @@ import {
   applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, statedInterest, strengthOf,
   type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet,
 } from '../matching/index.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine/index.js';
 
 export interface HybridRequest<T extends 'company' | 'opportunity'> {
   type: T;

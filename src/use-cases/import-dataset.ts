@@ -1,27 +1,31 @@
 // Imports a data set (clusters, companies, opportunities): validate everything first, embed what
 // is new or changed, then write it all in one transaction. Invalid input changes nothing.
-import type { Repository, WriteBatch } from '../db/index.js';
+import type { EntityStore, WriteBatch } from '../db/index.js';
 import { DatasetSchema, TO_ENTITY, type Dataset, type EntityByType, type EntityType } from '../domain/index.js';
-import { invalid } from '../errors.js';
+import { appError } from '../errors.js';
 import type { Embedder } from '../embedding/index.js';
+import type { ChangeLogFollower } from '../index-lifecycle/index.js';
+import { clusterReferenceIssues, duplicateIdIssues, parseOrThrow } from '../validation/index.js';
 import { embeddingsToWrite, type StoredKeys } from './embed-entities.js';
-import { clusterReferenceIssues, duplicateIdIssues } from './references.js';
-import { parseOrThrow } from './validate.js';
 import { BATCH_KEY } from './write-entities.js';
 
+/** Where an import is: checking the records, or embedding and staging them. */
 export type ImportPhase = 'validate' | 'embed';
 
+/** What an import needs: the entity store, the model, and an optional progress report. */
 export interface ImportOptions {
-  repo: Repository;
+  repo: EntityStore;
   embedder: Embedder;
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 }
 
+/** Records of one type created and updated by an import. */
 export interface ImportCounts {
   created: number;
   updated: number;
 }
 
+/** What an import did. */
 export interface ImportReport {
   clusters: ImportCounts;
   companies: ImportCounts;
@@ -40,6 +44,7 @@ const CHUNK = 500;
 /** Lets a running service answer requests between the import's synchronous steps. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Checks a data set (a 400 with every field path when invalid, writing nothing), then imports it all or nothing. */
 export async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
   options.onProgress?.('validate', 0, 1);
   return importCheckedDataset(parseOrThrow(DatasetSchema, input, 'data set'), options);
@@ -60,7 +65,7 @@ export async function importCheckedDataset(dataset: Dataset, options: ImportOpti
     ...duplicateIdIssues(entities.opportunity, 'opportunities'),
     ...(await clusterReferenceIssues(repo, entities.company, new Set(entities.cluster.map((c) => c.id)))),
   ];
-  if (issues.length) throw invalid('Invalid data set; nothing was imported.', issues);
+  if (issues.length) throw appError('INVALID_DATASET', {}, issues);
   onProgress?.('validate', 1, 1);
 
   const report: ImportReport = { clusters: { created: 0, updated: 0 }, companies: { created: 0, updated: 0 }, opportunities: { created: 0, updated: 0 }, embedded: 0, ms: 0 };
@@ -99,5 +104,12 @@ export async function importCheckedDataset(dataset: Dataset, options: ImportOpti
   onProgress?.('embed', 0, total);
   await repo.writeAll(batches());
   report.ms = Date.now() - started;
+  return report;
+}
+
+/** Imports, then brings this process's index up to date so the new records are matchable at once. */
+export async function importAndIndex(deps: { repo: EntityStore; embedder: Embedder; follower: Pick<ChangeLogFollower, 'catchUp'> }, input: unknown): Promise<ImportReport> {
+  const report = await importDataset(input, { repo: deps.repo, embedder: deps.embedder });
+  await deps.follower.catchUp();
   return report;
 }

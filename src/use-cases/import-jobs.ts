@@ -2,11 +2,23 @@
 // job that reports its phase and progress, and ends with the report or the readable problems.
 import { randomUUID } from 'node:crypto';
 import { DatasetSchema, type Dataset } from '../domain/index.js';
-import { AppError, ErrorCodes, type FieldIssue } from '../errors.js';
-import type { Engine } from './engine.js';
+import type { Logger } from 'pino';
+import type { EntityStore } from '../db/index.js';
+import type { Embedder } from '../embedding/index.js';
+import { AppError, appError, type FieldIssue } from '../errors.js';
+import type { ChangeLogFollower } from '../index-lifecycle/index.js';
+import { parseOrThrow } from '../validation/index.js';
 import { importCheckedDataset, type ImportPhase, type ImportReport } from './import-dataset.js';
-import { parseOrThrow } from './validate.js';
 
+/** What a background import needs. Jobs are kept per entity store (one per process). */
+export interface ImportJobDeps {
+  readonly repo: EntityStore;
+  readonly embedder: Embedder;
+  readonly follower: Pick<ChangeLogFollower, 'catchUp'>;
+  readonly logger?: Logger | undefined;
+}
+
+/** A background import as the console polls it. */
 export interface ImportJob {
   id: string;
   state: 'running' | 'done' | 'failed';
@@ -22,11 +34,11 @@ export interface ImportJob {
 
 // Finished jobs are kept for a while so a reloaded page can still read the outcome.
 const KEEP_FINISHED = 20;
-const jobsByEngine = new WeakMap<Engine, Map<string, ImportJob>>();
+const jobsByStore = new WeakMap<object, Map<string, ImportJob>>();
 
-function jobsOf(engine: Engine): Map<string, ImportJob> {
-  let jobs = jobsByEngine.get(engine);
-  if (!jobs) jobsByEngine.set(engine, (jobs = new Map()));
+function jobsOf(engine: ImportJobDeps): Map<string, ImportJob> {
+  let jobs = jobsByStore.get(engine.repo);
+  if (!jobs) jobsByStore.set(engine.repo, (jobs = new Map()));
   return jobs;
 }
 
@@ -34,11 +46,11 @@ function jobsOf(engine: Engine): Map<string, ImportJob> {
  * Checks the file's shape before answering (a malformed file is a 400 with every field path and
  * no job); the cross-record checks and the all-or-nothing write then run in the job.
  */
-export function startImport(engine: Engine, input: unknown): ImportJob {
+export function startImport(engine: ImportJobDeps, input: unknown): ImportJob {
   const jobs = jobsOf(engine);
   // One at a time: imports are large, and two touching the same ids would miscount each other.
   const running = [...jobs.values()].find((j) => j.state === 'running');
-  if (running) throw new AppError(ErrorCodes.CONFLICT, `Import ${running.id} is still running; start the next one when it has finished.`);
+  if (running) throw appError('IMPORT_RUNNING', { id: running.id });
   const dataset = parseOrThrow(DatasetSchema, input, 'data set');
   const total = dataset.clusters.length + dataset.companies.length + dataset.opportunities.length;
   const job: ImportJob = {
@@ -50,12 +62,13 @@ export function startImport(engine: Engine, input: unknown): ImportJob {
   return { ...job };
 }
 
-export function importJob(engine: Engine, id: string): ImportJob | undefined {
+/** A copy of the job as it is now; undefined when unknown (jobs live in memory until a restart). */
+export function importJob(engine: ImportJobDeps, id: string): ImportJob | undefined {
   const job = jobsOf(engine).get(id);
   return job && { ...job };
 }
 
-async function run(engine: Engine, job: ImportJob, dataset: Dataset): Promise<void> {
+async function run(engine: ImportJobDeps, job: ImportJob, dataset: Dataset): Promise<void> {
   try {
     const onProgress = (phase: ImportPhase, done: number, total: number) => Object.assign(job, { phase, done: phase === 'embed' ? done : 0, total: phase === 'embed' ? total : job.total });
     job.report = await importCheckedDataset(dataset, { repo: engine.repo, embedder: engine.embedder, onProgress });
@@ -71,7 +84,7 @@ async function run(engine: Engine, job: ImportJob, dataset: Dataset): Promise<vo
   }
   // Committed: the job is done whatever happens next. The index follows the change log anyway;
   // catching up here only makes the new profiles matchable before the job reports done.
-  await engine.index.catchUp().catch((err: unknown) => engine.logger?.warn({ err }, 'index catch-up after an import failed; the change log will bring it up to date'));
+  await engine.follower.catchUp().catch((err: unknown) => engine.logger?.warn({ err }, 'index catch-up after an import failed; the change log will bring it up to date'));
   job.state = 'done';
   job.finishedAt = new Date().toISOString();
 }

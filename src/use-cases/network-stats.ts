@@ -3,11 +3,12 @@
 // and what the events achieved.
 import { dateIn, isOpen, type Count, type EventFigures, type MatchEvent, type NetworkStats } from '../domain/index.js';
 import type { EntityAttributes } from '../index/index.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine/index.js';
 import { DEFAULT_DIGEST_THRESHOLD } from './opportunity-digest.js';
 import { rankAudience } from './recommend-opportunities.js';
-import { defined } from './stored-vectors.js';
+import { defined } from '../index-lifecycle/index.js';
 
+/** The dashboard's figures as of `now`; the costly opportunity ranking is cached per index state and day. */
 export async function networkStats(engine: Engine, now = new Date()): Promise<NetworkStats> {
   const companies = engine.index.companies.attributes;
   const events = await eventFigures(engine, now);
@@ -87,10 +88,8 @@ async function crossBorderIntroductions(engine: Engine): Promise<{ requested: nu
 
 async function eventFigures(engine: Engine, now: Date): Promise<EventFigures[]> {
   const figures: EventFigures[] = [];
-  for (const summary of await engine.repo.listEvents()) {
-    const event = await engine.repo.getEvent(summary.id);
-    if (event) figures.push(figuresOf(engine, event, now));
-  }
+  // One query for every document, not one per event.
+  for (const event of await engine.repo.allEvents()) figures.push(figuresOf(engine, event, now));
   return figures.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
 }
 

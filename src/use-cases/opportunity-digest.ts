@@ -4,10 +4,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { decimalInt, decimalNumber, IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine/index.js';
 import { describeOpening, rankAudience, type AudienceResult } from './recommend-opportunities.js';
-import { storedVectors } from './stored-vectors.js';
-import { parseOrThrow } from './validate.js';
+import { storedVectors } from '../index-lifecycle/index.js';
+import { parseOrThrow } from '../validation/index.js';
 
 // A fit at or above this score is worth a mail. On the development set every judged-relevant
 // company-opportunity pair scores at least 0.333 (hybrid score), while 90% of the other

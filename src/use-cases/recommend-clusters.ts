@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { decimalInt, CountrySchema, type Cluster, type Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import { buildReasons, CLUSTER_SIGNALS, PARTNER_SIGNALS, describeStrength, rankClusters, sharedConcepts, type MemberPair, type RankedCluster } from '../matching/index.js';
-import type { Engine } from './engine.js';
-import { storedVectors } from './stored-vectors.js';
-import { parseOrThrow } from './validate.js';
-import { getEntity } from './write-entities.js';
+import type { Engine } from '../engine/index.js';
+import { storedVectors } from '../index-lifecycle/index.js';
+import { parseOrThrow } from '../validation/index.js';
+import { getEntity } from './get-entity.js';
 
 export const ClusterPartnerFiltersSchema = z.object({
   limit: decimalInt(1, 50).default(10),

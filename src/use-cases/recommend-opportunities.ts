@@ -12,11 +12,11 @@ import {
 } from '../matching/index.js';
 import { verdictsFor } from './feedback.js';
 import { hybridResults } from './hybrid-results.js';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engine/index.js';
 import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, type Asker, type RecommendOptions } from './recommend-partners.js';
-import { storedVectors, type FacetVectors } from './stored-vectors.js';
-import { parseOrThrow } from './validate.js';
-import { getEntity } from './write-entities.js';
+import { storedVectors, type FacetVectors } from '../index-lifecycle/index.js';
+import { parseOrThrow } from '../validation/index.js';
+import { getEntity } from './get-entity.js';
 
 export const OpportunityFiltersSchema = z.object({
   limit: decimalInt(1, 100).default(10),

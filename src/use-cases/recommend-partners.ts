@@ -8,10 +8,10 @@ import {
 } from '../matching/index.js';
 import { verdictsFor } from './feedback.js';
 import { hybridResults } from './hybrid-results.js';
-import type { Engine } from './engine.js';
-import { defined, storedVectors, type FacetVectors } from './stored-vectors.js';
-import { parseOrThrow } from './validate.js';
-import { getEntity } from './write-entities.js';
+import type { Engine } from '../engine/index.js';
+import { defined, storedVectors, type FacetVectors } from '../index-lifecycle/index.js';
+import { parseOrThrow } from '../validation/index.js';
+import { getEntity } from './get-entity.js';
 
 export interface PartnerResult {
   company: PublicCompany;

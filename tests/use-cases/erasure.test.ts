@@ -1,6 +1,6 @@
 // A company's data: exported whole on request (GDPR access), and erased from everywhere at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCompanyData } from '../../src/use-cases/company-data.js';
+import { exportCompanyData } from '../../src/use-cases/export-company-data.js';
 import { agendaView, scheduleEvent } from '../../src/use-cases/event-agenda.js';
 import { addParticipant, createEvent, getEvent } from '../../src/use-cases/events.js';
 import { allFeedback, recordFeedback } from '../../src/use-cases/feedback.js';
@@ -8,7 +8,7 @@ import { requestIntroduction } from '../../src/use-cases/introductions.js';
 import { clusterPartners } from '../../src/use-cases/recommend-clusters.js';
 import { companiesForOpportunity } from '../../src/use-cases/recommend-opportunities.js';
 import { partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
-import { deleteEntity } from '../../src/use-cases/write-entities.js';
+import { deleteEntity } from '../../src/use-cases/delete-entity.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
 

@@ -54,7 +54,7 @@ describe('index catch-up after a large import', () => {
     const log: ReadLog = { answered: 0, statuses: new Set(), errors: [] };
     const reads = readUntil(server.base, () => caughtUp, log);
     const started = Date.now();
-    const applied = await engine.index.catchUp();
+    const applied = await engine.follower.catchUp();
     caughtUp = true;
     await reads;
 

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { companiesForOpportunity, opportunitiesForCompany, opportunitiesForText } from '../../src/use-cases/recommend-opportunities.js';
-import { createEntity, deleteEntity, patchEntity } from '../../src/use-cases/write-entities.js';
+import { deleteEntity } from '../../src/use-cases/delete-entity.js';
+import { createEntity, patchEntity } from '../../src/use-cases/write-entities.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
 
