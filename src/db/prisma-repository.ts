@@ -1,12 +1,11 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
-import type { ApiKeyRecord, Introduction } from '../domain/access.js';
-import type { Feedback, FeedbackKind } from '../domain/feedback.js';
-import type { MatchEvent } from '../domain/events.js';
+import {
+  MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords,
+  type ApiKeyRecord, type Cluster, type Company, type EntityByType, type EntityType, type Feedback, type FeedbackKind, type Introduction, type MatchEvent, type Opportunity,
+} from '../domain/index.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
-import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
 import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type IntroductionQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
@@ -341,10 +340,11 @@ export class PrismaRepository implements Repository {
   }
 
   async eventsNaming(companyId: string): Promise<MatchEvent[]> {
-    // Every place an event names a company holds its id as a JSON string: only documents that
-    // contain it are read; the exact test is the caller's (a longer id may contain this one).
-    const rows = await this.prisma.event.findMany({ where: { document: { contains: JSON.stringify(companyId) } }, orderBy: { id: 'asc' } });
-    return rows.map((r) => eventFromRow(r)!);
+    // Every place an event names a company holds its id as a JSON string, quotes included: only
+    // documents that contain it are read. SQLite's LIKE ignores letter case, so the test is repeated here.
+    const quoted = JSON.stringify(companyId);
+    const rows = await this.prisma.event.findMany({ where: { document: { contains: quoted } }, orderBy: { id: 'asc' } });
+    return rows.filter((r) => r.document.includes(quoted)).map((r) => eventFromRow(r)!);
   }
 
   async createEvent(event: MatchEvent): Promise<void> {

@@ -1,10 +1,6 @@
 // The Repository seam: what the engine needs from a database, in domain types, one store per
 // aggregate (entities with vectors and change log; events; keys and introductions; feedback).
-import type { EntityByType, EntityType } from '../domain/entities.js';
-import type { ApiKeyRecord, Introduction } from '../domain/access.js';
-import type { Feedback, FeedbackKind, FeedbackVerdict } from '../domain/feedback.js';
-import type { MatchEvent } from '../domain/events.js';
-import type { Country, Sector } from '../domain/vocabulary.js';
+import type { ApiKeyRecord, Country, EntityByType, EntityType, Feedback, FeedbackKind, FeedbackVerdict, Introduction, MatchEvent, Sector } from '../domain/index.js';
 
 /** Which page of entities `list` answers, and the filters they must pass. */
 export interface ListQuery {
@@ -169,7 +165,7 @@ export interface EventStore {
   allEvents(): Promise<MatchEvent[]>;
   /**
    * Events whose document names the company anywhere (participant, wish, block, meeting, pin),
-   * by id. Only those documents are read.
+   * by id, the id matched exactly. Only those documents are read.
    */
   eventsNaming(companyId: string): Promise<MatchEvent[]>;
   /** Fails with a unique-constraint error when the id exists. */

@@ -1,12 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRepository, type Repository } from '../../src/db/index.js';
-import { toCompany, CompanyInputSchema } from '../../src/domain/index.js';
+import { toCompany, toMatchEvent, CompanyInputSchema, EventInputSchema, type MatchEvent } from '../../src/domain/index.js';
 import { company } from '../fixtures/small-set.js';
 import { databaseFor, tempDir } from '../helpers.js';
 
 let repo: Repository;
 let cleanup: () => void;
 const make = (over: Parameters<typeof company>[0]) => toCompany(CompanyInputSchema.parse(company(over)));
+const event = (id: string, participants: MatchEvent['participants'] = []): MatchEvent => ({
+  ...toMatchEvent(EventInputSchema.parse({ id, name: id, timeZone: 'Europe/Helsinki', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 2, tables: 2 })),
+  participants,
+});
+const registered = (companyId: string, wishes: string[] = []) => ({ companyId, availability: [0, 1], wishes: wishes.map((w) => ({ companyId: w, priority: 1 as const })), blocks: [] });
 
 beforeEach(async () => {
   const t = tempDir();
@@ -106,5 +111,22 @@ describe('repository', () => {
     await expect(repo.write({ companies: [make({ id: 'keep', country: 'FI', name: 'Changed' }), broken] })).rejects.toThrow();
     expect((await repo.get('company', 'keep'))!.name).toBe('Company keep');
     expect(await repo.get('company', 'new')).toBeNull();
+  });
+
+  it('reads the events naming a company, and only those: not a longer id, nor one in other letter case', async () => {
+    await repo.createEvent(event('ev-a', [registered('fi-a')]));
+    await repo.createEvent(event('ev-b', [registered('se-b', ['fi-a'])]));
+    await repo.createEvent(event('ev-c', [registered('fi-a-2'), registered('FI-A')]));
+    await repo.createEvent(event('ev-d'));
+    expect((await repo.eventsNaming('fi-a')).map((e) => e.id)).toEqual(['ev-a', 'ev-b']);
+    expect(await repo.eventsNaming('nobody')).toEqual([]);
+  });
+
+  it('reads every event in full in one call, by id', async () => {
+    await repo.createEvent(event('ev-b', [registered('se-b')]));
+    await repo.createEvent(event('ev-a'));
+    const all = await repo.allEvents();
+    expect(all.map((e) => e.id)).toEqual(['ev-a', 'ev-b']);
+    expect(all[1]).toEqual(await repo.getEvent('ev-b'));
   });
 });
