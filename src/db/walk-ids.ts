@@ -1,5 +1,5 @@
 // Walking a whole table in chunks, for work that must see every row without holding it all.
-import type { EntityByType, EntityType } from '../domain/entities.js';
+import type { EntityByType, EntityType } from '../domain/index.js';
 import type { EntityStore } from './repository.js';
 
 const DEFAULT_CHUNK = 2000;

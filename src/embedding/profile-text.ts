@@ -1,6 +1,6 @@
 // What text each facet of an entity is embedded from. A registry, so a new facet is one line.
 import { createHash } from 'node:crypto';
-import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/entities.js';
+import type { Cluster, Company, EntityByType, EntityType, Opportunity } from '../domain/index.js';
 
 export const COMPANY_FACETS = ['profile', 'offers', 'needs'] as const;
 export type CompanyFacet = (typeof COMPANY_FACETS)[number];
