@@ -142,6 +142,30 @@ describe('bad input', () => {
     expectProblem(await call('GET', '/api/v1/companies/nobody/partners'), 404);
   });
 
+  it('builds every 404 alike: the not-found type, a detail naming what is missing, and the field that named it', async () => {
+    const answers = await Promise.all([
+      call('GET', '/api/v1/nothing'),
+      call('GET', '/api/v1/companies/nobody'),
+      call('GET', '/api/v1/companies/nobody/partners'),
+      call('GET', '/api/v1/events/no-event', { admin: true }),
+      call('DELETE', '/api/v1/keys/key_0123456789ab', { admin: true }),
+      call('PATCH', '/api/v1/introductions/intro_00000000-0000-0000-0000-000000000000', { admin: true, body: { status: 'declined' } }),
+    ]);
+    for (const r of answers) {
+      expectProblem(r, 404);
+      expect(r.body.type).toBe('https://nordichub.example/problems/not-found');
+      expect(r.body.errors).toEqual([{ path: expect.any(String), message: 'not found' }]);
+    }
+    expect(answers.map((r) => r.body.detail)).toEqual([
+      'No endpoint GET /api/v1/nothing.',
+      'No company with id "nobody".',
+      'No company with id "nobody".',
+      'No event with id "no-event".',
+      'No API key with id "key_0123456789ab".',
+      'No introduction with id "intro_00000000-0000-0000-0000-000000000000".',
+    ]);
+  });
+
   it('writes nothing when an import is invalid', async () => {
     const before = (await call('GET', '/api/v1/companies?limit=500', { admin: true })).body;
     const r = await call('POST', '/api/v1/import', { admin: true, body: { companies: [company({ id: 'fi-pack', country: 'FI', name: 'Changed' }), { id: 'broken' }] } });
