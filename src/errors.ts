@@ -1,6 +1,7 @@
 // Error catalogue: stable codes with messages that say what to fix. No HTTP here;
 // the API's error handler maps codes to statuses.
 
+/** The stable codes clients see (in the problem type URL); the API maps each to an HTTP status. */
 export const ErrorCodes = {
   VALIDATION: 'validation',
   NOT_FOUND: 'not-found',
@@ -16,8 +17,10 @@ export const ErrorCodes = {
   INDEX_CORRUPT: 'index-corrupt',
 } as const;
 
+/** One of `ErrorCodes`. */
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
+/** One field at fault, and what is wrong with it. */
 export interface FieldIssue {
   /** Dotted path to the offending field, e.g. `companies[3].country`. */
   readonly path: string;
@@ -73,6 +76,7 @@ export const MESSAGES = {
   MODEL_OUTPUT_UNKNOWN: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model output has neither sentence_embedding nor last_hidden_state.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
+/** The name of a catalogue message. */
 export type MessageName = keyof typeof MESSAGES;
 
 /** The `{name}` placeholders of a template, as a union of names. */

@@ -7,6 +7,7 @@ import { DEFAULT_HNSW, type HnswParams } from '../index/index.js';
 import { ChangeLogFollower, IndexStore, type FollowerOptions, type IndexReader } from '../index-lifecycle/index.js';
 import { LexicalMatcher } from '../matching/index.js';
 
+/** Everything the use cases run on, composed once per process; each use case takes only the parts it needs. */
 export interface Engine {
   readonly repo: Repository;
   readonly embedder: Embedder;
@@ -19,6 +20,7 @@ export interface Engine {
   readonly logger?: Logger | undefined;
 }
 
+/** The engine's parts and index settings. */
 export interface AssembleEngineOptions {
   repo: Repository;
   embedder: Embedder;

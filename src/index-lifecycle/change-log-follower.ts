@@ -10,6 +10,7 @@ import { attributesOf, IndexStore, type Collections } from './index-store.js';
 /** What the follower reads from the database. */
 export type IndexSource = Pick<EntityStore, 'changesSince' | 'latestChangeSeq' | 'count' | 'getMany' | 'embeddings' | 'idsAfter'>;
 
+/** Where the follower reads from and saves to. */
 export interface FollowerOptions {
   repo: IndexSource;
   /** Vectors of other models are ignored (they are re-embedded before the index opens). */
@@ -32,6 +33,7 @@ const SLICE_MS = 8;
 /** Lets pending I/O (HTTP requests, timers) run before the next slice of index work. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Keeps one IndexStore in step with the database's change log, and its snapshot saved. */
 export class ChangeLogFollower {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;

@@ -5,6 +5,7 @@ import type { EntityByType, EntityType } from '../domain/index.js';
 import { COMPANY_FACETS, facetNames } from '../embedding/index.js';
 import { DEFAULT_HNSW, FacetIndex, loadSnapshot, saveSnapshot, type EntityAttributes, type HnswParams, type SnapshotManifest } from '../index/index.js';
 
+/** One collection per entity type. */
 export type Collections = Record<EntityType, FacetIndex>;
 
 const ATTRIBUTES: { [T in EntityType]: (e: EntityByType[T]) => EntityAttributes } = {

@@ -3,6 +3,7 @@
 import { assembleEngine, type AssembleEngineOptions, type Engine } from '../engine/index.js';
 import { reembedStaleVectors } from './reembed-stale-vectors.js';
 
+/** The engine's parts and settings; whether to ignore the snapshot is decided here. */
 export type OpenEngineOptions = Omit<AssembleEngineOptions, 'ignoreSnapshot'>;
 
 /** Re-embeds what is missing or stale, then opens the indexes and composes the engine. */

@@ -14,6 +14,7 @@ import { parseOrThrow } from '../validation/index.js';
 // cross-border pairs score below 0.313 (`npm run eval` prints both); see README, "Matching quality".
 export const DEFAULT_DIGEST_THRESHOLD = 0.33;
 
+/** The digest's query: since when, how good a fit, how many per company and per opportunity. */
 export const DigestQuerySchema = z.strictObject({
   since: z
     .union([IsoDateSchema, z.iso.datetime({ offset: true })])
@@ -23,8 +24,10 @@ export const DigestQuerySchema = z.strictObject({
   perOpportunity: decimalInt(1, 5_000).default(500).meta({ description: 'At most this many companies per opportunity' }),
 });
 
+/** A digest query as sent (numbers may come as query-string text). */
 export type DigestQuery = z.input<typeof DigestQuerySchema>;
 
+/** One new opportunity that fits a company, with why. */
 export interface DigestMatch {
   opportunity: Opportunity;
   score: number;
@@ -32,12 +35,14 @@ export interface DigestMatch {
   reasons: string[];
 }
 
+/** A company and the new opportunities that fit it, best first. */
 export interface DigestEntry {
   /** Staff-only: the contact fields are what the mail goes to. */
   company: Company;
   matches: DigestMatch[];
 }
 
+/** The digest: per company abroad, the new open opportunities that fit it. */
 export interface Digest {
   since: string;
   threshold: number;
@@ -49,6 +54,7 @@ export interface Digest {
 
 const PAGE = 500;
 
+/** Per company, the opportunities added since `since` that are still open and fit it above the threshold. */
 export async function opportunityDigest(engine: Engine, input: unknown, now = new Date()): Promise<Digest> {
   const q = parseOrThrow(DigestQuerySchema, input, 'digest query');
   const since = new Date(q.since.length === 10 ? `${q.since}T00:00:00Z` : q.since);
@@ -84,6 +90,7 @@ async function newOpportunities(engine: Engine, since: Date): Promise<Opportunit
   }
 }
 
+/** The columns of the digest CSV, in order. */
 export const DIGEST_COLUMNS = [
   'company_id', 'company', 'company_country', 'contact_email', 'opportunity_id', 'opportunity', 'opportunity_country',
   'type', 'deadline', 'score', 'strength', 'url', 'reasons',
@@ -99,6 +106,7 @@ export function digestRows(d: Digest): string[][] {
   );
 }
 
+/** The digest as CSV for a mail merge, one row per company and opportunity. */
 export function digestCsv(d: Digest): string {
   return stringify(digestRows(d), { header: true, columns: [...DIGEST_COLUMNS], escape_formulas: true });
 }

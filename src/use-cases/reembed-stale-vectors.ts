@@ -5,6 +5,7 @@ import { walkIds, type EntityStore } from '../db/index.js';
 import { facetNames, type Embedder } from '../embedding/index.js';
 import { embeddingsToWrite } from './embed-entities.js';
 
+/** What re-embedding needs: the entity store, the current model, and optional logging and progress. */
 export interface ReembedOptions {
   repo: Pick<EntityStore, 'count' | 'countEmbeddings' | 'idsAfter' | 'getMany' | 'embeddingKeys' | 'write'>;
   embedder: Embedder;
