@@ -2,7 +2,9 @@
 // `npm run eval`, which reads the verdicts as a second source of relevance judgments.
 import { z } from 'zod';
 import { decimalInt, FEEDBACK_KINDS, FEEDBACK_VERDICTS, FeedbackInputSchema, IdSchema } from '../domain/index.js';
-import { feedbackCsv, feedbackOfCompany, feedbackPage, recordFeedback, withdrawFeedback } from '../use-cases/feedback.js';
+import { feedbackCsv, feedbackOfCompany, feedbackPage } from '../use-cases/list-feedback.js';
+import { recordFeedback } from '../use-cases/record-feedback.js';
+import { withdrawFeedback } from '../use-cases/withdraw-feedback.js';
 import { route, type RouteDef } from './http.js';
 import { IdParams, pageOf } from './schemas.js';
 

@@ -2,7 +2,7 @@
 // grade 2; "wrong" = not relevant, 0) held against what the live engine suggests to it now.
 import { FEEDBACK_KINDS, isOpen, type Feedback, type FeedbackKind } from '../domain/index.js';
 import type { Engine } from '../engine/index.js';
-import { allFeedback } from '../use-cases/feedback.js';
+import { allFeedback } from '../use-cases/list-feedback.js';
 import { opportunitiesForCompany } from '../use-cases/recommend-opportunities.js';
 import { partnersForCompany } from '../use-cases/recommend-partners.js';
 import { ndcgAt, type Grades } from './metrics.js';

@@ -2,7 +2,7 @@
 // right, is erase-company-traces.ts.
 import type { AccessStore, EntityStore, EventStore, FeedbackStore } from '../db/index.js';
 import type { Company, Feedback, Introduction } from '../domain/index.js';
-import { allFeedback } from './feedback.js';
+import { allFeedback } from './list-feedback.js';
 import { getEntity } from './get-entity.js';
 
 /** The stores the export reads. */

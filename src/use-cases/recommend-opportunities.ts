@@ -10,7 +10,7 @@ import {
   AUDIENCE_SIGNALS, DEFAULT_RANKER, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage,
   type CandidateQuery, type ReaderLanguage,
 } from '../matching/index.js';
-import { verdictsFor } from './feedback.js';
+import { verdictsFor } from './read-verdicts.js';
 import { hybridResults } from './hybrid-results.js';
 import type { Engine } from '../engine/index.js';
 import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, type Asker, type RecommendOptions } from './recommend-partners.js';

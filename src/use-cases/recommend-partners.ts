@@ -6,7 +6,7 @@ import {
   asAsker, DEFAULT_RANKER, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
   type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
 } from '../matching/index.js';
-import { verdictsFor } from './feedback.js';
+import { verdictsFor } from './read-verdicts.js';
 import { hybridResults } from './hybrid-results.js';
 import type { Engine } from '../engine/index.js';
 import { defined, storedVectors, type FacetVectors } from '../index-lifecycle/index.js';

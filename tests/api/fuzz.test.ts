@@ -11,7 +11,7 @@ import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
 import type { FacetIndex } from '../../src/index/index.js';
 import { createApiKey } from '../../src/use-cases/api-keys.js';
 import { addParticipant, createEvent } from '../../src/use-cases/events.js';
-import { recordFeedback } from '../../src/use-cases/feedback.js';
+import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { requestIntroduction } from '../../src/use-cases/introductions.js';
 import { company } from '../fixtures/small-set.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedbackKind, FeedbackVerdict } from '../../src/domain/index.js';
 import { evaluateFeedback, hasFeedback } from '../../src/evaluation/index.js';
-import { allFeedback, recordFeedback } from '../../src/use-cases/feedback.js';
+import { allFeedback } from '../../src/use-cases/list-feedback.js';
+import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { opportunitiesForCompany } from '../../src/use-cases/recommend-opportunities.js';
 import { partnersForCompany } from '../../src/use-cases/recommend-partners.js';
 import { smallSet } from '../fixtures/small-set.js';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, addParticipant } from '../../src/use-cases/events.js';
 import { scheduleEvent } from '../../src/use-cases/event-agenda.js';
-import { recordFeedback } from '../../src/use-cases/feedback.js';
+import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { requestIntroduction, updateIntroduction } from '../../src/use-cases/introductions.js';
 import { networkStats } from '../../src/use-cases/network-stats.js';
 import { exportSet } from '../fixtures/export-set.js';

@@ -1,7 +1,8 @@
 // Partner search by free text as visitors type it: the need read from the text, the named country
 // preferred, honest strength words and reasons in the reader's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordFeedback, withdrawFeedback } from '../../src/use-cases/feedback.js';
+import { recordFeedback } from '../../src/use-cases/record-feedback.js';
+import { withdrawFeedback } from '../../src/use-cases/withdraw-feedback.js';
 import { partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
 import { smallSet } from '../fixtures/small-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
