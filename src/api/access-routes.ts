@@ -1,8 +1,12 @@
 // API keys (admin) and introduction requests (sent by the widget with a site key, handled by staff).
 import { z } from 'zod';
 import { decimalInt, ApiKeyInputSchema, INTRODUCTION_STATUSES, IntroductionInputSchema, IntroductionPatchSchema } from '../domain/index.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../use-cases/api-keys.js';
-import { listIntroductions, requestIntroduction, updateIntroduction } from '../use-cases/introductions.js';
+import { createApiKey } from '../use-cases/create-api-key.js';
+import { listApiKeys } from '../use-cases/list-api-keys.js';
+import { listIntroductions } from '../use-cases/list-introductions.js';
+import { requestIntroduction } from '../use-cases/request-introduction.js';
+import { revokeApiKey } from '../use-cases/revoke-api-key.js';
+import { updateIntroduction } from '../use-cases/update-introduction.js';
 import { route, type RouteDef } from './http.js';
 import { pageOf } from './schemas.js';
 

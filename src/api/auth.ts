@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { AccessStore } from '../db/index.js';
 import type { ApiKeyRecord } from '../domain/index.js';
 import { appError } from '../errors.js';
-import { hashSecret } from '../use-cases/api-keys.js';
+import { hashSecret } from '../use-cases/create-api-key.js';
 import { isKeyHash } from './admin-key.js';
 import type { Role } from './http.js';
 

@@ -1,7 +1,9 @@
 // `npm run keys -- create|list|revoke`: API keys from the command line (no model or index needed).
 import type { Config } from '../config.js';
 import { openRepository, type Repository } from '../db/index.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../use-cases/api-keys.js';
+import { createApiKey } from '../use-cases/create-api-key.js';
+import { listApiKeys } from '../use-cases/list-api-keys.js';
+import { revokeApiKey } from '../use-cases/revoke-api-key.js';
 import { plainTable } from './table.js';
 
 async function withRepo<T>(config: Config, run: (repo: Repository) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
 // by words, staff editing profiles; and the console's own page and assets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
-import { createApiKey } from '../../src/use-cases/api-keys.js';
+import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
 import { createTestEngine, databaseFor, dumpDatabase, serve, waitFor, type TestEngine } from '../helpers.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { loadConfig } from '../../src/config.js';
-import { createApiKey } from '../../src/use-cases/api-keys.js';
+import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
 import { request, type CallOptions } from './client.js';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
 import { ROLE_RANK, type Role } from '../../src/api/http.js';
-import { createApiKey } from '../../src/use-cases/api-keys.js';
+import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { createEvent, addParticipant } from '../../src/use-cases/events.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';

@@ -10,7 +10,7 @@ import { buildApp, hashKey } from '../../src/api/index.js';
 import { openRepository } from '../../src/db/index.js';
 import { isPostgresUrl, migratePostgres, migrateSqlite } from '../../src/db/migrate.js';
 import { CompanyInputSchema, foldText, MAX_SEARCH_MATCHES, searchWords, toCompany } from '../../src/domain/index.js';
-import { createApiKey } from '../../src/use-cases/api-keys.js';
+import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, databaseFor, ROOT, serve, tempDir, type TestEngine } from '../helpers.js';
 import { request, type CallOptions } from './client.js';

@@ -5,7 +5,7 @@ import { agendaView, scheduleEvent } from '../../src/use-cases/event-agenda.js';
 import { addParticipant, createEvent, getEvent } from '../../src/use-cases/events.js';
 import { allFeedback } from '../../src/use-cases/list-feedback.js';
 import { recordFeedback } from '../../src/use-cases/record-feedback.js';
-import { requestIntroduction } from '../../src/use-cases/introductions.js';
+import { requestIntroduction } from '../../src/use-cases/request-introduction.js';
 import { clusterPartners } from '../../src/use-cases/recommend-clusters.js';
 import { companiesForOpportunity } from '../../src/use-cases/recommend-opportunities.js';
 import { partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';

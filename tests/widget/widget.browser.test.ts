@@ -6,7 +6,7 @@ import express from 'express';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
-import { createApiKey } from '../../src/use-cases/api-keys.js';
+import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';

@@ -1,8 +1,7 @@
-// API keys: created with a secret shown once, stored only as a SHA-256 hash, listed, revoked.
+// An API key is created with a secret shown once and stored only as its SHA-256 hash.
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccessStore } from '../db/index.js';
 import { ApiKeyInputSchema, type ApiKeyRecord } from '../domain/index.js';
-import { notFound } from '../errors.js';
 import { parseOrThrow } from '../validation/index.js';
 
 /** The stored form of a key's secret: only this hash is kept. */
@@ -26,14 +25,4 @@ export async function createApiKey(repo: Pick<AccessStore, 'createApiKey'>, body
   };
   await repo.createApiKey(key, hashSecret(secret));
   return { key, secret };
-}
-
-/** Every key, revoked ones included (never their secrets: only hashes are stored). */
-export async function listApiKeys(repo: Pick<AccessStore, 'listApiKeys'>): Promise<ApiKeyRecord[]> {
-  return repo.listApiKeys();
-}
-
-/** Revokes the key at once; a not-found error when there is no such key. */
-export async function revokeApiKey(repo: Pick<AccessStore, 'revokeApiKey'>, id: string): Promise<void> {
-  if (!(await repo.revokeApiKey(id))) throw notFound('API key', id);
 }

@@ -1,14 +1,14 @@
-// Introduction requests from widget visitors: stored for staff, who list and update them. The
-// visitor learns only that the request was received, never the company's contact details.
+// A widget visitor asks for an introduction to a company: stored for staff, who list and update
+// requests. The visitor learns only that the request was received, never the company's contact details.
 import { randomUUID } from 'node:crypto';
-import { IntroductionInputSchema, IntroductionPatchSchema, type Introduction } from '../domain/index.js';
-import type { AccessStore, EntityStore, IntroductionQuery, Page } from '../db/index.js';
+import { IntroductionInputSchema, type Introduction } from '../domain/index.js';
+import type { AccessStore, EntityStore } from '../db/index.js';
 import { notFound } from '../errors.js';
 import { parseOrThrow } from '../validation/index.js';
 
-/** What handling introduction requests needs: the access store, and companies to check ids against. */
+/** What a request needs: the access store, and companies to check the id against. */
 export interface IntroductionDeps {
-  readonly repo: Pick<AccessStore, 'createIntroduction' | 'updateIntroduction' | 'listIntroductions'> & Pick<EntityStore, 'existingIds'>;
+  readonly repo: Pick<AccessStore, 'createIntroduction'> & Pick<EntityStore, 'existingIds'>;
 }
 
 /** Where a request came from: the site key and the page's origin, for the audit trail. */
@@ -41,17 +41,4 @@ export async function requestIntroduction(engine: IntroductionDeps, body: unknow
   };
   await engine.repo.createIntroduction(intro);
   return { id: intro.id, status: 'received' };
-}
-
-/** One page of requests, newest first. */
-export async function listIntroductions(engine: IntroductionDeps, query: IntroductionQuery): Promise<Page<Introduction>> {
-  return engine.repo.listIntroductions(query);
-}
-
-/** Staff change a request's status or note; a not-found error when there is no such request. */
-export async function updateIntroduction(engine: IntroductionDeps, id: string, body: unknown): Promise<Introduction> {
-  const patch = parseOrThrow(IntroductionPatchSchema, body, 'introduction patch');
-  const updated = await engine.repo.updateIntroduction(id, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
-  if (!updated) throw notFound('introduction', id);
-  return updated;
 }
