@@ -1,12 +1,35 @@
 // The common tail of every recommendation: read the dense pool's entities, re-rank them with the
 // hybrid signals, and give each result its calibrated relevance, strength word and reasons in
 // the reader's language. Partners, opportunities and an opportunity's audience all end here.
+import { z } from 'zod';
 import type { EntityByType } from '../domain/index.js';
 import {
-  applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, statedInterest, strengthOf,
-  type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet,
+  applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, statedInterest, strengthOf, STRENGTHS,
+  type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet, type Strength,
 } from '../matching/index.js';
 import type { Engine } from './engine.js';
+
+/**
+ * What every ranked answer says of one result beside the entity, defined once: the use cases'
+ * result types and the HTTP response schemas (and so the OpenAPI document) are built from it.
+ */
+export const ScoredFields = {
+  score: z.number().min(0).max(1).meta({ description: 'The fused ranking score (dense signals, lexical concepts, country fit); comparable within one answer' }),
+  relevance: z.number().min(0).max(1).meta({ description: 'Calibrated probability that a person judges this result relevant (isotonic fit on judged data)' }),
+  strength: z.enum(STRENGTHS).meta({ description: 'The relevance in words: very strong >= 0.95, strong >= 0.9, good >= 0.5' }),
+  scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1 (partners: needsOffers, offersNeeds, profile, sectors, lexical)' }),
+  reasons: z.array(z.string()),
+};
+
+export type Scored = z.output<z.ZodObject<typeof ScoredFields>>;
+
+/** A result of a ranked answer: the entity under its own key (`company`, `opportunity`) and its scores. */
+export type ScoredResult<K extends string, E> = { [key in K]: E } & Scored;
+
+/** The scored fields of a re-ranked result; `reasons` replaces the result's own when given. */
+export const scoredFields = (r: HybridResult<unknown>, reasons: string[] = r.reasons): Scored => ({
+  score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons,
+});
 
 export interface HybridRequest<T extends 'company' | 'opportunity'> {
   type: T;
@@ -32,7 +55,7 @@ export interface HybridResult<E> {
   entity: E;
   ranked: RankedCandidate;
   relevance: number;
-  strength: string;
+  strength: Strength;
   reasons: string[];
 }
 

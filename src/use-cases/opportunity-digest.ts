@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { decimalInt, decimalNumber, IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
 import type { Engine } from './engine.js';
+import type { ScoredResult } from './hybrid-results.js';
 import { describeOpening, rankAudience, type AudienceResult } from './recommend-opportunities.js';
 import { storedVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
@@ -25,12 +26,8 @@ export const DigestQuerySchema = z.strictObject({
 
 export type DigestQuery = z.input<typeof DigestQuerySchema>;
 
-export interface DigestMatch {
-  opportunity: Opportunity;
-  score: number;
-  strength: string;
-  reasons: string[];
-}
+/** A digest line: the scored-result shape without the per-signal scores and relevance. */
+export type DigestMatch = Pick<ScoredResult<'opportunity', Opportunity>, 'opportunity' | 'score' | 'strength' | 'reasons'>;
 
 export interface DigestEntry {
   /** Staff-only: the contact fields are what the mail goes to. */
