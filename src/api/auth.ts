@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { Repository } from '../db/index.js';
 import type { ApiKeyRecord } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
-import { hashSecret } from '../use-cases/api-keys.js';
+import { hashKey } from '../use-cases/api-keys.js';
 import { isKeyHash } from './admin-key.js';
 import type { Role } from './http.js';
 
@@ -39,7 +39,7 @@ export class Authenticator {
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     const origin = req.get('origin');
     if (!token) return { role: 'public', origin };
-    const hash = hashSecret(token);
+    const hash = hashKey(token);
     if (timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(this.adminHash, 'hex'))) return { role: 'admin', origin };
     if (token === this.demoSecret) return this.siteCaller(demoKey(ownOrigin(req)), origin);
     const key = await this.lookup(hash);

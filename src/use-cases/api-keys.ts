@@ -5,7 +5,8 @@ import { ApiKeyInputSchema, type ApiKeyRecord } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import { parseOrThrow } from './validate.js';
 
-export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** The SHA-256 hex digest of a key's secret: how every key (API keys and the admin key) is stored and looked up. */
+export const hashKey = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 // Site keys are public by nature (they sit in partner pages): `pk_`. Staff and admin keys are secrets: `sk_`.
 const secretFor = (role: ApiKeyRecord['role']) => `${role === 'site' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
@@ -22,7 +23,7 @@ export async function createApiKey(repo: Repository, body: unknown): Promise<{ k
     createdAt: new Date().toISOString(),
     revokedAt: null,
   };
-  await repo.createApiKey(key, hashSecret(secret));
+  await repo.createApiKey(key, hashKey(secret));
   return { key, secret };
 }
 
