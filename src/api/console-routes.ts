@@ -30,11 +30,15 @@ const StatsSchema = z
 const JobParams = z.object({ id: z.string().regex(/^import_[0-9a-f-]{36}$/, 'must be an import id') });
 
 const VOCABULARY = { countries: COUNTRIES, languages: LANGUAGES, sectors: SECTORS, partnerTypes: PARTNER_TYPES, opportunityTypes: OPPORTUNITY_TYPES };
+// Named per list, so clients (the console among them) know which lists there are.
+const VocabularySchema = z
+  .object({ countries: z.array(z.string()), languages: z.array(z.string()), sectors: z.array(z.string()), partnerTypes: z.array(z.string()), opportunityTypes: z.array(z.string()) })
+  .meta({ id: 'Vocabulary' });
 
 export const CONSOLE_ROUTES: RouteDef[] = [
   route({
     method: 'get', path: '/api/v1/vocabulary', tag: 'Console', role: 'public', summary: 'The codes accepted for countries, languages, sectors, partner types and opportunity types',
-    responses: { 200: { description: 'The vocabularies', schema: z.record(z.string(), z.array(z.string())) } },
+    responses: { 200: { description: 'The vocabularies', schema: VocabularySchema } },
     async handle() { return { body: VOCABULARY }; },
   }),
   route({

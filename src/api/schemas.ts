@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   decimalInt, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, searchWords,
-  ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema, SectorSchema,
+  ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, LANGUAGES, OpportunityInputSchema, SectorSchema,
 } from '../domain/index.js';
 import { ScoredFields } from '../use-cases/hybrid-results.js';
 import { DigestQuerySchema } from '../use-cases/opportunity-digest.js';
@@ -48,15 +48,16 @@ export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.str
 export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()), version: VersionField }).meta({ id: 'Opportunity' });
 
 const companyBase = CompanyInputSchema.extend({
-  language: nullable(z.string()),
+  language: nullable(z.enum(LANGUAGES)),
   employees: nullable(z.number()),
   website: nullable(z.string()),
-  contactEmail: nullable(z.string()),
-  contactPhone: nullable(z.string()),
-  notes: nullable(z.string()),
   version: VersionField,
 });
-export const CompanySchema = companyBase.meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
+// Present for staff and admin keys only: the same company answers public callers without them.
+const privateField = (description: string) => nullable(z.string()).optional().meta({ description: `${description}; staff and admin keys only` });
+export const CompanySchema = companyBase
+  .extend({ contactEmail: privateField('Contact e-mail'), contactPhone: privateField('Contact phone'), notes: privateField('Staff notes') })
+  .meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
 export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contactPhone: true, notes: true }).meta({ id: 'PublicCompany' });
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
