@@ -2,10 +2,12 @@
 // hybrid signals, and give each result its calibrated relevance, strength word and reasons in
 // the reader's language. Partners, opportunities and an opportunity's audience all end here.
 import { z } from 'zod';
-import type { EntityByType } from '../domain/index.js';
+import type { Company, EntityByType } from '../domain/index.js';
+import { facetTexts } from '../embedding/index.js';
+import type { FacetIndex } from '../index/index.js';
 import {
-  applyVerdicts, asAsker, buildReasons, hybridRerank, probabilityOf, sharedConcepts, statedInterest, strengthOf, STRENGTHS,
-  type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet, type Strength,
+  applyVerdicts, asAsker, buildReasons, DEFAULT_RANKER, hybridRerank, probabilityOf, rankCandidates, sharedConcepts, statedInterest, strengthOf, STRENGTHS,
+  type CandidateFilters, type CandidateQuery, type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet, type Strength,
 } from '../matching/index.js';
 import type { Engine } from './engine.js';
 
@@ -31,10 +33,21 @@ export const scoredFields = (r: HybridResult<unknown>, reasons: string[] = r.rea
   score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons,
 });
 
+// Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
+export const RERANK_DEPTH = 30;
+
+/** Where the dense candidates come from: an index, the asker's vectors, the filters, the dense signals. */
+export interface DenseQuery {
+  index: FacetIndex;
+  query: CandidateQuery;
+  filters: CandidateFilters;
+  signals: SignalSet;
+}
+
 export interface HybridRequest<T extends 'company' | 'opportunity'> {
   type: T;
-  /** Dense candidates, best first, deeper than the answer so re-ranking can reorder them. */
-  pool: readonly RankedCandidate[];
+  /** Ranked deeper than the answer (three times `limit`, at least RERANK_DEPTH) so re-ranking can reorder. */
+  dense: DenseQuery;
   limit: number;
   signals: SignalSet;
   calibration: Calibration;
@@ -59,11 +72,20 @@ export interface HybridResult<E> {
   reasons: string[];
 }
 
+/** How a company candidate is read: its side for the hybrid signals, and what its reasons name. */
+export const companyCandidate = {
+  sideOf: (c: Company): HybridSide => ({ texts: facetTexts('company', c), country: c.country }),
+  partnerTypesOf: (c: Company): readonly string[] => c.partnerTypes,
+  sectorsOf: (c: Company): readonly string[] => c.sectors,
+};
+
 export async function hybridResults<T extends 'company' | 'opportunity'>(engine: Engine, r: HybridRequest<T>): Promise<HybridResult<EntityByType[T]>[]> {
-  const entities = new Map((await engine.repo.getMany(r.type, r.pool.map((c) => c.id))).map((e) => [e.id, e as EntityByType[T]]));
+  const { index, query, filters, signals } = r.dense;
+  const pool = rankCandidates(index, query, filters, Math.max(r.limit * 3, RERANK_DEPTH), signals, DEFAULT_RANKER, r.limit);
+  const entities = new Map((await engine.repo.getMany(r.type, pool.map((c) => c.id))).map((e) => [e.id, e as EntityByType[T]]));
   // Deleted between index and database read: never recommend what no longer exists.
   const sides = new Map([...entities].map(([id, e]) => [id, r.sideOf(e)]));
-  const candidates = r.pool.filter((c) => sides.has(c.id)).map((c) => ({ ranked: c, side: sides.get(c.id)! }));
+  const candidates = pool.filter((c) => sides.has(c.id)).map((c) => ({ ranked: c, side: sides.get(c.id)! }));
   const ranked = applyVerdicts(hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }), r.verdicts ?? new Map()).slice(0, r.limit);
   const askerLanguage = engine.embedder.terms?.read(r.asker.texts['profile'] ?? '').language;
   return ranked.map((c, i) => {

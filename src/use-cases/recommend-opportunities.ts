@@ -7,13 +7,13 @@ import { COUNTRIES, decimalInt, listFilter, OPPORTUNITY_TYPES, PARTNER_TYPES, SE
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  AUDIENCE_SIGNALS, DEFAULT_RANKER, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, readerLanguage,
+  AUDIENCE_SIGNALS, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, readerLanguage,
   type CandidateQuery, type ReaderLanguage,
 } from '../matching/index.js';
 import { verdictsFor } from './feedback.js';
-import { hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
+import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
 import type { Engine } from './engine.js';
-import { embedFreeText, FreeTextSchema, profileAsker, ReaderLanguageSchema, RERANK_DEPTH, type Asker, type RecommendOptions } from './recommend-partners.js';
+import { embedFreeText, FreeTextSchema, profileAsker, ReaderLanguageSchema, type Asker, type RecommendOptions } from './recommend-partners.js';
 import { storedVectors, type FacetVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
 import { getEntity } from './write-entities.js';
@@ -85,10 +85,10 @@ async function respond(
   verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
 ): Promise<OpportunityResponse> {
   const now = clock.now === undefined ? new Date() : clock.now;
-  const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
+  const filters = { countries: f.countries, sectors: f.sectors, opportunityTypes: f.types, openAt: now ?? undefined };
   const results = await hybridResults(engine, {
     type: 'opportunity',
-    pool: rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS, DEFAULT_RANKER, f.limit),
+    dense: { index: engine.index.opportunities, query, filters, signals: OPPORTUNITY_SIGNALS },
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
@@ -105,7 +105,7 @@ async function respond(
   };
 }
 
-const opportunitySide = (o: Opportunity) => ({ texts: facetTexts('opportunity', o), country: o.country, kind: o.type });
+const opportunitySide = (o: Opportunity) => ({ texts: facetTexts('opportunity', o), country: o.country, opportunityType: o.type });
 
 /** "Tender, Norway, open until 2027-01-20 (54 days left)", in the reader's language. */
 export function describeOpening(o: Opportunity, now: Date | null, language: ReaderLanguage = 'en'): string {
@@ -129,16 +129,14 @@ export async function rankAudience(engine: Engine, o: Opportunity, vectors: Face
   const query: CandidateQuery = { vectors, country: o.country, sectors: o.sectors };
   const results = await hybridResults(engine, {
     type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), AUDIENCE_SIGNALS, DEFAULT_RANKER, f.limit),
+    dense: { index: engine.index.companies, query, filters: f, signals: AUDIENCE_SIGNALS },
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
     asker: { ...opportunitySide(o), preferredCountries: [] },
     mirrored: true,
-    sideOf: (c) => ({ texts: facetTexts('company', c), country: c.country }),
+    ...companyCandidate,
     language: 'en',
-    partnerTypesOf: (c) => c.partnerTypes,
-    sectorsOf: (c) => c.sectors,
     askerSectors: o.sectors,
   });
   return results.map((r) => ({ company: r.entity, ...scoredFields(r) }));

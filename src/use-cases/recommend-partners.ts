@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { COUNTRIES, decimalInt, listFilter, PARTNER_TYPES, SECTORS, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  asAsker, DEFAULT_RANKER, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
+  asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, READER_LANGUAGES, readerLanguage, readFreeText,
   type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
 } from '../matching/index.js';
 import { verdictsFor } from './feedback.js';
-import { hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
+import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
 import type { Engine } from './engine.js';
 import { defined, storedVectors, type FacetVectors } from './stored-vectors.js';
 import { parseOrThrow } from './validate.js';
@@ -87,7 +87,7 @@ export function profileAsker(company: Company): Asker {
 
 /**
  * Reads a free text as a company-shaped asker: what the writer offers and seeks (split by cue
- * phrases unless given apart), and the countries and kinds of opening it names as preferences.
+ * phrases unless given apart), and the countries and opportunity types it names as preferences.
  * Each distinct text is embedded once. A text that never says what it offers leaves `offers`
  * out rather than comparing the writer's needs with the candidates' needs, which would rank
  * competitors first.
@@ -102,11 +102,8 @@ export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextS
   const distinct = [...new Set(Object.values(texts).filter((t) => t.trim()))];
   const embedded = await engine.embedder.embed(distinct, 'query');
   const vectors = defined(Object.fromEntries(Object.entries(texts).map(([facet, text]) => [facet, text.trim() ? embedded[distinct.indexOf(text)] : undefined])));
-  return { texts, vectors, sectors, country: s.country, preferredCountries: read.countries.filter((c) => c !== s.country), preferredKinds: read.opportunityTypes };
+  return { texts, vectors, sectors, country: s.country, preferredCountries: read.countries.filter((c) => c !== s.country), preferredOpportunityTypes: read.opportunityTypes };
 }
-
-// Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
-export const RERANK_DEPTH = 30;
 
 async function respond(
   engine: Engine,
@@ -118,15 +115,13 @@ async function respond(
 ): Promise<PartnerResponse> {
   const results = await hybridResults(engine, {
     type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), PARTNER_SIGNALS, DEFAULT_RANKER, f.limit),
+    dense: { index: engine.index.companies, query, filters: f, signals: PARTNER_SIGNALS },
     limit: f.limit,
     signals: PARTNER_SIGNALS,
     calibration: FITTED_CALIBRATION.partners,
     asker,
-    sideOf: (c) => ({ texts: facetTexts('company', c), country: c.country }),
+    ...companyCandidate,
     language,
-    partnerTypesOf: (c) => c.partnerTypes,
-    sectorsOf: (c) => c.sectors,
     askerSectors: asker.sectors,
     verdicts,
   });
