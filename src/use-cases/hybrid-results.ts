@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import type { Company, EntityByType } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import type { FacetIndex } from '../index/index.js';
 import {
   applyVerdicts, asAsker, buildReasons, DEFAULT_RANKER, hybridRerank, probabilityOf, rankCandidates, sharedConcepts, statedInterest, strengthOf, STRENGTHS,
   type CandidateFilters, type CandidateQuery, type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet, type Strength,
@@ -36,9 +35,8 @@ export const scoredFields = (r: HybridResult<unknown>, reasons: string[] = r.rea
 // Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
 export const RERANK_DEPTH = 30;
 
-/** Where the dense candidates come from: an index, the asker's vectors, the filters, the dense signals. */
+/** How the dense candidates are drawn from the index of the request's type. */
 export interface DenseQuery {
-  index: FacetIndex;
   query: CandidateQuery;
   filters: CandidateFilters;
   signals: SignalSet;
@@ -74,13 +72,15 @@ export interface HybridResult<E> {
 
 /** How a company candidate is read: its side for the hybrid signals, and what its reasons name. */
 export const companyCandidate = {
+  type: 'company' as const,
   sideOf: (c: Company): HybridSide => ({ texts: facetTexts('company', c), country: c.country }),
   partnerTypesOf: (c: Company): readonly string[] => c.partnerTypes,
   sectorsOf: (c: Company): readonly string[] => c.sectors,
 };
 
 export async function hybridResults<T extends 'company' | 'opportunity'>(engine: Engine, r: HybridRequest<T>): Promise<HybridResult<EntityByType[T]>[]> {
-  const { index, query, filters, signals } = r.dense;
+  const { query, filters, signals } = r.dense;
+  const index = r.type === 'company' ? engine.index.companies : engine.index.opportunities;
   const pool = rankCandidates(index, query, filters, Math.max(r.limit * 3, RERANK_DEPTH), signals, DEFAULT_RANKER, r.limit);
   const entities = new Map((await engine.repo.getMany(r.type, pool.map((c) => c.id))).map((e) => [e.id, e as EntityByType[T]]));
   // Deleted between index and database read: never recommend what no longer exists.

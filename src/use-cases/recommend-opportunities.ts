@@ -88,7 +88,7 @@ async function respond(
   const filters = { countries: f.countries, sectors: f.sectors, opportunityTypes: f.types, openAt: now ?? undefined };
   const results = await hybridResults(engine, {
     type: 'opportunity',
-    dense: { index: engine.index.opportunities, query, filters, signals: OPPORTUNITY_SIGNALS },
+    dense: { query, filters, signals: OPPORTUNITY_SIGNALS },
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
@@ -128,14 +128,13 @@ export async function companiesForOpportunity(engine: Engine, id: string, f: Aud
 export async function rankAudience(engine: Engine, o: Opportunity, vectors: FacetVectors, f: AudienceFilters): Promise<AudienceResult[]> {
   const query: CandidateQuery = { vectors, country: o.country, sectors: o.sectors };
   const results = await hybridResults(engine, {
-    type: 'company',
-    dense: { index: engine.index.companies, query, filters: f, signals: AUDIENCE_SIGNALS },
+    ...companyCandidate,
+    dense: { query, filters: f, signals: AUDIENCE_SIGNALS },
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
     asker: { ...opportunitySide(o), preferredCountries: [] },
     mirrored: true,
-    ...companyCandidate,
     language: 'en',
     askerSectors: o.sectors,
   });

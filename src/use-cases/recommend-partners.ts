@@ -114,13 +114,12 @@ async function respond(
   verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
 ): Promise<PartnerResponse> {
   const results = await hybridResults(engine, {
-    type: 'company',
-    dense: { index: engine.index.companies, query, filters: f, signals: PARTNER_SIGNALS },
+    ...companyCandidate,
+    dense: { query, filters: f, signals: PARTNER_SIGNALS },
     limit: f.limit,
     signals: PARTNER_SIGNALS,
     calibration: FITTED_CALIBRATION.partners,
     asker,
-    ...companyCandidate,
     language,
     askerSectors: asker.sectors,
     verdicts,
