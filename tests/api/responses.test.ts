@@ -126,6 +126,18 @@ describe('every 2xx answer of the route table', () => {
   });
 });
 
+describe('the typed client', () => {
+  it('compiles only calls the document describes (checked by tsc in npm test)', () => {
+    // @ts-expect-error: no such path in the document
+    const unknownPath = () => api.get('/api/v1/nowhere', {});
+    // @ts-expect-error: `country` takes one of the document's country codes
+    const wrongBody = () => api.post('/api/v1/partners/search', { body: { text: 'boxes', country: 'XX' } });
+    // @ts-expect-error: the path parameter is required
+    const missingParam = () => api.get('/api/v1/companies/{id}', {});
+    expect([unknownPath, wrongBody, missingParam].every((f) => typeof f === 'function')).toBe(true);
+  });
+});
+
 describe('list filters', () => {
   it('refuse more country codes than there are countries with one problem naming the field', async () => {
     const nine = 'FI,SE,NO,DK,IS,AX,FO,GL,FI';
