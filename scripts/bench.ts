@@ -27,7 +27,7 @@ import { closeEngine, type Engine } from '../src/engine/index.js';
 import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset, type ImportPhase } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/index-lifecycle/index.js';
-import { partnersForCompany, partnersForText, type PartnerFilterInput } from '../src/use-cases/recommend-partners.js';
+import { partnersForCompany, partnersForText, type PartnerFilters } from '../src/use-cases/recommend-partners.js';
 import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT } from './lib/synthetic.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -353,7 +353,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       const pool = askers.filter(where);
       return Array.from({ length: count }, () => pick(rng, pool));
     };
-    const allowedFigures = (list: Asker[], filters: (a: Asker) => PartnerFilterInput) => {
+    const allowedFigures = (list: Asker[], filters: (a: Asker) => PartnerFilters) => {
       // How many candidates pass the filter; counted outside the timed loop.
       let allowed = 0;
       let exact = 0;
@@ -367,7 +367,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       }
       return { allowed: allowed / probe.length, exactShare: exact / probe.length };
     };
-    const byCompany = async (list: Asker[], filters: (a: Asker) => PartnerFilterInput) => {
+    const byCompany = async (list: Asker[], filters: (a: Asker) => PartnerFilters) => {
       const warm = sample(WARMUP);
       return measure(list.length, WARMUP, async (i) => {
         const a = i < 0 ? warm[-1 - i]! : list[i]!;
@@ -375,8 +375,8 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       });
     };
     const plain = () => ({ limit: K });
-    const toSE = () => ({ limit: K, countries: ['SE'] }) as PartnerFilterInput;
-    const selectiveFilter = (a: Asker) => ({ limit: K, countries: ['IS'], sectors: a.sectors.slice(0, 1) }) as PartnerFilterInput;
+    const toSE = () => ({ limit: K, countries: ['SE'] }) as PartnerFilters;
+    const selectiveFilter = (a: Asker) => ({ limit: K, countries: ['IS'], sectors: a.sectors.slice(0, 1) }) as PartnerFilters;
     const byIdList = sample(queries);
     const seList = sample(queries, (a) => a.country !== 'SE');
     const selList = sample(queries, (a) => a.country !== 'IS' && a.sectors.length > 0);

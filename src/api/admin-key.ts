@@ -1,9 +1,11 @@
 // The admin key: taken from the configuration, or generated once and kept only as a hash.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashKey } from '../use-cases/create-api-key.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+// One hash for every key: the admin key is stored and compared like the API keys.
+export { hashKey } from '../use-cases/create-api-key.js';
 
 /** A SHA-256 digest as hex: what the key file holds and what timingSafeEqual can compare. */
 const SHA256_HEX = /^[0-9a-f]{64}$/i;

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { AccessStore } from '../db/index.js';
 import type { ApiKeyRecord } from '../domain/index.js';
 import { appError } from '../errors.js';
-import { hashSecret } from '../use-cases/create-api-key.js';
+import { hashKey } from '../use-cases/create-api-key.js';
 import { isKeyHash } from './admin-key.js';
 import type { Role } from './http.js';
 
@@ -40,7 +40,7 @@ export class Authenticator {
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     const origin = req.get('origin');
     if (!token) return { role: 'public', origin };
-    const hash = hashSecret(token);
+    const hash = hashKey(token);
     if (timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(this.adminHash, 'hex'))) return { role: 'admin', origin };
     if (token === this.demoSecret) return this.siteCaller(demoKey(ownOrigin(req)), origin);
     const key = await this.lookup(hash);

@@ -3,10 +3,9 @@
 import { z } from 'zod';
 import { COUNTRIES, DatasetSchema, LANGUAGES, OPPORTUNITY_TYPES, PARTNER_TYPES, SECTORS } from '../domain/index.js';
 import { notFound } from '../errors.js';
-import { importJob, startImport } from '../use-cases/import-jobs.js';
+import { importJob, ImportJobSchema, startImport } from '../use-cases/import-jobs.js';
 import { networkStats } from '../use-cases/network-stats.js';
 import { route, type RouteDef } from './http.js';
-import { ImportReportSchema } from './schemas.js';
 
 const problem = (description: string) => ({ description });
 const counts = z.array(z.object({ key: z.string(), n: z.number().int() }));
@@ -28,21 +27,18 @@ const StatsSchema = z
   })
   .meta({ id: 'NetworkStats', description: 'Matches count cross-border pairs only (introduction requests: the visitor names another country than the company\'s). Opportunities are "matched" when a company abroad fits at the digest threshold.' });
 
-const ImportJobSchema = z
-  .object({
-    id: z.string(), state: z.enum(['running', 'done', 'failed']), phase: z.enum(['validate', 'embed']), done: z.number().int(), total: z.number().int(),
-    startedAt: z.string(), finishedAt: z.string().nullable(), report: ImportReportSchema.nullable(),
-    problem: z.object({ detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
-  })
-  .meta({ id: 'ImportJob' });
 const JobParams = z.object({ id: z.string().regex(/^import_[0-9a-f-]{36}$/, 'must be an import id') });
 
 const VOCABULARY = { countries: COUNTRIES, languages: LANGUAGES, sectors: SECTORS, partnerTypes: PARTNER_TYPES, opportunityTypes: OPPORTUNITY_TYPES };
+// Named per list, so clients (the console among them) know which lists there are.
+const VocabularySchema = z
+  .object({ countries: z.array(z.string()), languages: z.array(z.string()), sectors: z.array(z.string()), partnerTypes: z.array(z.string()), opportunityTypes: z.array(z.string()) })
+  .meta({ id: 'Vocabulary' });
 
 export const CONSOLE_ROUTES: RouteDef[] = [
   route({
     method: 'get', path: '/api/v1/vocabulary', tag: 'Console', role: 'public', summary: 'The codes accepted for countries, languages, sectors, partner types and opportunity types',
-    responses: { 200: { description: 'The vocabularies', schema: z.record(z.string(), z.array(z.string())) } },
+    responses: { 200: { description: 'The vocabularies', schema: VocabularySchema } },
     async handle() { return { body: VOCABULARY }; },
   }),
   route({

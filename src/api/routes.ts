@@ -25,7 +25,7 @@ import {
   AudienceQuerySchema, AudienceResponseSchema, ClusterPartnerQuerySchema, ClusterPartnerResponseSchema, ClusterSchema,
   CompanyListQuerySchema, CompanySchema, DigestHttpQuerySchema, DigestSchema, IdParams, ImportReportSchema, ListQuerySchema,
   OpportunityQuerySchema, OpportunityResponseSchema, OpportunitySchema, PartnerQuerySchema, PartnerResponseSchema,
-  PublicCompanySchema, pageOf,
+  pageOf,
 } from './schemas.js';
 import { IntroductionSchema } from './access-routes.js';
 
@@ -33,8 +33,8 @@ interface Resource {
   type: EntityType;
   path: string;
   tag: string;
+  /** The entity as answered; fields only some roles see are optional in it (see `view`). */
   schema: z.ZodType;
-  publicSchema: z.ZodType;
   patch: z.ZodType;
   listQuery: z.ZodObject;
   /** What a caller of this role may see of an entity. */
@@ -44,13 +44,13 @@ interface Resource {
 const asIs = (e: unknown) => e;
 
 const RESOURCES: Resource[] = [
-  { type: 'cluster', path: '/api/v1/clusters', tag: 'Clusters', schema: ClusterSchema, publicSchema: ClusterSchema, patch: ClusterPatchSchema, listQuery: ListQuerySchema, view: asIs },
+  { type: 'cluster', path: '/api/v1/clusters', tag: 'Clusters', schema: ClusterSchema, patch: ClusterPatchSchema, listQuery: ListQuerySchema, view: asIs },
   {
-    type: 'company', path: '/api/v1/companies', tag: 'Companies', schema: CompanySchema, publicSchema: PublicCompanySchema, patch: CompanyPatchSchema, listQuery: CompanyListQuerySchema,
+    type: 'company', path: '/api/v1/companies', tag: 'Companies', schema: CompanySchema, patch: CompanyPatchSchema, listQuery: CompanyListQuerySchema,
     // Contact fields and notes are for NordicHub staff only: public callers and site keys get the whitelist.
     view: (e, role) => (ROLE_RANK[role] >= ROLE_RANK.staff ? e : toPublicCompany(e as Company)),
   },
-  { type: 'opportunity', path: '/api/v1/opportunities', tag: 'Opportunities', schema: OpportunitySchema, publicSchema: OpportunitySchema, patch: OpportunityPatchSchema, listQuery: ListQuerySchema, view: asIs },
+  { type: 'opportunity', path: '/api/v1/opportunities', tag: 'Opportunities', schema: OpportunitySchema, patch: OpportunityPatchSchema, listQuery: ListQuerySchema, view: asIs },
 ];
 
 const problem = (description: string) => ({ description });
@@ -79,7 +79,7 @@ function crudRoutes(r: Resource): RouteDef[] {
   return [
     route({
       method: 'get', path: r.path, tag: r.tag, role: 'public', summary: `List ${r.tag.toLowerCase()}`, query: r.listQuery,
-      responses: { 200: { description: 'A page', schema: pageOf(r.publicSchema) }, 400: problem('Bad query') },
+      responses: { 200: { description: 'A page', schema: pageOf(r.schema) }, 400: problem('Bad query') },
       async handle({ engine, query, role }) {
         const page = await listEntities(engine, r.type, query as never);
         return { body: { items: page.items.map((e) => r.view(e, role)), total: page.total } };
@@ -87,7 +87,7 @@ function crudRoutes(r: Resource): RouteDef[] {
     }),
     route({
       method: 'get', path: one, tag: r.tag, role: 'public', summary: `Get one ${r.type} (with its version, also as ETag)`, params: IdParams,
-      responses: { 200: { description: 'Found', schema: r.publicSchema }, 404: problem('No such id') },
+      responses: { 200: { description: 'Found', schema: r.schema }, 404: problem('No such id') },
       async handle({ engine, params, role }) {
         const { value, version } = await getVersionedEntity(engine, r.type, params.id);
         return { body: { ...(r.view(value, role) as object), version }, version };

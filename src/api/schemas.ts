@@ -3,19 +3,10 @@
 import { z } from 'zod';
 import {
   decimalInt, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, searchWords,
-  ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema,
-  OpportunityTypeSchema, PartnerTypeSchema, SectorSchema,
+  ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, LANGUAGES, OpportunityInputSchema, SectorSchema,
 } from '../domain/index.js';
+import { ScoredFields } from '../use-cases/hybrid-results.js';
 import { DigestQuerySchema } from '../use-cases/opportunity-digest.js';
-import { READER_LANGUAGES } from '../matching/index.js';
-
-/** `a,b,c` or a repeated parameter, as a checked list. */
-export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(50))
-    .meta({ description: 'Comma-separated list' });
 
 export const IdParams = z.object({ id: IdSchema });
 
@@ -39,38 +30,10 @@ export const CompanyListQuerySchema = ListQuerySchema.extend({
   cluster: IdSchema.optional().meta({ description: 'Only members of this cluster' }),
 });
 
-const ReaderLanguageSchema = z
-  .enum(READER_LANGUAGES)
-  .optional()
-  .meta({ description: 'Language of the reasons (en, sv, fi, nb, da, is); else the Accept-Language header, else English' });
-
-export const PartnerQuerySchema = z.strictObject({
-  limit: decimalInt(1, 100).default(10),
-  countries: csv(CountrySchema).optional(),
-  sectors: csv(SectorSchema).optional(),
-  partnerTypes: csv(PartnerTypeSchema).optional().meta({ description: 'Only companies looking for a partner of these types' }),
-  language: ReaderLanguageSchema,
-});
-
-export const OpportunityQuerySchema = z.strictObject({
-  limit: decimalInt(1, 100).default(10),
-  types: csv(OpportunityTypeSchema).optional().meta({ description: 'Only these opportunity types' }),
-  sectors: csv(SectorSchema).optional(),
-  countries: csv(CountrySchema).optional(),
-  language: ReaderLanguageSchema,
-});
-
-export const AudienceQuerySchema = z.strictObject({
-  limit: decimalInt(1, 500).default(50),
-  countries: csv(CountrySchema).optional(),
-  sectors: csv(SectorSchema).optional(),
-  partnerTypes: csv(PartnerTypeSchema).optional(),
-});
-
-export const ClusterPartnerQuerySchema = z.strictObject({
-  limit: decimalInt(1, 50).default(10),
-  countries: csv(CountrySchema).optional(),
-});
+// The recommendation filters are the use cases' own schemas: one definition, one limit, one error.
+export { PartnerFiltersSchema as PartnerQuerySchema } from '../use-cases/recommend-partners.js';
+export { AudienceFiltersSchema as AudienceQuerySchema, OpportunityFiltersSchema as OpportunityQuerySchema } from '../use-cases/recommend-opportunities.js';
+export { ClusterPartnerFiltersSchema as ClusterPartnerQuerySchema } from '../use-cases/recommend-clusters.js';
 
 export const DigestHttpQuerySchema = DigestQuerySchema.extend({
   format: z.enum(['json', 'csv']).default('json').meta({ description: '`csv` answers text/csv, one row per company and opportunity' }),
@@ -85,53 +48,32 @@ export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.str
 export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()), version: VersionField }).meta({ id: 'Opportunity' });
 
 const companyBase = CompanyInputSchema.extend({
-  language: nullable(z.string()),
+  language: nullable(z.enum(LANGUAGES)),
   employees: nullable(z.number()),
   website: nullable(z.string()),
-  contactEmail: nullable(z.string()),
-  contactPhone: nullable(z.string()),
-  notes: nullable(z.string()),
   version: VersionField,
 });
-export const CompanySchema = companyBase.meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
+// Present for staff and admin keys only: the same company answers public callers without them.
+const privateField = (description: string) => nullable(z.string()).optional().meta({ description: `${description}; staff and admin keys only` });
+export const CompanySchema = companyBase
+  .extend({ contactEmail: privateField('Contact e-mail'), contactPhone: privateField('Contact phone'), notes: privateField('Staff notes') })
+  .meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
 export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contactPhone: true, notes: true }).meta({ id: 'PublicCompany' });
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
-const scoredFields = {
-  score: z.number().min(0).max(1).meta({ description: 'The fused ranking score (dense signals, lexical concepts, country fit); comparable within one answer' }),
-  relevance: z.number().min(0).max(1).meta({ description: 'Calibrated probability that a person judges this result relevant (isotonic fit on judged data)' }),
-  strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The relevance in words: very strong >= 0.95, strong >= 0.9, good >= 0.5' }),
-};
-
 export const PartnerResponseSchema = z
-  .object({
-    results: z.array(
-      z.object({
-        company: PublicCompanySchema,
-        ...scoredFields,
-        scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1: needsOffers, offersNeeds, profile, sectors, lexical' }),
-        reasons: z.array(z.string()),
-      }),
-    ),
-    model: z.string(),
-  })
+  .object({ results: z.array(z.object({ company: PublicCompanySchema, ...ScoredFields })), model: z.string() })
   .meta({ id: 'PartnerResponse' });
 
-const scored = {
-  ...scoredFields,
-  scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1' }),
-  reasons: z.array(z.string()),
-};
-
 export const OpportunityResponseSchema = z
-  .object({ results: z.array(z.object({ opportunity: OpportunitySchema, ...scored })), model: z.string() })
+  .object({ results: z.array(z.object({ opportunity: OpportunitySchema, ...ScoredFields })), model: z.string() })
   .meta({ id: 'OpportunityResponse' });
 
 export const AudienceResponseSchema = z
   .object({
     opportunity: OpportunitySchema.extend({ open: z.boolean() }),
-    results: z.array(z.object({ company: CompanySchema, ...scored })),
+    results: z.array(z.object({ company: CompanySchema, ...ScoredFields })),
     model: z.string(),
   })
   .meta({ id: 'AudienceResponse', description: 'Staff only: companies carry their contact fields for alerting.' });
@@ -143,10 +85,10 @@ export const ClusterPartnerResponseSchema = z
     results: z.array(
       z.object({
         cluster: ClusterSchema,
-        score: z.number().min(0).max(1),
-        strength: z.enum(['very strong', 'strong', 'good', 'some']).meta({ description: 'The score in words' }),
-        scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1' }),
-        reasons: z.array(z.string()),
+        score: ScoredFields.score,
+        strength: ScoredFields.strength.meta({ description: 'The score in words' }),
+        scores: ScoredFields.scores,
+        reasons: ScoredFields.reasons,
         memberPairs: z.array(z.object({ member: memberRef, partner: memberRef, score: z.number(), reason: z.string() })).meta({
           description: 'The member pairs that make the match strongest: a member of the asking cluster and one of the suggested cluster',
         }),
@@ -165,7 +107,7 @@ export const DigestSchema = z
     companies: z.array(
       z.object({
         company: CompanySchema,
-        matches: z.array(z.object({ opportunity: OpportunitySchema, score: z.number(), strength: z.string(), reasons: z.array(z.string()) })),
+        matches: z.array(z.object({ opportunity: OpportunitySchema, score: ScoredFields.score, strength: ScoredFields.strength, reasons: ScoredFields.reasons })),
       }),
     ),
   })
@@ -181,12 +123,6 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
-export const ImportReportSchema = z.object({
-  clusters: z.object({ created: z.number(), updated: z.number() }),
-  companies: z.object({ created: z.number(), updated: z.number() }),
-  opportunities: z.object({ created: z.number(), updated: z.number() }),
-  embedded: z.number(),
-  ms: z.number(),
-});
+export { ImportReportSchema } from '../use-cases/import-dataset.js';
 
 export const HealthSchema = z.object({ status: z.string(), model: z.string(), companies: z.number(), opportunities: z.number(), clusters: z.number(), indexSeq: z.number() });

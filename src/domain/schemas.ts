@@ -53,6 +53,17 @@ export const decimalNumber = (min: number, max: number) =>
       return z.NEVER;
     });
 
+/**
+ * A list filter, as a query string sends it (`a,b,c` or a repeated parameter) or as a JSON array:
+ * one schema for HTTP, the CLI and the use cases, so every caller meets the same limit and error.
+ */
+export const listFilter = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).max(max))
+    .meta({ description: `Comma-separated list (at most ${max})` });
+
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'must be 1-80 characters: letters, digits, . _ : - (not starting with punctuation)');

@@ -11,7 +11,7 @@ export interface EntityAttributes {
   partnerTypes: readonly string[];
   /** Companies: the clusters they belong to. */
   clusterIds?: readonly string[];
-  /** Opportunities: their type (tender, buyer-request, …). */
+  /** Opportunities: their type (tender, buyer-request, …); `kind` because snapshots store it so (attributes.json). */
   kind?: string;
   /** Opportunities: last day open, YYYY-MM-DD. */
   deadline?: string | null;

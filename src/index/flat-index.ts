@@ -2,7 +2,7 @@
 // millions) a scan is as fast as a graph walk, exact, and needs no snapshot: it is filled from
 // the database at start in well under a second.
 import { writeFile } from 'node:fs/promises';
-import type { SearchHit, SearchOptions, VectorIndex } from './vector-index.js';
+import { exactNearest, type SearchHit, type SearchOptions, type VectorIndex } from './vector-index.js';
 
 export class FlatVectorIndex implements VectorIndex {
   private readonly vectors = new Map<string, Float32Array>();
@@ -35,18 +35,14 @@ export class FlatVectorIndex implements VectorIndex {
   }
 
   search(query: Float32Array, k: number, options: SearchOptions = {}): SearchHit[] {
-    if (k <= 0) return [];
-    const hits: SearchHit[] = [];
-    const keys = options.within ?? this.vectors.keys();
-    for (const key of keys) {
+    return exactNearest(query, k, this.entries(options));
+  }
+
+  private *entries(options: SearchOptions): Generator<readonly [string, Float32Array]> {
+    for (const key of options.within ?? this.vectors.keys()) {
       const v = this.vectors.get(key);
-      if (!v || (options.filter && !options.filter(key))) continue;
-      let s = 0;
-      for (let d = 0; d < this.dims; d++) s += query[d]! * v[d]!;
-      hits.push({ key, similarity: s });
+      if (v && !(options.filter && !options.filter(key))) yield [key, v];
     }
-    hits.sort((a, b) => b.similarity - a.similarity || (a.key < b.key ? -1 : 1));
-    return hits.slice(0, k);
   }
 
   async save(prefix: string): Promise<string[]> {

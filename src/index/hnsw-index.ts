@@ -4,7 +4,7 @@ import { open, readFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
 import { writeDurably } from './durable-file.js';
 import { checkHnswFile, DamagedIndexFileError } from './hnsw-file.js';
-import type { SearchHit, SearchOptions, VectorIndex } from './vector-index.js';
+import { exactNearest, type SearchHit, type SearchOptions, type VectorIndex } from './vector-index.js';
 
 export interface HnswParams {
   /** Graph degree: more links, better recall, more memory. */
@@ -115,18 +115,16 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   private exactSearch(query: Float32Array, k: number, within: readonly string[], filter?: (key: string) => boolean): SearchHit[] {
-    const hits: SearchHit[] = [];
-    const dims = this.dims;
+    return exactNearest(query, k, this.slabEntries(within, filter));
+  }
+
+  /** The stored vectors of `within` as views into the slab (no copies). */
+  private *slabEntries(within: readonly string[], filter?: (key: string) => boolean): Generator<readonly [string, Float32Array]> {
     for (const key of within) {
       const label = this.labelOf.get(key);
       if (label === undefined || (filter && !filter(key))) continue;
-      let s = 0;
-      const base = label * dims;
-      for (let d = 0; d < dims; d++) s += query[d]! * this.slab[base + d]!;
-      hits.push({ key, similarity: s });
+      yield [key, this.slab.subarray(label * this.dims, (label + 1) * this.dims)];
     }
-    hits.sort((a, b) => b.similarity - a.similarity);
-    return hits.slice(0, k);
   }
 
   private grow(needed: number): void {

@@ -1,3 +1,5 @@
+import { dot } from '../embedding/embedder.js';
+
 /**
  * A nearest-neighbour index over L2-normalised vectors, keyed by entity id.
  *
@@ -47,4 +49,16 @@ export interface SearchHit {
   key: string;
   /** Cosine similarity with the query, -1 to 1. */
   similarity: number;
+}
+
+/**
+ * Exact nearest neighbours by dot product, best first. Equal similarities are ordered by key, so
+ * the flat index and the HNSW index's exact path answer a tie the same way on every run.
+ */
+export function exactNearest(query: Float32Array, k: number, candidates: Iterable<readonly [string, Float32Array]>): SearchHit[] {
+  if (k <= 0) return [];
+  const hits: SearchHit[] = [];
+  for (const [key, vector] of candidates) hits.push({ key, similarity: dot(query, vector) });
+  hits.sort((a, b) => b.similarity - a.similarity || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return hits.slice(0, k);
 }

@@ -19,6 +19,10 @@ export interface Calibration {
 /** Per place below the top; chosen with `npm run eval` (dev AUC 0.886 at 0.03, 0.830 at 0). */
 export const RANK_PENALTY = 0.03;
 
+/** The strength words, strongest first: what every scored result says in words. */
+export const STRENGTHS = ['very strong', 'strong', 'good', 'some'] as const;
+export type Strength = (typeof STRENGTHS)[number];
+
 /** Lowest calibrated probability of each word, strongest first; below the last, "some". */
 export const STRENGTH_CUTS = [
   { strength: 'very strong', probability: 0.95 },
@@ -41,7 +45,7 @@ export function probabilityOf(calibration: Calibration, score: number, rank: num
  * The strength word for a calibrated probability. `specific`: whether the match shares anything
  * beyond generic words; a match that does not is never better than "some".
  */
-export function strengthOf(probability: number, specific = true): string {
+export function strengthOf(probability: number, specific = true): Strength {
   if (!specific) return 'some';
   return STRENGTH_CUTS.find((c) => probability >= c.probability)?.strength ?? 'some';
 }
@@ -90,7 +94,7 @@ const mean = (b: { sum: number; n: number }) => b.sum / b.n;
  * Clusters have no judged data to calibrate on: their strength word still reads the raw score
  * (very strong from 0.7, strong from 0.55, good from 0.4).
  */
-export function describeStrength(score: number): string {
+export function describeStrength(score: number): Strength {
   if (score >= 0.7) return 'very strong';
   if (score >= 0.55) return 'strong';
   if (score >= 0.4) return 'good';

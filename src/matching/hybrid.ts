@@ -14,14 +14,14 @@ export interface HybridSide {
   texts: Readonly<Record<string, string>>;
   country: string;
   /** Opportunities: their type (tender, investment, …). */
-  kind?: string | undefined;
+  opportunityType?: string | undefined;
 }
 
 export interface HybridAsker extends HybridSide {
   /** Countries the asker prefers (named in its text, or given as a preference), never its own. */
   preferredCountries: readonly string[];
   /** Opportunity types the asker asks for; none means any. */
-  preferredKinds?: readonly string[] | undefined;
+  preferredOpportunityTypes?: readonly string[] | undefined;
 }
 
 export interface HybridWeights {
@@ -32,11 +32,11 @@ export interface HybridWeights {
   /** Added when the candidate's needs name the asker's country; subtracted when they name only others. */
   statedInterest: number;
   /** Added when an opportunity is of a type the asker asks for. */
-  preferredKind: number;
+  preferredOpportunityType: number;
 }
 
 // Chosen with `npm run eval` on the development sets (README, "Matching quality").
-export const HYBRID_WEIGHTS: HybridWeights = { lexical: 0.6, preferredCountry: 0.03, statedInterest: 0.02, preferredKind: 0.03 };
+export const HYBRID_WEIGHTS: HybridWeights = { lexical: 0.6, preferredCountry: 0.03, statedInterest: 0.02, preferredOpportunityType: 0.03 };
 
 export const LEXICAL_SIGNAL_NAME = 'lexical';
 
@@ -151,16 +151,16 @@ export function hybridRerank(
   return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
-/** A stored profile as an asker: the countries and kinds of opening its needs name. */
+/** A stored profile as an asker: the countries and opportunity types its needs name. */
 export function asAsker(side: HybridSide): HybridAsker {
   const needs = side.texts['needs'] ?? '';
-  return { ...side, preferredCountries: namedCountries(needs).filter((c) => c !== side.country), preferredKinds: namedOpportunityTypes(needs) };
+  return { ...side, preferredCountries: namedCountries(needs).filter((c) => c !== side.country), preferredOpportunityTypes: namedOpportunityTypes(needs) };
 }
 
 function placeFit(asker: HybridAsker, candidate: HybridSide, weights: HybridWeights): number {
   let bonus = 0;
   if (asker.preferredCountries.includes(candidate.country)) bonus += weights.preferredCountry;
-  if (candidate.kind && asker.preferredKinds?.includes(candidate.kind)) bonus += weights.preferredKind;
+  if (candidate.opportunityType && asker.preferredOpportunityTypes?.includes(candidate.opportunityType)) bonus += weights.preferredOpportunityType;
   return bonus + weights.statedInterest * statedInterest(candidate, asker.country);
 }
 

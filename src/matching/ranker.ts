@@ -21,7 +21,7 @@ export interface CandidateFilters {
   /** Companies: only those looking for a partner of one of these types. */
   partnerTypes?: readonly string[] | undefined;
   /** Opportunities: only these types. */
-  kinds?: readonly string[] | undefined;
+  opportunityTypes?: readonly string[] | undefined;
   /** Opportunities: only those still open at this moment. */
   openAt?: Date | undefined;
   /** Only these candidates (e.g. an event's participants). */
@@ -52,7 +52,7 @@ export function buildFilter(query: CandidateQuery, filters: CandidateFilters, at
   const countries = set(filters.countries);
   const sectors = set(filters.sectors);
   const types = set(filters.partnerTypes);
-  const kinds = set(filters.kinds);
+  const opportunityTypes = set(filters.opportunityTypes);
   const openAt = filters.openAt;
   const among = filters.among;
   return (id) => {
@@ -64,7 +64,7 @@ export function buildFilter(query: CandidateQuery, filters: CandidateFilters, at
     if (countries && !countries.has(a.country)) return false;
     if (sectors && !a.sectors.some((s) => sectors.has(s))) return false;
     if (types && !a.partnerTypes.some((t) => types.has(t))) return false;
-    if (kinds && !(a.kind && kinds.has(a.kind))) return false;
+    if (opportunityTypes && !(a.kind && opportunityTypes.has(a.kind))) return false;
     if (openAt && !isOpen(a.deadline, a.country, openAt)) return false;
     return true;
   };
@@ -111,7 +111,7 @@ function narrowestFilter(index: FacetIndex, filters: CandidateFilters): Readonly
     filters.countries?.length ? index.withAny('country', filters.countries) : undefined,
     filters.sectors?.length ? index.withAny('sector', filters.sectors) : undefined,
     filters.partnerTypes?.length ? index.withAny('partnerType', filters.partnerTypes) : undefined,
-    filters.kinds?.length ? index.withAny('kind', filters.kinds) : undefined,
+    filters.opportunityTypes?.length ? index.withAny('kind', filters.opportunityTypes) : undefined,
   ];
   return dimensions.filter((d): d is ReadonlySet<string>[] => d !== undefined).sort((a, b) => sizeOf(a) - sizeOf(b))[0];
 }

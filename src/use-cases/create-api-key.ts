@@ -4,8 +4,8 @@ import type { AccessStore } from '../db/index.js';
 import { ApiKeyInputSchema, type ApiKeyRecord } from '../domain/index.js';
 import { parseOrThrow } from '../validation/index.js';
 
-/** The stored form of a key's secret: only this hash is kept. */
-export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** The SHA-256 hex digest of a key's secret: how every key (API keys and the admin key) is stored and looked up. */
+export const hashKey = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 // Site keys are public by nature (they sit in partner pages): `pk_`. Staff and admin keys are secrets: `sk_`.
 const secretFor = (role: ApiKeyRecord['role']) => `${role === 'site' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
@@ -23,6 +23,6 @@ export async function createApiKey(repo: Pick<AccessStore, 'createApiKey'>, body
     createdAt: new Date().toISOString(),
     revokedAt: null,
   };
-  await repo.createApiKey(key, hashSecret(secret));
+  await repo.createApiKey(key, hashKey(secret));
   return { key, secret };
 }

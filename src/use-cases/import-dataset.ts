@@ -1,5 +1,6 @@
 // Imports a data set (clusters, companies, opportunities): validate everything first, embed what
 // is new or changed, then write it all in one transaction. Invalid input changes nothing.
+import { z } from 'zod';
 import type { EntityStore, WriteBatch } from '../db/index.js';
 import { DatasetSchema, TO_ENTITY, type Dataset, type EntityByType, type EntityType } from '../domain/index.js';
 import { appError } from '../errors.js';
@@ -9,8 +10,8 @@ import { clusterReferenceIssues, duplicateIdIssues, parseOrThrow } from '../vali
 import { embeddingsToWrite, type StoredKeys } from './embed-entities.js';
 import { BATCH_KEY } from './write-entities.js';
 
-/** Where an import is: checking the records, or embedding and staging them. */
-export type ImportPhase = 'validate' | 'embed';
+export const IMPORT_PHASES = ['validate', 'embed'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 /** What an import needs: the entity store, the model, and an optional progress report. */
 export interface ImportOptions {
@@ -19,21 +20,20 @@ export interface ImportOptions {
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 }
 
-/** Records of one type created and updated by an import. */
-export interface ImportCounts {
-  created: number;
-  updated: number;
-}
+const ImportCountsSchema = z.object({ created: z.number().int(), updated: z.number().int() });
+export type ImportCounts = z.output<typeof ImportCountsSchema>;
 
-/** What an import did. */
-export interface ImportReport {
-  clusters: ImportCounts;
-  companies: ImportCounts;
-  opportunities: ImportCounts;
-  /** Vectors computed; unchanged texts keep their stored vectors. */
-  embedded: number;
-  ms: number;
-}
+/** What an import did; the HTTP answer and the console's job view use this one shape. */
+export const ImportReportSchema = z
+  .object({
+    clusters: ImportCountsSchema,
+    companies: ImportCountsSchema,
+    opportunities: ImportCountsSchema,
+    embedded: z.number().int().meta({ description: 'Vectors computed; unchanged texts keep their stored vectors' }),
+    ms: z.number(),
+  })
+  .meta({ id: 'ImportReport' });
+export type ImportReport = z.output<typeof ImportReportSchema>;
 
 const TYPES = ['cluster', 'company', 'opportunity'] as const;
 // Entities embedded and written per step. Each step's embedding and SQL run on the request

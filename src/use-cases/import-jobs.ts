@@ -1,14 +1,15 @@
 // Imports started from the console run in the background: the request answers at once with a
 // job that reports its phase and progress, and ends with the report or the readable problems.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { DatasetSchema, type Dataset } from '../domain/index.js';
 import type { Logger } from 'pino';
 import type { EntityStore } from '../db/index.js';
 import type { Embedder } from '../embedding/index.js';
-import { AppError, appError, type FieldIssue } from '../errors.js';
+import { AppError, appError } from '../errors.js';
 import type { ChangeLogFollower } from '../index-lifecycle/index.js';
 import { parseOrThrow } from '../validation/index.js';
-import { importCheckedDataset, type ImportPhase, type ImportReport } from './import-dataset.js';
+import { IMPORT_PHASES, importCheckedDataset, ImportReportSchema, type ImportPhase } from './import-dataset.js';
 
 /** What a background import needs. Jobs are kept per entity store (one per process). */
 export interface ImportJobDeps {
@@ -18,19 +19,21 @@ export interface ImportJobDeps {
   readonly logger?: Logger | undefined;
 }
 
-/** A background import as the console polls it. */
-export interface ImportJob {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  phase: ImportPhase;
-  /** Profiles embedded and staged so far, of `total`. */
-  done: number;
-  total: number;
-  startedAt: string;
-  finishedAt: string | null;
-  report: ImportReport | null;
-  problem: { detail: string; errors: readonly FieldIssue[] } | null;
-}
+/** A background import as the console polls it; the one definition of its shape. */
+export const ImportJobSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['running', 'done', 'failed']),
+    phase: z.enum(IMPORT_PHASES),
+    done: z.number().int().meta({ description: 'Profiles embedded and staged so far, of `total`' }),
+    total: z.number().int(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    report: ImportReportSchema.nullable(),
+    problem: z.object({ detail: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })).readonly() }).nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+export type ImportJob = z.output<typeof ImportJobSchema>;
 
 // Finished jobs are kept for a while so a reloaded page can still read the outcome.
 const KEEP_FINISHED = 20;

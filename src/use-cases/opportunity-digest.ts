@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { decimalInt, decimalNumber, IsoDateSchema, isOpen, type Company, type Opportunity } from '../domain/index.js';
 import type { Engine } from '../engine/index.js';
+import type { ScoredResult } from './hybrid-results.js';
 import { describeOpening, rankAudience, type AudienceResult } from './recommend-opportunities.js';
 import { storedVectors } from '../index-lifecycle/index.js';
 import { parseOrThrow } from '../validation/index.js';
@@ -27,13 +28,8 @@ export const DigestQuerySchema = z.strictObject({
 /** A digest query as sent (numbers may come as query-string text). */
 export type DigestQuery = z.input<typeof DigestQuerySchema>;
 
-/** One new opportunity that fits a company, with why. */
-export interface DigestMatch {
-  opportunity: Opportunity;
-  score: number;
-  strength: string;
-  reasons: string[];
-}
+/** A digest line: the scored-result shape without the per-signal scores and relevance. */
+export type DigestMatch = Pick<ScoredResult<'opportunity', Opportunity>, 'opportunity' | 'score' | 'strength' | 'reasons'>;
 
 /** A company and the new opportunities that fit it, best first. */
 export interface DigestEntry {

@@ -1,17 +1,20 @@
 // Sister clusters across the border, with the member pairs that make each match strongest.
 import { z } from 'zod';
-import { decimalInt, CountrySchema, type Cluster, type Company } from '../domain/index.js';
+import { COUNTRIES, decimalInt, listFilter, CountrySchema, type Cluster, type Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import { buildReasons, CLUSTER_SIGNALS, PARTNER_SIGNALS, describeStrength, rankClusters, sharedConcepts, type MemberPair, type RankedCluster } from '../matching/index.js';
 import type { Engine } from '../engine/index.js';
 import { storedVectors } from '../index-lifecycle/index.js';
-import { parseOrThrow } from '../validation/index.js';
+import type { ScoredResult } from './hybrid-results.js';
 import { getEntity } from './get-entity.js';
 
-export const ClusterPartnerFiltersSchema = z.object({
+/** The one cluster-partner filter: the HTTP query and every other caller share it. */
+export const ClusterPartnerFiltersSchema = z.strictObject({
   limit: decimalInt(1, 50).default(10),
-  countries: z.array(CountrySchema).max(8).optional(),
+  countries: listFilter(CountrySchema, COUNTRIES.length).optional(),
 });
+
+export type ClusterPartnerFilters = z.output<typeof ClusterPartnerFiltersSchema>;
 
 export interface MemberRef {
   id: string;
@@ -26,22 +29,15 @@ export interface MemberPairEvidence {
   reason: string;
 }
 
-export interface ClusterPartnerResult {
-  cluster: Cluster;
-  score: number;
-  scores: Record<string, number>;
-  strength: string;
-  reasons: string[];
-  memberPairs: MemberPairEvidence[];
-}
+/** Clusters have no judged data to calibrate on, so their results carry no `relevance`. */
+export type ClusterPartnerResult = Omit<ScoredResult<'cluster', Cluster>, 'relevance'> & { memberPairs: MemberPairEvidence[] };
 
 export interface ClusterPartnerResponse {
   results: ClusterPartnerResult[];
   model: string;
 }
 
-export async function clusterPartners(engine: Engine, id: string, filters: unknown): Promise<ClusterPartnerResponse> {
-  const f = parseOrThrow(ClusterPartnerFiltersSchema, filters, 'cluster partner query');
+export async function clusterPartners(engine: Engine, id: string, f: ClusterPartnerFilters): Promise<ClusterPartnerResponse> {
   const cluster = await getEntity(engine, 'cluster', id);
   const vectors = await storedVectors(engine, 'cluster', id);
   const ranked = rankClusters(engine.index.clusters, engine.index.companies, { id, country: cluster.country, sectors: cluster.sectors, profile: vectors['profile'] }, f, f.limit);

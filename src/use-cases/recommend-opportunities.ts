@@ -1,64 +1,53 @@
 // Export opportunities abroad for a company (or a free-text description), and the companies to
 // alert about an opportunity. Both directions score the same pair identically.
 import { z } from 'zod';
-import { decimalInt,
+import { COUNTRIES, decimalInt, listFilter, OPPORTUNITY_TYPES, PARTNER_TYPES, SECTORS,
   CountrySchema, OpportunityTypeSchema, PartnerTypeSchema, SectorSchema, daysLeft, isOpen,
   type Company, type Opportunity,
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  AUDIENCE_SIGNALS, DEFAULT_RANKER, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage,
+  AUDIENCE_SIGNALS, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, readerLanguage,
   type CandidateQuery, type ReaderLanguage,
 } from '../matching/index.js';
 import { verdictsFor } from './read-verdicts.js';
-import { hybridResults } from './hybrid-results.js';
+import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
 import type { Engine } from '../engine/index.js';
-import { embedFreeText, FreeTextSchema, profileAsker, RERANK_DEPTH, type Asker, type RecommendOptions } from './recommend-partners.js';
+import { embedFreeText, FreeTextSchema, profileAsker, ReaderLanguageSchema, type Asker, type RecommendOptions } from './recommend-partners.js';
 import { storedVectors, type FacetVectors } from '../index-lifecycle/index.js';
 import { parseOrThrow } from '../validation/index.js';
 import { getEntity } from './get-entity.js';
 
-export const OpportunityFiltersSchema = z.object({
+/** The one opportunity filter: the HTTP query, the search body and every other caller share it. */
+export const OpportunityFiltersSchema = z.strictObject({
   limit: decimalInt(1, 100).default(10),
-  types: z.array(OpportunityTypeSchema).max(10).optional(),
-  sectors: z.array(SectorSchema).max(30).optional(),
-  countries: z.array(CountrySchema).max(8).optional(),
-  /** The reader's language for reasons; else the Accept-Language header, else English. */
-  language: z.enum(READER_LANGUAGES).optional(),
+  types: listFilter(OpportunityTypeSchema, OPPORTUNITY_TYPES.length).optional().meta({ description: 'Only these opportunity types' }),
+  sectors: listFilter(SectorSchema, SECTORS.length).optional(),
+  countries: listFilter(CountrySchema, COUNTRIES.length).optional(),
+  language: ReaderLanguageSchema,
 });
 
 export const OpportunitySearchSchema = OpportunityFiltersSchema.extend(FreeTextSchema.shape).strict();
 
-export const AudienceFiltersSchema = z.object({
+/** Whom staff should alert about an opportunity: the HTTP query and the digest share it. */
+export const AudienceFiltersSchema = z.strictObject({
   limit: decimalInt(1, 500).default(50),
-  countries: z.array(CountrySchema).max(8).optional(),
-  sectors: z.array(SectorSchema).max(30).optional(),
-  partnerTypes: z.array(PartnerTypeSchema).max(10).optional(),
+  countries: listFilter(CountrySchema, COUNTRIES.length).optional(),
+  sectors: listFilter(SectorSchema, SECTORS.length).optional(),
+  partnerTypes: listFilter(PartnerTypeSchema, PARTNER_TYPES.length).optional(),
 });
 
-export interface OpportunityResult {
-  opportunity: Opportunity;
-  score: number;
-  /** Calibrated probability (0..1) that a person judges this opening relevant. */
-  relevance: number;
-  scores: Record<string, number>;
-  strength: string;
-  reasons: string[];
-}
+export type OpportunityFilters = z.output<typeof OpportunityFiltersSchema>;
+export type AudienceFilters = z.output<typeof AudienceFiltersSchema>;
+
+export type OpportunityResult = ScoredResult<'opportunity', Opportunity>;
 
 export interface OpportunityResponse {
   results: OpportunityResult[];
   model: string;
 }
 
-export interface AudienceResult {
-  company: Company;
-  score: number;
-  relevance: number;
-  scores: Record<string, number>;
-  strength: string;
-  reasons: string[];
-}
+export type AudienceResult = ScoredResult<'company', Company>;
 
 export interface AudienceResponse {
   opportunity: Opportunity & { open: boolean };
@@ -71,8 +60,7 @@ export interface Clock {
   now?: Date | null;
 }
 
-export async function opportunitiesForCompany(engine: Engine, id: string, filters: unknown, clock: Clock = {}, options: RecommendOptions = {}): Promise<OpportunityResponse> {
-  const f = parseOrThrow(OpportunityFiltersSchema, filters, 'opportunity query');
+export async function opportunitiesForCompany(engine: Engine, id: string, f: OpportunityFilters, clock: Clock = {}, options: RecommendOptions = {}): Promise<OpportunityResponse> {
   const company = await getEntity(engine, 'company', id);
   const vectors = await storedVectors(engine, 'company', id);
   const language = readerLanguage(f.language, options.acceptLanguage);
@@ -90,17 +78,17 @@ export async function opportunitiesForText(engine: Engine, body: unknown, clock:
 async function respond(
   engine: Engine,
   query: CandidateQuery,
-  f: z.output<typeof OpportunityFiltersSchema>,
+  f: OpportunityFilters,
   asker: Asker,
   clock: Clock,
   language: ReaderLanguage,
   verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
 ): Promise<OpportunityResponse> {
   const now = clock.now === undefined ? new Date() : clock.now;
-  const filters = { countries: f.countries, sectors: f.sectors, kinds: f.types, openAt: now ?? undefined };
+  const filters = { countries: f.countries, sectors: f.sectors, opportunityTypes: f.types, openAt: now ?? undefined };
   const results = await hybridResults(engine, {
     type: 'opportunity',
-    pool: rankCandidates(engine.index.opportunities, query, filters, Math.max(f.limit * 3, RERANK_DEPTH), OPPORTUNITY_SIGNALS, DEFAULT_RANKER, f.limit),
+    dense: { query, filters, signals: OPPORTUNITY_SIGNALS },
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
@@ -112,15 +100,12 @@ async function respond(
     verdicts,
   });
   return {
-    results: results.map((r) => ({
-      opportunity: r.entity, score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores,
-      reasons: [...r.reasons, describeOpening(r.entity, now, language)],
-    })),
+    results: results.map((r) => ({ opportunity: r.entity, ...scoredFields(r, [...r.reasons, describeOpening(r.entity, now, language)]) })),
     model: engine.embedder.modelId,
   };
 }
 
-const opportunitySide = (o: Opportunity) => ({ texts: facetTexts('opportunity', o), country: o.country, kind: o.type });
+const opportunitySide = (o: Opportunity) => ({ texts: facetTexts('opportunity', o), country: o.country, opportunityType: o.type });
 
 /** "Tender, Norway, open until 2027-01-20 (54 days left)", in the reader's language. */
 export function describeOpening(o: Opportunity, now: Date | null, language: ReaderLanguage = 'en'): string {
@@ -128,8 +113,7 @@ export function describeOpening(o: Opportunity, now: Date | null, language: Read
 }
 
 /** Companies in other countries that fit an opportunity best: whom staff should alert. */
-export async function companiesForOpportunity(engine: Engine, id: string, filters: unknown, clock: Clock = {}): Promise<AudienceResponse> {
-  const f = parseOrThrow(AudienceFiltersSchema, filters, 'audience query');
+export async function companiesForOpportunity(engine: Engine, id: string, f: AudienceFilters, clock: Clock = {}): Promise<AudienceResponse> {
   const opportunity = await getEntity(engine, 'opportunity', id);
   const now = clock.now === undefined ? new Date() : clock.now;
   const results = await rankAudience(engine, opportunity, await storedVectors(engine, 'opportunity', id), f);
@@ -141,21 +125,18 @@ export async function companiesForOpportunity(engine: Engine, id: string, filter
  * The companies abroad an opportunity fits, scored from each company's side so that both
  * directions agree on every pair (the digest and the company's own list never disagree).
  */
-export async function rankAudience(engine: Engine, o: Opportunity, vectors: FacetVectors, f: z.output<typeof AudienceFiltersSchema>): Promise<AudienceResult[]> {
+export async function rankAudience(engine: Engine, o: Opportunity, vectors: FacetVectors, f: AudienceFilters): Promise<AudienceResult[]> {
   const query: CandidateQuery = { vectors, country: o.country, sectors: o.sectors };
   const results = await hybridResults(engine, {
-    type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), AUDIENCE_SIGNALS, DEFAULT_RANKER, f.limit),
+    ...companyCandidate,
+    dense: { query, filters: f, signals: AUDIENCE_SIGNALS },
     limit: f.limit,
     signals: OPPORTUNITY_SIGNALS,
     calibration: FITTED_CALIBRATION.opportunities,
     asker: { ...opportunitySide(o), preferredCountries: [] },
     mirrored: true,
-    sideOf: (c) => ({ texts: facetTexts('company', c), country: c.country }),
     language: 'en',
-    partnerTypesOf: (c) => c.partnerTypes,
-    sectorsOf: (c) => c.sectors,
     askerSectors: o.sectors,
   });
-  return results.map((r) => ({ company: r.entity, score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons }));
+  return results.map((r) => ({ company: r.entity, ...scoredFields(r) }));
 }

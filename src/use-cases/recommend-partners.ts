@@ -1,42 +1,38 @@
 // Partner recommendations for a stored company or for a free-text description.
 import { z } from 'zod';
-import { decimalInt, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
+import { COUNTRIES, decimalInt, listFilter, PARTNER_TYPES, SECTORS, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  asAsker, DEFAULT_RANKER, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
+  asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, READER_LANGUAGES, readerLanguage, readFreeText,
   type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
 } from '../matching/index.js';
 import { verdictsFor } from './read-verdicts.js';
-import { hybridResults } from './hybrid-results.js';
+import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
 import type { Engine } from '../engine/index.js';
 import { defined, storedVectors, type FacetVectors } from '../index-lifecycle/index.js';
 import { parseOrThrow } from '../validation/index.js';
 import { getEntity } from './get-entity.js';
 
-export interface PartnerResult {
-  company: PublicCompany;
-  /** The fused ranking score, 0..1 (comparable within one answer). */
-  score: number;
-  /** Calibrated probability (0..1) that a person judges this result relevant; see README "Matching quality". */
-  relevance: number;
-  scores: Record<string, number>;
-  /** The relevance in words: very strong, strong, good or some. */
-  strength: string;
-  reasons: string[];
-}
+export type PartnerResult = ScoredResult<'company', PublicCompany>;
 
 export interface PartnerResponse {
   results: PartnerResult[];
   model: string;
 }
 
-export const PartnerFiltersSchema = z.object({
+/** The reader's language for reasons; else the Accept-Language header, else English. */
+export const ReaderLanguageSchema = z
+  .enum(READER_LANGUAGES)
+  .optional()
+  .meta({ description: 'Language of the reasons (en, sv, fi, nb, da, is); else the Accept-Language header, else English' });
+
+/** The one partner filter: the HTTP query, the search body and every other caller share it. */
+export const PartnerFiltersSchema = z.strictObject({
   limit: decimalInt(1, 100).default(10),
-  countries: z.array(CountrySchema).max(8).optional(),
-  sectors: z.array(SectorSchema).max(30).optional(),
-  partnerTypes: z.array(PartnerTypeSchema).max(10).optional(),
-  /** The reader's language for reasons; else the Accept-Language header, else English. */
-  language: z.enum(READER_LANGUAGES).optional(),
+  countries: listFilter(CountrySchema, COUNTRIES.length).optional(),
+  sectors: listFilter(SectorSchema, SECTORS.length).optional(),
+  partnerTypes: listFilter(PartnerTypeSchema, PARTNER_TYPES.length).optional().meta({ description: 'Only companies looking for a partner of these types' }),
+  language: ReaderLanguageSchema,
 });
 
 /** What someone without a profile writes: one text, or offers and needs apart. */
@@ -52,7 +48,8 @@ export const FreeTextSchema = z.object({
 
 export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.shape).strict();
 
-export type PartnerFilterInput = z.input<typeof PartnerFiltersSchema>;
+/** Partner filters as validated at the edge (defaults applied). */
+export type PartnerFilters = z.output<typeof PartnerFiltersSchema>;
 
 /** How a recommendation is asked for beside its filters. */
 export interface RecommendOptions {
@@ -63,8 +60,8 @@ export interface RecommendOptions {
 }
 
 /** `among` restricts partners to a set of companies, e.g. an event's participants. */
-export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilterInput, among?: ReadonlySet<string>, options: RecommendOptions = {}): Promise<PartnerResponse> {
-  const f = { ...parseOrThrow(PartnerFiltersSchema, filters, 'partner query'), among };
+export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilters, among?: ReadonlySet<string>, options: RecommendOptions = {}): Promise<PartnerResponse> {
+  const f = { ...filters, among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
   const verdicts = options.verdicts === false ? undefined : await verdictsFor(engine, id, 'partner');
@@ -90,7 +87,7 @@ export function profileAsker(company: Company): Asker {
 
 /**
  * Reads a free text as a company-shaped asker: what the writer offers and seeks (split by cue
- * phrases unless given apart), and the countries and kinds of opening it names as preferences.
+ * phrases unless given apart), and the countries and opportunity types it names as preferences.
  * Each distinct text is embedded once. A text that never says what it offers leaves `offers`
  * out rather than comparing the writer's needs with the candidates' needs, which would rank
  * competitors first.
@@ -105,11 +102,8 @@ export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextS
   const distinct = [...new Set(Object.values(texts).filter((t) => t.trim()))];
   const embedded = await engine.embedder.embed(distinct, 'query');
   const vectors = defined(Object.fromEntries(Object.entries(texts).map(([facet, text]) => [facet, text.trim() ? embedded[distinct.indexOf(text)] : undefined])));
-  return { texts, vectors, sectors, country: s.country, preferredCountries: read.countries.filter((c) => c !== s.country), preferredKinds: read.opportunityTypes };
+  return { texts, vectors, sectors, country: s.country, preferredCountries: read.countries.filter((c) => c !== s.country), preferredOpportunityTypes: read.opportunityTypes };
 }
-
-// Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
-export const RERANK_DEPTH = 30;
 
 async function respond(
   engine: Engine,
@@ -120,21 +114,18 @@ async function respond(
   verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
 ): Promise<PartnerResponse> {
   const results = await hybridResults(engine, {
-    type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), PARTNER_SIGNALS, DEFAULT_RANKER, f.limit),
+    ...companyCandidate,
+    dense: { query, filters: f, signals: PARTNER_SIGNALS },
     limit: f.limit,
     signals: PARTNER_SIGNALS,
     calibration: FITTED_CALIBRATION.partners,
     asker,
-    sideOf: (c) => ({ texts: facetTexts('company', c), country: c.country }),
     language,
-    partnerTypesOf: (c) => c.partnerTypes,
-    sectorsOf: (c) => c.sectors,
     askerSectors: asker.sectors,
     verdicts,
   });
   return {
-    results: results.map((r) => ({ company: toPublicCompany(r.entity), score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons })),
+    results: results.map((r) => ({ company: toPublicCompany(r.entity), ...scoredFields(r) })),
     model: engine.embedder.modelId,
   };
 }

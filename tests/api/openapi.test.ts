@@ -35,4 +35,17 @@ describe('the OpenAPI document', () => {
     expect(doc.servers.length).toBeGreaterThan(0);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Cluster', 'Problem']));
   });
+
+  it('gives every 2xx answer a schema', () => {
+    type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+    const doc = document();
+    const untyped = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, o]) =>
+        Object.entries(o.responses)
+          .filter(([status, r]) => Number(status) < 300 && !Object.values(r.content ?? {}).some((c) => c.schema))
+          .map(([status]) => `${method} ${path} ${status}`),
+      ),
+    );
+    expect(untyped).toEqual([]);
+  });
 });
