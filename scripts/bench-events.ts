@@ -1,16 +1,21 @@
-// `npm run bench:events`: schedules synthetic matchmaking events of 100, 300 and 600 participants
-// (16 slots, random availability, wishes and blocks; match scores from synthetic profile vectors)
-// and prints the time, the agenda statistics, hard-rule violations found by the independent
-// validator, and the gap to two upper bounds: the proven combinatorial one and the LP relaxation
-// solved by HiGHS.
+// `npm run bench:events`: schedules synthetic matchmaking events of 100, 300 and 1,000 participants
+// (16 slots, random availability, wishes and blocks; match scores from synthetic profile vectors;
+// countries as at a real NordicHub event: 40 % Finnish, the rest Swedish, Norwegian, Danish and
+// Icelandic) and prints the time, the agenda statistics, hard-rule violations found by the
+// independent validator, participants below a minimum they could reach (reachable.ts proves the
+// bound), meetings against their proven bound, and the gap to two objective bounds: the proven
+// combinatorial one and the LP relaxation solved by HiGHS. Then one late registration into an
+// event of 40, re-scheduled keeping the agenda: the share of meetings left unchanged.
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { Highs } from 'highs';
-import { agendaStatistics, agendaViolations, allowedEdges, meetingCap, objectiveUpperBound, schedule, type AgendaProblem, type Attendee, type Edge } from '../src/events/index.js';
+import {
+  agendaStatistics, agendaViolations, allowedEdges, belowReachableMinimum, meetingCap, meetingCountBound, objectiveUpperBound, schedule, type AgendaProblem, type Attendee, type Edge,
+} from '../src/events/index.js';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '100,300,600' },
+    sizes: { type: 'string', default: '100,300,1000' },
     slots: { type: 'string', default: '16' },
     seed: { type: 'string', default: '7' },
     'lp-max-pairs': { type: 'string', default: '400000' },
@@ -25,7 +30,9 @@ function rng(seed: number): () => number {
 // highs is CommonJS whose typings declare an ES default export; require gives the loader itself.
 const highsLoader = createRequire(import.meta.url)('highs') as () => Promise<Highs>;
 
-const COUNTRIES = ['FI', 'SE', 'NO', 'DK', 'IS'];
+const OTHER_COUNTRIES = ['SE', 'NO', 'DK', 'IS'];
+/** 40 % Finnish (NordicHub events are mostly held in Finland), the rest shared equally. */
+const countryOf = (random: () => number) => (random() < 0.4 ? 'FI' : OTHER_COUNTRIES[Math.floor(random() * OTHER_COUNTRIES.length)]!);
 
 export function syntheticEvent(n: number, slotCount: number, seed: number): AgendaProblem {
   const random = rng(seed);
@@ -44,7 +51,7 @@ export function syntheticEvent(n: number, slotCount: number, seed: number): Agen
     const vb = vectors[index.get(b)!]!;
     return (1 + va.reduce((s, x, d) => s + x * vb[d]!, 0)) / 2;
   };
-  const attendees: Attendee[] = ids.map((id, i) => {
+  const attendees: Attendee[] = ids.map((id) => {
     // Most stay all day; some come for the morning or the afternoon only.
     const shape = random();
     const from = shape < 0.7 ? 0 : shape < 0.85 ? 0 : Math.floor(slotCount / 2);
@@ -57,7 +64,7 @@ export function syntheticEvent(n: number, slotCount: number, seed: number): Agen
       return { target, priority: (1 + Math.floor(random() * 3)) as 1 | 2 | 3 };
     }).filter((w, k, all) => all.findIndex((x) => x.target === w.target) === k);
     const blocks = random() < 0.05 ? [ids[Math.floor(random() * n)]!].filter((b) => b !== id) : [];
-    return { id, country: COUNTRIES[i % COUNTRIES.length]!, availability, wishes, blocks };
+    return { id, country: countryOf(random), availability, wishes, blocks };
   });
   // Some wishes are returned: a mutual wish.
   for (const a of attendees) {
@@ -98,7 +105,7 @@ async function lpBound(problem: AgendaProblem, edges: readonly Edge[]): Promise<
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
-console.log(`Matchmaking scheduler on synthetic events (${values.slots} slots, tables = 30 % of participants, cap 10, minimum 3, cross-border only, seed ${values.seed})`);
+console.log(`Matchmaking scheduler on synthetic events (${values.slots} slots, tables = 30 % of participants, cap 10, minimum 3, cross-border only, 40 % FI, seed ${values.seed})`);
 for (const n of values.sizes.split(',').map(Number)) {
   const problem = syntheticEvent(n, Number(values.slots), Number(values.seed) + n);
   const started = performance.now();
@@ -107,13 +114,17 @@ for (const n of values.sizes.split(',').map(Number)) {
   const ms = performance.now() - started;
   const violations = agendaViolations(problem, result.meetings);
   const stats = agendaStatistics(problem, result.meetings, edges);
+  const short = belowReachableMinimum(problem, result.meetings, edges);
+  const countBound = meetingCountBound(problem, edges);
   const proven = objectiveUpperBound(problem, edges);
   const lp = await lpBound(problem, edges);
   const w = stats.wishes;
   console.log(`\n== ${n} participants, ${problem.setup.tables} tables, ${fmt(edges.length)} allowed pairs`);
   console.log(`  time to schedule           ${fmt(ms)} ms`);
   console.log(`  hard-rule violations       ${violations.length}${violations.length ? `: ${violations.slice(0, 3).join('; ')}` : ''}`);
+  console.log(`  below a reachable minimum  ${short.length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}`);
   console.log(`  meetings                   ${fmt(stats.meetings)} (per participant min ${stats.perParticipant.min}, median ${stats.perParticipant.median}, max ${stats.perParticipant.max})`);
+  console.log(`  meetings vs their bound    ${fmt(stats.meetings)}/${fmt(countBound)} (${pct(stats.meetings / countBound)})`);
   console.log(`  wishes met                 mutual ${w.mutualMet}/${w.mutualPairs} (${pct(w.mutualMet / w.mutualPairs)}; of those the rules allow ${w.mutualMet}/${w.mutualPossible}, ${pct(w.mutualMet / w.mutualPossible)})`);
   console.log(`                             one-sided ${w.oneSidedMet}/${w.oneSided} (${pct(w.oneSidedMet / w.oneSided)}; of those the rules allow ${w.oneSidedMet}/${w.oneSidedPossible}, ${pct(w.oneSidedMet / w.oneSidedPossible)})`);
   console.log(`  cross-border share         ${pct(stats.crossBorderShare)}`);
@@ -122,4 +133,21 @@ for (const n of values.sizes.split(',').map(Number)) {
   console.log(`  proven bound               ${fmt(proven.bound, 1)} (gap ${pct(1 - result.objective / proven.bound)})`);
   if (lp) console.log(`  LP relaxation bound        ${fmt(lp.value, 1)} (gap ${pct(1 - result.objective / lp.value)}; HiGHS ${fmt(lp.ms)} ms)`);
   else console.log(`  LP relaxation bound        skipped (more than ${values['lp-max-pairs']} pairs)`);
+}
+
+// One late registration: an event of 40 is scheduled, one more company registers, and the
+// re-run keeps the agenda (what `POST /events/{id}/schedule` does by default).
+{
+  const full = syntheticEvent(41, Number(values.slots), Number(values.seed) + 41);
+  const before = { ...full, attendees: full.attendees.slice(0, 40).map((a) => ({ ...a, wishes: a.wishes.filter((w) => w.target !== full.attendees[40]!.id), blocks: a.blocks.filter((b) => b !== full.attendees[40]!.id) })) };
+  const first = schedule(before).meetings;
+  const started = performance.now();
+  const second = schedule({ ...full, keep: first }).meetings;
+  const ms = performance.now() - started;
+  const at = new Set(second.map((m) => `${[m.a, m.b].sort().join('+')}@${m.slot}#${m.table}`));
+  const unchanged = first.filter((m) => at.has(`${[m.a, m.b].sort().join('+')}@${m.slot}#${m.table}`)).length;
+  const late = full.attendees[40]!.id;
+  console.log(`\n== one late registration into an event of 40 (${full.setup.tables} tables), re-scheduled keeping the agenda`);
+  console.log(`  meetings unchanged         ${unchanged}/${first.length} (${pct(unchanged / first.length)}) in ${fmt(ms)} ms`);
+  console.log(`  the late company's         ${second.filter((m) => m.a === late || m.b === late).length} meetings; violations ${agendaViolations(full, second).length}; below a reachable minimum ${belowReachableMinimum(full, second).length}`);
 }

@@ -5,3 +5,4 @@ export { agendaViolations } from './validate-agenda.js';
 export { brokenPinRule, type BrokenRule } from './pin-rules.js';
 export { agendaStatistics, type AgendaStatistics } from './statistics.js';
 export { objectiveUpperBound, type UpperBound } from './upper-bound.js';
+export { belowReachableMinimum, meetingCountBound, reachableMeetings } from './reachable.js';
