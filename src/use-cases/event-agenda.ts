@@ -1,43 +1,21 @@
 // Scheduling an event and reading its agenda: JSON, CSV for the whole event, and per
-// participant CSV and iCalendar with the venue's time zone.
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { stringify } from 'csv-stringify/sync';
-import ical, { escape as icalEscape } from 'ical-generator';
+// participant CSV and iCalendar with the venue's time zone (the writers live in src/formats).
 import { DateTime } from 'luxon';
-import type { Company, MatchEvent, Meeting } from '../domain/index.js';
+import { ScheduleRequestSchema, type CalendarEntry, type Company, type MatchEvent, type Meeting } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
 import {
-  agendaStatistics, agendaViolations, allowedEdges, objectiveUpperBound, schedule, type AgendaProblem, type AgendaStatistics, type Edge, type ScheduleProgress,
+  agendaStatistics, agendaViolations, allowedEdges, calendarAfter, calendarOfAgenda, objectiveUpperBound, schedule, scheduleChanges, slotTimes,
+  type AgendaProblem, type Edge, type ScheduleProgress,
 } from '../events/index.js';
+import type { AgendaMeeting, AgendaView, CompanyRef, ParticipantAgenda, ScheduledAgenda } from '../formats/index.js';
 import { PARTNER_SIGNALS, scoreCandidate, type CandidateQuery } from '../matching/index.js';
 import type { Engine } from './engine.js';
 import { changeEvent, getEvent, participantOf } from './events.js';
 import { storedVectors } from './stored-vectors.js';
+import { parseOrThrow } from './validate.js';
 
-export interface CompanyRef {
-  id: string;
-  name: string;
-  country: string;
-}
-
-export interface AgendaMeeting {
-  slot: number;
-  start: string;
-  end: string;
-  table: number;
-  a: CompanyRef;
-  b: CompanyRef;
-  pinned: boolean;
-  /** Match score of the pair, 0..1. */
-  score: number;
-  wish: 'mutual' | 'one-sided' | null;
-}
-
-export interface AgendaView {
-  event: { id: string; name: string; timeZone: string; slots: MatchEvent['slots']; tables: number; scheduledAt: string | null };
-  meetings: AgendaMeeting[];
-  statistics: AgendaStatistics & { objective: number; upperBound: number; gapToBound: number };
-}
+export { agendaCsv, participantCsv, participantIcs } from '../formats/index.js';
+export type { AgendaMeeting, AgendaView, CompanyRef, ParticipantAgenda, ScheduledAgenda } from '../formats/index.js';
 
 /** Builds the scheduler's problem from an event: companies' countries and match scores. */
 async function problemOf(engine: Engine, event: MatchEvent): Promise<{ problem: AgendaProblem; companies: Map<string, Company> }> {
@@ -74,23 +52,46 @@ async function problemOf(engine: Engine, event: MatchEvent): Promise<{ problem: 
   return { problem, companies };
 }
 
-/** Generates the agenda; pinned meetings stay. Nothing is written unless every hard rule holds. */
-export async function scheduleEvent(engine: Engine, eventId: string, onProgress?: ScheduleProgress): Promise<AgendaView> {
+/** What calendars hold for the event: as last sent out, or (events scheduled before calendars were kept) its agenda. */
+const calendarOf = (e: MatchEvent): CalendarEntry[] => e.calendar ?? calendarOfAgenda(e.agenda ?? [], e.slots);
+
+/**
+ * The meetings a `keep` run starts from: the current agenda (staff removals and withdrawals
+ * already applied) or, when a rule change cleared it, what calendars hold where the slot is
+ * still at the same time.
+ */
+function meetingsToKeep(e: MatchEvent): Meeting[] {
+  if (e.agenda) return e.agenda;
+  return calendarOf(e).filter((c) => !c.cancelled && c.start !== '' && c.start === slotTimes(e.slots, c.slot).start).map(({ a, b, slot, table }) => ({ a, b, slot, table }));
+}
+
+/**
+ * Generates the agenda; pinned meetings stay. `request.mode` `keep` (the default) also keeps every
+ * meeting of the current agenda that the rules still allow, in its slot at its table, and fills
+ * the room around them; `replan` plans from scratch. The answer and the stored event carry what
+ * changed per participant. Nothing is written unless every hard rule holds.
+ */
+export async function scheduleEvent(engine: Engine, eventId: string, onProgress?: ScheduleProgress, request?: unknown): Promise<ScheduledAgenda> {
+  const { mode } = parseOrThrow(ScheduleRequestSchema, request ?? undefined, 'schedule request');
   const before = await getEvent(engine, eventId);
   const { problem, companies } = await problemOf(engine, before);
+  if (mode === 'keep') problem.keep = meetingsToKeep(before);
   const edges = allowedEdges(problem);
   const result = schedule(problem, onProgress, edges);
   const violations = agendaViolations(problem, result.meetings);
   // The scheduler never breaks a rule by design; if it ever did, nothing half-right is saved.
   if (violations.length) throw new Error(`the scheduler broke hard rules: ${violations.slice(0, 5).join('; ')}`);
+  const previous = calendarOf(before);
+  const calendar = calendarAfter(previous, result.meetings, before.slots);
+  const changes = scheduleChanges(previous, calendar);
   const { value: saved } = await changeEvent(engine, eventId, (e) => {
-    if (JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables]) !== JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables])) {
+    if (JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables, e.agenda]) !== JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables, before.agenda])) {
       throw new AppError(ErrorCodes.CONFLICT, 'The event changed while it was being scheduled; run the schedule again.');
     }
-    return { ...e, agenda: result.meetings, scheduledAt: new Date().toISOString() };
+    return { ...e, agenda: result.meetings, scheduledAt: new Date().toISOString(), calendar, changes };
   });
   // The event's rules are those the problem was built from (checked above): no second scoring pass.
-  return viewOf(saved, problem, companies, edges);
+  return { ...viewOf(saved, problem, companies, edges), changes };
 }
 
 export async function agendaView(engine: Engine, eventId: string): Promise<AgendaView> {
@@ -126,57 +127,25 @@ function viewOf(event: MatchEvent, problem: AgendaProblem, companies: ReadonlyMa
 
 const pairOf = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
-const CSV_COLUMNS = ['slot', 'start', 'end', 'table', 'company_a', 'country_a', 'company_b', 'country_b', 'pinned', 'score', 'wish'];
-
-export function agendaCsv(view: AgendaView): string {
-  const rows = view.meetings.map((m) => [m.slot + 1, m.start, m.end, m.table + 1, m.a.name, m.a.country, m.b.name, m.b.country, m.pinned ? 'yes' : '', m.score.toFixed(3), m.wish ?? '']);
-  return stringify(rows, { header: true, columns: CSV_COLUMNS, escape_formulas: true });
-}
-
-export interface ParticipantAgenda {
-  event: AgendaView['event'];
-  participant: CompanyRef;
-  meetings: (Omit<AgendaMeeting, 'a' | 'b'> & { with: CompanyRef })[];
-}
-
+/** One participant's meetings, each with its calendar SEQUENCE, and the meetings called off since calendars got them. */
 export async function participantAgenda(engine: Engine, eventId: string, companyId: string): Promise<ParticipantAgenda> {
-  participantOf(await getEvent(engine, eventId), companyId);
+  const event = await getEvent(engine, eventId);
+  participantOf(event, companyId);
   const view = await agendaView(engine, eventId);
   const mine = view.meetings.filter((m) => m.a.id === companyId || m.b.id === companyId);
   const company = await engine.repo.get('company', companyId);
+  // The calendar as the next run would leave it if the agenda stays as it is now.
+  const calendar = calendarAfter(calendarOf(event), event.agenda ?? [], event.slots).filter((c) => c.a === companyId || c.b === companyId);
+  const entryWith = (other: string) => calendar.find((c) => c.a === other || c.b === other);
+  const names = new Map((await engine.repo.getMany('company', calendar.map((c) => (c.a === companyId ? c.b : c.a)))).map((c) => [c.id, c]));
+  const ref = (id: string): CompanyRef => ({ id, name: names.get(id)?.name ?? id, country: names.get(id)?.country ?? '' });
   return {
     event: view.event,
     participant: { id: companyId, name: company?.name ?? companyId, country: company?.country ?? '' },
-    meetings: mine.map(({ a, b, ...m }) => ({ ...m, with: a.id === companyId ? b : a })),
+    meetings: mine.map(({ a, b, ...m }) => {
+      const other = a.id === companyId ? b : a;
+      return { ...m, with: other, sequence: entryWith(other.id)?.sequence ?? 0 };
+    }),
+    cancelled: calendar.filter((c) => c.cancelled).map((c) => ({ with: ref(c.a === companyId ? c.b : c.a), slot: c.slot, table: c.table, start: c.start, end: c.end, sequence: c.sequence })),
   };
-}
-
-export function participantCsv(agenda: ParticipantAgenda): string {
-  const rows = agenda.meetings.map((m) => [m.slot + 1, m.start, m.end, m.table + 1, m.with.name, m.with.country, m.wish ?? '']);
-  return stringify(rows, { header: true, columns: ['slot', 'start', 'end', 'table', 'meeting_with', 'country', 'wish'], escape_formulas: true });
-}
-
-/** iCalendar with the venue's time zone (VTIMEZONE included), one event per meeting. */
-export function participantIcs(agenda: ParticipantAgenda): string {
-  const zone = agenda.event.timeZone;
-  // ical-generator writes the calendar name raw into NAME and X-WR-CALNAME (its other text
-  // properties are escaped): a line break in a name would start a property, or a whole VEVENT.
-  const calendar = ical({ name: icalEscape(`${agenda.event.name}: ${agenda.participant.name}`, false), prodId: { company: 'NordicHub', product: 'Partner Match' } });
-  // No calendar-wide zone name: ical-generator would write DTSTAMP in it without the `Z` RFC 5545
-  // requires. The VTIMEZONE still comes from the events' own zone.
-  calendar.timezone({ name: null, generator: getVtimezoneComponent });
-  calendar.x('X-WR-TIMEZONE', zone);
-  for (const m of agenda.meetings) {
-    calendar.createEvent({
-      id: `${agenda.event.id}-${m.slot}-${m.table}@nordichub`,
-      // Luxon times, not JS Dates: ical-generator writes a Date's UTC clock under the TZID.
-      start: DateTime.fromISO(m.start).setZone(zone),
-      end: DateTime.fromISO(m.end).setZone(zone),
-      timezone: zone,
-      summary: `Meeting: ${m.with.name} (${m.with.country})`,
-      location: `${agenda.event.name}, table ${m.table + 1}`,
-      description: `B2B meeting with ${m.with.name} (${m.with.country}) at table ${m.table + 1}.`,
-    });
-  }
-  return calendar.toString();
 }

@@ -7,7 +7,7 @@ import {
 } from '../domain/index.js';
 import { AppError, ErrorCodes, invalid, notFound } from '../errors.js';
 import type { Engine } from './engine.js';
-import { brokenPinRule, type Attendee } from '../events/index.js';
+import { brokenPinRule, pinClash, type Attendee } from '../events/index.js';
 import { parseOrThrow } from './validate.js';
 import { createEntity } from './write-entities.js';
 
@@ -177,6 +177,8 @@ export async function pinMeeting(engine: Engine, eventId: string, body: unknown)
     if (table >= e.tables) throw invalid('No such table.', [{ path: 'table', message: `the event has ${e.tables} tables` }]);
     await checkPinRules(engine, e, pin.a, pin.b, slot);
     pinned = { a: pin.a, b: pin.b, slot, table, pinned: true };
+    const clash = pinClash(pinned, e.pins.filter((m) => !samePair(m, pin.a, pin.b)));
+    if (clash) throw new AppError(ErrorCodes.INFEASIBLE, `The pin collides with another pin: ${clash.message}.`, [{ path: clash.field, message: clash.message }]);
     const agenda = e.agenda?.map((m) => (samePair(m, pin.a, pin.b) && m.slot === slot && m.table === table ? { ...m, pinned: true } : m)) ?? null;
     return { ...e, pins: [...e.pins.filter((m) => !samePair(m, pin.a, pin.b)), pinned], removedPairs: e.removedPairs.filter(([a, b]) => !samePairOf(a, b, pin.a, pin.b)), agenda };
   });
