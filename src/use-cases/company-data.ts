@@ -73,7 +73,7 @@ async function feedbackNaming(engine: Engine, companyId: string): Promise<Feedba
 export async function eraseCompanyTraces(engine: Engine, id: string): Promise<void> {
   for (const summary of await engine.repo.listEvents()) {
     const e = await engine.repo.getEvent(summary.id);
-    const named = e && (e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) || e.pins.some((m) => m.a === id || m.b === id));
+    const named = e && (e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) || e.pins.some((m) => m.a === id || m.b === id) || (e.calendar ?? []).some((m) => m.a === id || m.b === id));
     if (named) await engine.repo.updateEvent(summary.id, (current) => withoutCompany(current, id));
   }
   await engine.repo.deleteIntroductionsFor(id);
