@@ -208,8 +208,11 @@ function greedy(problem: AgendaProblem, allowed: readonly Edge[], caps: readonly
   repairByMoves(board, edges, caps, ids);
   const targets = reachableMeetings(problem, allowed, (p) => Math.min(setup.minMeetings, caps[p]!));
   liftToMinimum(board, allowed, caps, targets, ids);
-  // Lifting freed seats and tables here and there: fill them, heaviest pairs first.
+  // Lifting freed seats and tables here and there: fill them, heaviest pairs first, then once more
+  // after moving meetings out of the way of pairs that still have room.
   for (const e of edges) if (open(e, maxCap)) tryPlace(e);
+  repairByMoves(board, edges, caps, ids);
+  addByExchange(board, allowed, caps, ids);
   const meetings = board.agenda();
   const weightOf = new Map(allowed.map((e) => [pairKey(ids[e.a]!, ids[e.b]!), e.weight]));
   return { meetings, objective: meetings.reduce((sum, m) => sum + (weightOf.get(pairKey(m.a, m.b)) ?? 0), 0), counts: board.count };
@@ -316,6 +319,58 @@ function liftToMinimum(board: Board, allowed: readonly Edge[], caps: readonly nu
   }
 }
 
+/**
+ * One more meeting by an exchange: p (room left) and x could meet in a slot where x meets y;
+ * y and f (room left) share a free slot. Replace x+y by p+x (same slot and table) and add y+f:
+ * one meeting more, and only when the weight does not fall, so no wish is traded for a score.
+ * This reaches the participants whom the cross-border rule leaves short when their country is a
+ * large share of the event: the others' seats went to meetings among themselves.
+ */
+function addByExchange(board: Board, allowed: readonly Edge[], caps: readonly number[], ids: readonly string[]): void {
+  const { n, slots } = board;
+  const weight = new Map<number, number>();
+  for (const e of allowed) weight.set(e.a * n + e.b, e.weight).set(e.b * n + e.a, e.weight);
+  const roomy = () => Array.from({ length: n }, (_, p) => p).filter((p) => board.count[p]! < caps[p]!);
+  const commonFreeSlot = (y: number, f: number, except: number) => {
+    for (let s = 0; s < slots; s++) if (s !== except && board.hasTable(s) && board.free(y, s) && board.free(f, s)) return s;
+    return -1;
+  };
+  for (let progress = true; progress;) {
+    progress = false;
+    const open = roomy();
+    for (const p of open) {
+      if (board.count[p]! >= caps[p]!) continue;
+      search: for (let s = 0; s < slots; s++) {
+        if (!board.free(p, s)) continue;
+        for (let x = 0; x < n; x++) {
+          let i = board.busy[x * slots + s]!;
+          if (i < 0 || board.met.has(p * n + x) || !weight.has(p * n + x)) continue;
+          const m = board.meetings[i]!;
+          if (m.pinned || m.kept) continue;
+          const y = m.ai === x ? m.bi : m.ai;
+          for (const f of open) {
+            if (f === p || f === x || f === y || board.count[f]! >= caps[f]! || board.met.has(y * n + f) || !weight.has(y * n + f)) continue;
+            const gain = weight.get(p * n + x)! + weight.get(y * n + f)! - (weight.get(x * n + y) ?? 0);
+            if (gain < 0) continue;
+            const table = board.remove(i);
+            const to = commonFreeSlot(y, f, s);
+            if (to < 0) {
+              // Put x+y back as it was (a new entry: `i` now names the restored one).
+              board.place(m.ai, m.bi, s, ids, table);
+              i = board.busy[x * slots + s]!;
+              continue;
+            }
+            board.place(p, x, s, ids, table);
+            board.place(y, f, to, ids);
+            progress = true;
+            break search;
+          }
+        }
+      }
+    }
+  }
+}
+
 /** Whether meeting `other` shares a participant with one of `drops` (so one side would lose two). */
 function sharesSide(board: Board, drops: readonly number[], other: number): boolean {
   const o = board.meetings[other]!;
@@ -345,8 +400,9 @@ function placePinned(problem: AgendaProblem, board: Board, index: Map<string, nu
 }
 
 /**
- * A pair left out because the two have no common free slot, heaviest first: move one meeting that
- * blocks a common slot to another slot where its pair is free, then place the left-out pair there.
+ * A pair left out because the two have no common free slot, heaviest first: move the meeting(s)
+ * that block a common slot (one per side) to slots where their pairs are free, then place the
+ * left-out pair there. Pinned and kept meetings never move.
  */
 function repairByMoves(board: Board, edges: readonly Edge[], caps: readonly number[], ids: readonly string[]): void {
   for (const e of edges) {
@@ -354,13 +410,19 @@ function repairByMoves(board: Board, edges: readonly Edge[], caps: readonly numb
     if (board.count[e.a]! >= caps[e.a]! || board.count[e.b]! >= caps[e.b]!) continue;
     for (let s = 0; s < board.slots && !board.met.has(e.a * board.n + e.b); s++) {
       if (!board.available[e.a * board.slots + s] || !board.available[e.b * board.slots + s]) continue;
-      const blocking = [board.busy[e.a * board.slots + s]!, board.busy[e.b * board.slots + s]!].filter((x) => x >= 0);
-      if (new Set(blocking).size !== 1) continue;
-      const m = board.meetings[blocking[0]!]!;
-      if (m.pinned || m.kept) continue;
-      const to = board.slotFor(m.ai, m.bi);
+      const blocking = [...new Set([board.busy[e.a * board.slots + s]!, board.busy[e.b * board.slots + s]!].filter((x) => x >= 0))];
+      if (blocking.length === 0 || blocking.some((i) => board.meetings[i]!.pinned || board.meetings[i]!.kept)) continue;
+      // Each side's meeting in `s` moves to a slot its pair has free; if the second cannot, the first goes back.
+      const from = board.meetings[blocking[0]!]!.slot;
+      const to = board.slotFor(board.meetings[blocking[0]!]!.ai, board.meetings[blocking[0]!]!.bi);
       if (to < 0) continue;
       board.move(blocking[0]!, to);
+      if (blocking.length === 2) {
+        const second = board.meetings[blocking[1]!]!;
+        const secondTo = board.slotFor(second.ai, second.bi);
+        if (secondTo < 0) { board.move(blocking[0]!, from); continue; }
+        board.move(blocking[1]!, secondTo);
+      }
       if (board.tablesUsed[s]! < board.tables && board.free(e.a, s) && board.free(e.b, s)) board.place(e.a, e.b, s, ids);
     }
   }
