@@ -329,45 +329,48 @@ function liftToMinimum(board: Board, allowed: readonly Edge[], caps: readonly nu
 function addByExchange(board: Board, allowed: readonly Edge[], caps: readonly number[], ids: readonly string[]): void {
   const { n, slots } = board;
   const weight = new Map<number, number>();
-  for (const e of allowed) weight.set(e.a * n + e.b, e.weight).set(e.b * n + e.a, e.weight);
-  const roomy = () => Array.from({ length: n }, (_, p) => p).filter((p) => board.count[p]! < caps[p]!);
-  const commonFreeSlot = (y: number, f: number, except: number) => {
-    for (let s = 0; s < slots; s++) if (s !== except && board.hasTable(s) && board.free(y, s) && board.free(f, s)) return s;
-    return -1;
-  };
-  for (let progress = true; progress;) {
-    progress = false;
-    const open = roomy();
-    for (const p of open) {
-      if (board.count[p]! >= caps[p]!) continue;
-      search: for (let s = 0; s < slots; s++) {
-        if (!board.free(p, s)) continue;
-        for (let x = 0; x < n; x++) {
-          let i = board.busy[x * slots + s]!;
-          if (i < 0 || board.met.has(p * n + x) || !weight.has(p * n + x)) continue;
-          const m = board.meetings[i]!;
-          if (m.pinned || m.kept) continue;
-          const y = m.ai === x ? m.bi : m.ai;
-          for (const f of open) {
-            if (f === p || f === x || f === y || board.count[f]! >= caps[f]! || board.met.has(y * n + f) || !weight.has(y * n + f)) continue;
-            const gain = weight.get(p * n + x)! + weight.get(y * n + f)! - (weight.get(x * n + y) ?? 0);
-            if (gain < 0) continue;
-            const table = board.remove(i);
-            const to = commonFreeSlot(y, f, s);
-            if (to < 0) {
-              // Put x+y back as it was (a new entry: `i` now names the restored one).
-              board.place(m.ai, m.bi, s, ids, table);
-              i = board.busy[x * slots + s]!;
-              continue;
-            }
-            board.place(p, x, s, ids, table);
-            board.place(y, f, to, ids);
-            progress = true;
-            break search;
-          }
+  const partners: number[][] = Array.from({ length: n }, () => []);
+  for (const e of allowed) {
+    weight.set(e.a * n + e.b, e.weight).set(e.b * n + e.a, e.weight);
+    partners[e.a]!.push(e.b);
+    partners[e.b]!.push(e.a);
+  }
+  const hasRoom = (p: number) => board.count[p]! < caps[p]!;
+  // A bounded amount of work (checks of a candidate f; about a second on this machine) so that
+  // 1,000 participants stay in seconds: events of 300 need 0.3-5.5 million checks in all.
+  let budget = 10_000_000;
+  const exchange = (p: number): boolean => {
+    for (let s = 0; s < slots; s++) {
+      if (!board.free(p, s)) continue;
+      for (const x of partners[p]!) {
+        const i = board.busy[x * slots + s]!;
+        if (i < 0 || board.met.has(p * n + x)) continue;
+        const m = board.meetings[i]!;
+        if (m.pinned || m.kept) continue;
+        const y = m.ai === x ? m.bi : m.ai;
+        // y's free slots other than s, each with a free table: where y+f could go.
+        const ySlots: number[] = [];
+        for (let t = 0; t < slots; t++) if (t !== s && board.hasTable(t) && board.free(y, t)) ySlots.push(t);
+        if (!ySlots.length) continue;
+        const lost = weight.get(x * n + y) ?? 0;
+        const gained = weight.get(p * n + x)!;
+        for (const f of partners[y]!) {
+          if (--budget < 0) return false;
+          if (f === p || f === x || !hasRoom(f) || board.met.has(y * n + f) || gained + weight.get(y * n + f)! < lost) continue;
+          const to = ySlots.find((t) => board.free(f, t));
+          if (to === undefined) continue;
+          const table = board.remove(i);
+          board.place(p, x, s, ids, table);
+          board.place(y, f, to, ids);
+          return true;
         }
       }
     }
+    return false;
+  };
+  for (let progress = true; progress && budget > 0;) {
+    progress = false;
+    for (let p = 0; p < n; p++) while (hasRoom(p) && exchange(p)) progress = true;
   }
 }
 
