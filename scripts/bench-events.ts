@@ -19,7 +19,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,300,1000' },
     slots: { type: 'string', default: '16' },
     seed: { type: 'string', default: '7' },
-    'lp-max-pairs': { type: 'string', default: '400000' },
+    'lp-max-pairs': { type: 'string', default: '100000' },
   },
 });
 
