@@ -116,6 +116,7 @@ export function buildApp(deps: AppDeps): express.Express {
         // The tag names the version, not the bytes: staff see private fields the public does not.
         if (result.version !== undefined) res.set('ETag', etagOf(result.version)).vary('Authorization');
         if (result.filename) res.attachment(result.filename);
+        if (result.disposition) res.set('Content-Disposition', result.disposition);
         if (result.type) res.type(result.type).send(result.body);
         else res.json(result.body);
       } catch (err) {

@@ -1,7 +1,8 @@
 // Matchmaking-event endpoints (staff): the event, its participants, suggestions, the schedule,
 // pins and removals, and the agenda as JSON, CSV and iCalendar.
 import { z } from 'zod';
-import { decimalInt, EventInputSchema, EventPatchSchema, IdSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema } from '../domain/index.js';
+import { decimalInt, eventWarnings, EventInputSchema, EventPatchSchema, IdSchema, PairSchema, ParticipantInputSchema, ParticipantPatchSchema, PinSchema } from '../domain/index.js';
+import { attachmentDisposition } from '../formats/index.js';
 import { agendaCsv, agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../use-cases/event-agenda.js';
 import {
   addParticipant, createEvent, deleteEvent, getEvent, getVersionedEvent, participantOf, patchEvent, patchParticipant, pinMeeting, removeMeeting,
@@ -25,6 +26,15 @@ const ParticipantSchema = z.object({
   wishes: z.array(z.object({ companyId: z.string(), priority: z.number().int() })),
   blocks: z.array(z.string()),
 });
+const WarningsSchema = z.array(z.object({ code: z.literal('date-in-past'), path: z.string(), message: z.string() }));
+const MeetingRefSchema = z.object({ with: z.string(), slot: z.number().int(), table: z.number().int(), start: z.string(), end: z.string() }).meta({ id: 'MeetingRef' });
+export const ChangesSchema = z
+  .object({
+    kept: z.number().int(), added: z.number().int(), moved: z.number().int(), cancelled: z.number().int(),
+    participants: z.array(z.object({ companyId: z.string(), added: z.array(MeetingRefSchema), moved: z.array(z.object({ before: MeetingRefSchema, after: MeetingRefSchema })), cancelled: z.array(MeetingRefSchema) })),
+  })
+  .meta({ id: 'ScheduleChanges', description: 'What the last schedule run changed against the agenda calendars held; only participants with a change are listed.' });
+const CalendarEntrySchema = z.object({ a: z.string(), b: z.string(), slot: z.number().int(), table: z.number().int(), start: z.string(), end: z.string(), sequence: z.number().int(), cancelled: z.boolean() });
 export const EventSchema = z
   .object({
     id: z.string(), name: z.string(), timeZone: z.string(),
@@ -33,6 +43,7 @@ export const EventSchema = z
     tables: z.number().int(), maxMeetings: z.number().int().nullable(), minMeetings: z.number().int(), allowSameCountry: z.boolean(),
     participants: z.array(ParticipantSchema), pins: z.array(MeetingSchema), removedPairs: z.array(z.tuple([z.string(), z.string()])),
     agenda: z.array(MeetingSchema).nullable(), scheduledAt: z.string().nullable(), version: VersionField,
+    calendar: z.array(CalendarEntrySchema).optional(), changes: ChangesSchema.nullable().optional(),
   })
   .meta({ id: 'Event' });
 const ref = z.object({ id: z.string(), name: z.string(), country: z.string() });
@@ -49,13 +60,21 @@ export const AgendaSchema = z
     }),
   })
   .meta({ id: 'Agenda', description: 'Times carry the venue’s offset; slot and table numbers are 0-based here, 1-based in CSV and calendars.' });
-const ParticipantAgendaSchema = z.object({ event: eventHead, participant: ref, meetings: z.array(z.object({ ...agendaMeeting, with: ref })) }).meta({ id: 'ParticipantAgenda' });
+const ParticipantAgendaSchema = z
+  .object({
+    event: eventHead, participant: ref, meetings: z.array(z.object({ ...agendaMeeting, with: ref, sequence: z.number().int().optional() })),
+    cancelled: z.array(z.object({ with: ref, slot: z.number().int(), table: z.number().int(), start: z.string(), end: z.string(), sequence: z.number().int() })).optional(),
+  })
+  .meta({ id: 'ParticipantAgenda' });
 
 export const EVENT_ROUTES: RouteDef[] = [
   route({
     method: 'post', path: '/api/v1/events', tag: TAG, role: 'staff', summary: 'Create an event: slots from date, start, length, gaps and breaks in the venue time zone', body: EventInputSchema,
-    responses: { 201: { description: 'Created', schema: EventSchema }, 400: problem('Invalid'), 409: problem('Id taken') },
-    async handle({ engine, body }) { return { status: 201, body: { ...(await createEvent(engine, body)), version: 1 }, version: 1 }; },
+    responses: { 201: { description: 'Created (`warnings` names a date already past, accepted all the same)', schema: EventSchema.extend({ warnings: WarningsSchema }) }, 400: problem('Invalid'), 409: problem('Id taken') },
+    async handle({ engine, body }) {
+      const event = await createEvent(engine, body);
+      return { status: 201, body: { ...event, version: 1, warnings: eventWarnings(event, new Date()) }, version: 1 };
+    },
   }),
   route({
     method: 'get', path: '/api/v1/events', tag: TAG, role: 'staff', summary: 'List events',
@@ -73,10 +92,10 @@ export const EVENT_ROUTES: RouteDef[] = [
   route({
     method: 'patch', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', params: IdParams, body: EventPatchSchema,
     summary: 'Change the settings the body names (the rest keep theirs); a new slot layout drops pins, any rule change clears the agenda; with If-Match only if still at that version',
-    responses: { 200: { description: 'Changed', schema: EventSchema }, 400: problem('Invalid'), 404: problem('No such event'), 412: problem('Changed meanwhile: nothing was changed') },
+    responses: { 200: { description: 'Changed (`warnings` names a date already past, accepted all the same)', schema: EventSchema.extend({ warnings: WarningsSchema }) }, 400: problem('Invalid'), 404: problem('No such event'), 412: problem('Changed meanwhile: nothing was changed') },
     async handle({ engine, params, body, ifMatch }) {
       const { value, version } = await patchEvent(engine, params.id, body, ifMatch);
-      return { body: { ...value, version }, version };
+      return { body: { ...value, version, warnings: eventWarnings(value, new Date()) }, version };
     },
   }),
   route({
@@ -123,9 +142,10 @@ export const EVENT_ROUTES: RouteDef[] = [
   }),
   route({
     method: 'post', path: '/api/v1/events/{id}/schedule', tag: TAG, role: 'staff', params: IdParams,
-    summary: 'Generate the agenda (pinned meetings stay); answers the agenda with statistics. 422 when pins cannot all hold: nothing is changed',
-    responses: { 200: { description: 'The new agenda', schema: AgendaSchema }, 404: problem('No such event'), 409: problem('Changed meanwhile'), 422: problem('Pins infeasible') },
-    async handle({ engine, params }) { return { body: await scheduleEvent(engine, params.id) }; },
+    // No `body` in the route: it is optional (an empty POST keeps working); the use-case parses it.
+    summary: 'Generate the agenda (pinned meetings stay). Optional body `{ "mode": "keep" | "replan" }`: `keep` (default) keeps every meeting still allowed in its slot and table and fills around them; `replan` plans from scratch. Answers the agenda with statistics and `changes`. 422 when pins cannot all hold: nothing is changed',
+    responses: { 200: { description: 'The new agenda', schema: AgendaSchema.extend({ changes: ChangesSchema }) }, 400: problem('Invalid mode'), 404: problem('No such event'), 409: problem('Changed meanwhile'), 422: problem('Pins infeasible') },
+    async handle({ engine, params, body }) { return { body: await scheduleEvent(engine, params.id, undefined, body) }; },
   }),
   route({
     method: 'get', path: '/api/v1/events/{id}/agenda', tag: TAG, role: 'staff', params: IdParams, query: FormatQuery(['json', 'csv']),
@@ -133,7 +153,7 @@ export const EVENT_ROUTES: RouteDef[] = [
     responses: { 200: { description: 'The agenda', schema: AgendaSchema }, 404: problem('No such event') },
     async handle({ engine, params, query }) {
       const view = await agendaView(engine, params.id);
-      if ((query as { format: string }).format === 'csv') return { body: agendaCsv(view), type: 'text/csv; charset=utf-8', filename: `${params.id}-agenda.csv` };
+      if ((query as { format: string }).format === 'csv') return { body: agendaCsv(view), type: 'text/csv; charset=utf-8', disposition: attachmentDisposition([view.event.name, 'agenda'], 'csv') };
       return { body: view };
     },
   }),
@@ -144,15 +164,16 @@ export const EVENT_ROUTES: RouteDef[] = [
     async handle({ engine, params, query }) {
       const agenda = await participantAgenda(engine, params.id, params.companyId);
       const format = (query as { format: string }).format;
-      if (format === 'csv') return { body: participantCsv(agenda), type: 'text/csv; charset=utf-8', filename: `${params.id}-${params.companyId}.csv` };
-      if (format === 'ics') return { body: participantIcs(agenda), type: 'text/calendar; charset=utf-8', filename: `${params.id}-${params.companyId}.ics` };
+      const named = [agenda.event.name, agenda.participant.name];
+      if (format === 'csv') return { body: participantCsv(agenda), type: 'text/csv; charset=utf-8', disposition: attachmentDisposition(named, 'csv') };
+      if (format === 'ics') return { body: participantIcs(agenda), type: 'text/calendar; charset=utf-8', disposition: attachmentDisposition(named, 'ics') };
       return { body: agenda };
     },
   }),
   route({
     method: 'post', path: '/api/v1/events/{id}/pins', tag: TAG, role: 'staff', params: IdParams, body: PinSchema,
     summary: 'Pin a meeting (given slot and table, or where the pair meets now); it stays through re-runs',
-    responses: { 201: { description: 'Pinned', schema: MeetingSchema }, 400: problem('Invalid'), 404: problem('Not a participant'), 422: problem('The pin breaks a rule of the event (same country, blocked pair, cap, availability): the problem names it') },
+    responses: { 201: { description: 'Pinned', schema: MeetingSchema }, 400: problem('Invalid'), 404: problem('Not a participant'), 422: problem('The pin breaks a rule of the event (same country, blocked pair, cap, availability) or collides with another pin (same table and slot, or a participant twice in a slot): the problem names it') },
     async handle({ engine, params, body }) { return { status: 201, body: await pinMeeting(engine, params.id, body) }; },
   }),
   route({

@@ -31,6 +31,8 @@ export interface RouteResult {
   type?: string;
   /** Offered as a download with this file name. */
   filename?: string;
+  /** A full Content-Disposition value instead (e.g. an ASCII name with a UTF-8 `filename*`). */
+  disposition?: string;
   /** The version of the entity answered: sent as the strong ETag `"<version>"`. */
   version?: number;
 }

@@ -1,6 +1,7 @@
 // Matchmaking events: the event, its participants and its agenda, and the input schemas.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { dateIn } from './deadlines.js';
 import { CompanyInputSchema, IdSchema, IsoDateSchema, patchOf, plainText, singleLine } from './schemas.js';
 
 export interface Slot {
@@ -21,6 +22,48 @@ export interface Meeting {
   slot: number;
   table: number;
   pinned?: boolean;
+}
+
+/** One side's view of a meeting in a change list: who with, where and when. */
+export interface MeetingRef {
+  /** The company id of the other participant. */
+  with: string;
+  slot: number;
+  table: number;
+  start: string;
+  end: string;
+}
+
+export interface ParticipantChanges {
+  companyId: string;
+  added: MeetingRef[];
+  moved: { before: MeetingRef; after: MeetingRef }[];
+  cancelled: MeetingRef[];
+}
+
+/** What a schedule run changed against the agenda calendars last received. */
+export interface ScheduleChanges {
+  kept: number;
+  added: number;
+  moved: number;
+  cancelled: number;
+  /** Only participants with at least one change. */
+  participants: ParticipantChanges[];
+}
+
+/**
+ * One meeting as calendars last received it. A pair keeps one calendar entry per event (its UID),
+ * whose SEQUENCE grows by one each time the meeting moves, is cancelled or comes back.
+ */
+export interface CalendarEntry {
+  a: string;
+  b: string;
+  slot: number;
+  table: number;
+  start: string;
+  end: string;
+  sequence: number;
+  cancelled: boolean;
 }
 
 export interface EventParticipant {
@@ -60,6 +103,10 @@ export interface MatchEvent {
   /** Null until scheduled; cleared when the slot layout changes. */
   agenda: Meeting[] | null;
   scheduledAt: string | null;
+  /** Every meeting ever sent out, as of the last schedule run (absent on events never scheduled since). */
+  calendar?: CalendarEntry[];
+  /** What the last schedule run changed; null before the first. */
+  changes?: ScheduleChanges | null;
 }
 
 const validZone = (zone: string) => DateTime.local().setZone(zone).isValid;
@@ -116,6 +163,9 @@ export const PinSchema = z.strictObject({ a: IdSchema, b: IdSchema, slot: z.numb
 
 export type EventInput = z.input<typeof EventInputSchema>;
 
+/** `keep` (default): meetings still allowed stay where they are; `replan`: plan from scratch. */
+export const ScheduleRequestSchema = z.strictObject({ mode: z.enum(['keep', 'replan']).default('keep') }).default({ mode: 'keep' });
+
 /** Slot start times from the plan, in the venue's zone (summer time handled by the zone rules). */
 export function slotsOf(plan: SlotPlan, timeZone: string): Slot[] {
   const [hour, minute] = plan.start.split(':').map(Number) as [number, number];
@@ -135,4 +185,18 @@ export function toMatchEvent(input: z.output<typeof EventInputSchema>): MatchEve
     id, name, timeZone, plan, slots: slotsOf(plan, timeZone), tables, maxMeetings: maxMeetings ?? null, minMeetings, allowSameCountry,
     participants: [], pins: [], removedPairs: [], agenda: null, scheduledAt: null,
   };
+}
+
+/** Something staff should know about an accepted change, e.g. a date already past. */
+export interface EventWarning {
+  code: 'date-in-past';
+  path: string;
+  message: string;
+}
+
+/** Warnings about an event as it stands: a date before today at the venue is allowed (events are recorded afterwards too) but said. */
+export function eventWarnings(event: Pick<MatchEvent, 'plan' | 'timeZone'>, now: Date): EventWarning[] {
+  const today = dateIn(event.timeZone, now);
+  if (event.plan.date < today) return [{ code: 'date-in-past', path: 'date', message: `${event.plan.date} is before today at the venue (${today} in ${event.timeZone})` }];
+  return [];
 }

@@ -39,6 +39,11 @@ export interface AgendaProblem {
   pinned: readonly Meeting[];
   /** Pairs staff removed: never scheduled again. */
   removed: readonly [string, string][];
+  /**
+   * The previous agenda's meetings to keep where they still are: each one the rules still allow
+   * stays in its slot at its table, and new meetings fill the room around them.
+   */
+  keep?: readonly Meeting[];
 }
 
 export const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);

@@ -3,8 +3,8 @@
 import type { Attendee, EventSetup, Meeting } from './agenda.js';
 
 export interface BrokenRule {
-  /** The pin's field the rule is about: `a`, `b` or `slot`. */
-  field: 'a' | 'b' | 'slot';
+  /** The pin's field the rule is about: `a`, `b`, `slot` or `table`. */
+  field: 'a' | 'b' | 'slot' | 'table';
   /** The rule, in words staff can act on. */
   message: string;
 }
@@ -24,6 +24,22 @@ export function brokenPinRule(setup: EventSetup, a: Attendee, b: Attendee, slot:
     if (setup.maxMeetings !== undefined && own.length >= setup.maxMeetings) {
       return { field, message: `over the cap: ${p.id} already has ${own.length} pinned meetings, the most one participant may have` };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Whether pinning `a` and `b` at `table` in `slot` collides with another pin: the same table in
+ * the same slot, or either participant pinned elsewhere in that slot. Refused at pin time, so the
+ * scheduler never meets two pins it cannot both keep.
+ */
+export function pinClash(pin: Meeting, otherPins: readonly Meeting[]): BrokenRule | undefined {
+  const sameSlot = otherPins.filter((m) => m.slot === pin.slot);
+  const table = sameSlot.find((m) => m.table === pin.table);
+  if (table) return { field: 'table', message: `table ${pin.table + 1} in slot ${pin.slot + 1} is already pinned for ${table.a} and ${table.b}` };
+  for (const [field, id] of [['a', pin.a], ['b', pin.b]] as const) {
+    const busy = sameSlot.find((m) => m.a === id || m.b === id);
+    if (busy) return { field, message: `${id} already has a pinned meeting in slot ${pin.slot + 1} (with ${busy.a === id ? busy.b : busy.a})` };
   }
   return undefined;
 }

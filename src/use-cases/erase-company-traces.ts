@@ -22,5 +22,5 @@ export async function eraseCompanyTraces(deps: ErasureDeps, id: string): Promise
 }
 
 function names(e: MatchEvent, id: string): boolean {
-  return e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) || e.pins.some((m) => m.a === id || m.b === id);
+  return e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) || e.pins.some((m) => m.a === id || m.b === id) || (e.calendar ?? []).some((m) => m.a === id || m.b === id);
 }

@@ -93,7 +93,10 @@ async function eventFigures(engine: Engine, now: Date): Promise<EventFigures[]> 
   return figures.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
 }
 
-/** An event is held once its day has begun at the venue and it has an agenda. */
+/**
+ * An event is held once its day has begun at the venue (its date in its own zone), scheduled or
+ * not: an event dated in the past is never counted as coming.
+ */
 function figuresOf(engine: Engine, event: MatchEvent, now: Date): EventFigures {
   const countryOf = (id: string) => engine.index.companies.attributes.get(id)?.country;
   const meetings = event.agenda ?? [];
@@ -101,7 +104,7 @@ function figuresOf(engine: Engine, event: MatchEvent, now: Date): EventFigures {
     id: event.id,
     name: event.name,
     date: event.plan.date,
-    held: event.agenda !== null && event.plan.date <= dateIn(event.timeZone, now),
+    held: event.plan.date <= dateIn(event.timeZone, now),
     participants: event.participants.length,
     meetings: meetings.length,
     crossBorderMeetings: meetings.filter((m) => countryOf(m.a) !== countryOf(m.b)).length,

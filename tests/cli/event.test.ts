@@ -28,7 +28,8 @@ describe('npm run event', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Per participant \(min \/ median \/ max\)/);
     expect(r.stdout).toMatch(/Cross-border share\s*│\s*100\.0 %/);
-    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^slot,start,end,table/);
+    // A byte-order mark first (Excel reads the file as UTF-8), then local date and times.
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^\uFEFFslot,date,start_time,end_time,time_zone,table/);
     const ics = path.join(t.dir, 'fi-pack.ics');
     expect((await run(['event', 'agenda', 'ev-cli', '--participant', 'fi-pack', '--ics', '--out', ics])).code).toBe(0);
     expect(readFileSync(ics, 'utf8')).toMatch(/DTSTART;TZID=Atlantic\/Reykjavik:20270901T1[34][024]000/);

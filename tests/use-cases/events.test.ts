@@ -108,17 +108,21 @@ describe('scheduling', () => {
     await unpinMeeting(t.engine, EVENT.id, { a: 'dk-wind', b: 'is-sensor' });
   });
 
-  it('answers pins that cannot all hold with a clear error and leaves the agenda as it was', async () => {
+  it('refuses at pin time two pins on one table in one slot, or one participant twice in a slot, changing nothing', async () => {
     await createEvent(t.engine, { ...EVENT, id: 'ev-one-table', tables: 1 });
     for (const id of ['fi-pack', 'se-dist', 'no-fish', 'dk-food']) await addParticipant(t.engine, 'ev-one-table', { companyId: id });
     await scheduleEvent(t.engine, 'ev-one-table');
     await pinMeeting(t.engine, 'ev-one-table', { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 });
-    await pinMeeting(t.engine, 'ev-one-table', { a: 'no-fish', b: 'dk-food', slot: 0, table: 0 });
     const before = await getEvent(t.engine, 'ev-one-table');
-    const err = await scheduleEvent(t.engine, 'ev-one-table').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'infeasible', issues: [{ path: 'pinned[1]', message: 'table 0 in slot 0 is pinned twice' }] });
+    const sameTable = await pinMeeting(t.engine, 'ev-one-table', { a: 'no-fish', b: 'dk-food', slot: 0, table: 0 }).catch((e: unknown) => e);
+    expect(sameTable).toBeInstanceOf(AppError);
+    expect(sameTable).toMatchObject({ code: 'infeasible', issues: [{ path: 'table', message: expect.stringMatching(/table 1 in slot 1 is already pinned for fi-pack and se-dist/) }] });
+    await createEvent(t.engine, { ...EVENT, id: 'ev-two-tables', tables: 2 });
+    for (const id of ['fi-pack', 'se-dist', 'dk-food']) await addParticipant(t.engine, 'ev-two-tables', { companyId: id });
+    await pinMeeting(t.engine, 'ev-two-tables', { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 });
+    await expect(pinMeeting(t.engine, 'ev-two-tables', { a: 'dk-food', b: 'fi-pack', slot: 0, table: 1 })).rejects.toMatchObject({ code: 'infeasible', issues: [{ path: 'b', message: expect.stringMatching(/fi-pack already has a pinned meeting in slot 1/) }] });
     expect(await getEvent(t.engine, 'ev-one-table')).toEqual(before);
+    expect(await scheduleEvent(t.engine, 'ev-one-table')).toMatchObject({ meetings: expect.arrayContaining([expect.objectContaining({ slot: 0, table: 0, pinned: true })]) });
   });
 
   it('drops a participant from the agenda when unregistered, and clears the agenda when the rules change', async () => {
@@ -200,12 +204,18 @@ describe('participant agendas', () => {
     expect(ics).toContain(`DTSTART;TZID=Europe/Helsinki:${local}00`);
     // 09:00 in Helsinki on 28 March 2027 is 06:00 UTC (summer time from 03:00 that morning).
     expect(agenda.meetings.map((m) => new Date(m.start).toISOString())).toContain(new Date('2027-03-28T06:00:00Z').toISOString());
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(agenda.meetings.length);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(agenda.meetings.length + (agenda.cancelled?.length ?? 0));
+    expect(ics.match(/STATUS:CONFIRMED/g)).toHaveLength(agenda.meetings.length);
   });
 
   it('write CSV with the counterpart and table for each meeting', async () => {
-    const csv = participantCsv(await participantAgenda(t.engine, EVENT.id, 'fi-pack')).trim().split('\n');
-    expect(csv[0]).toBe('slot,start,end,table,meeting_with,country,wish');
-    expect(csv.slice(1).some((row) => row.includes('Nordpack Wholesale AB,SE,mutual'))).toBe(true);
+    const csv = participantCsv(await participantAgenda(t.engine, EVENT.id, 'fi-pack'));
+    // A byte-order mark first, so Excel reads the file as UTF-8.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = csv.slice(1).trim().split('\n');
+    expect(rows[0]).toBe('participant,slot,date,start_time,end_time,time_zone,table,meeting_with,country,wish,start,end');
+    expect(rows.slice(1).some((row) => row.includes('Nordpack Wholesale AB,SE,mutual'))).toBe(true);
+    // Local date and clock in the venue's zone: the first slot starts at 09:00 on 28 March in Helsinki.
+    expect(rows.slice(1).every((row) => /^[^,]+,\d+,2027-03-28,\d\d:\d\d,\d\d:\d\d,Europe\/Helsinki,/.test(row))).toBe(true);
   });
 });
