@@ -6,6 +6,7 @@ import { buildApp, ensureAdminKey } from './api/index.js';
 import type { Config } from './config.js';
 import { openRepository } from './db/index.js';
 import { TransformersEmbedder } from './embedding/index.js';
+import { createMailer, describeMailer } from './mail/index.js';
 import { closeEngine, openEngine, type Engine } from './use-cases/engine.js';
 import { snapshotDir } from './use-cases/live-index.js';
 import { DEFAULT_HNSW } from './index/index.js';
@@ -34,10 +35,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
   logger.info({ url }, 'listening; loading model and index');
 
+  const mailer = createMailer(config.mail, config.dataDir);
+  logger.info({ mailTransport: mailer.transport }, describeMailer(mailer, config.mail));
   const ready = (async () => {
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
-    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch } });
+    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch }, mailer });
     opened.index.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
     logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');

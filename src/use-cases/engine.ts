@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Repository } from '../db/index.js';
 import type { Embedder } from '../embedding/index.js';
+import type { Mailer } from '../mail/index.js';
 import { LexicalMatcher } from '../matching/index.js';
 import { LiveIndex, type LiveIndexOptions } from './live-index.js';
 
@@ -13,6 +14,8 @@ export interface Engine {
   /** The lexical signal of hybrid re-ranking (inactive for models without a concept table). */
   readonly lexical: LexicalMatcher;
   readonly logger?: Logger | undefined;
+  /** Outgoing mail (SMTP or the outbox folder); undefined where nothing may send mail. */
+  readonly mailer?: Mailer | undefined;
 }
 
 export interface OpenEngineOptions {
@@ -23,6 +26,7 @@ export interface OpenEngineOptions {
   hnsw?: LiveIndexOptions['hnsw'];
   onProgress?: LiveIndexOptions['onProgress'];
   persist?: LiveIndexOptions['persist'];
+  mailer?: Mailer | undefined;
 }
 
 export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
@@ -35,7 +39,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
     onProgress: options.onProgress,
     persist: options.persist,
   });
-  return { repo: options.repo, embedder: options.embedder, index, lexical: new LexicalMatcher(options.embedder.terms), logger: options.logger };
+  return { repo: options.repo, embedder: options.embedder, index, lexical: new LexicalMatcher(options.embedder.terms), logger: options.logger, mailer: options.mailer };
 }
 
 /** Saves the index and releases the model and the database, in that order. */
@@ -43,4 +47,5 @@ export async function closeEngine(engine: Engine): Promise<void> {
   await engine.index.close();
   await engine.embedder.dispose();
   await engine.repo.close();
+  await engine.mailer?.close();
 }
