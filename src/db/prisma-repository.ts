@@ -7,6 +7,8 @@ import type { MatchEvent } from '../domain/events.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords } from '../domain/search-words.js';
+import { mailingFromRow, mailingToRow } from './mailing-repository.js';
+import type { AgendaMailing } from '../domain/mailing.js';
 import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
@@ -451,6 +453,23 @@ export class PrismaRepository implements Repository {
   async judgedCompanies(): Promise<string[]> {
     const rows = await this.prisma.feedback.findMany({ distinct: ['companyId'], select: { companyId: true } });
     return rows.map((r) => r.companyId);
+  }
+
+  async agendaMailings(eventId: string): Promise<AgendaMailing[]> {
+    return (await this.prisma.agendaMailing.findMany({ where: { eventId }, orderBy: { companyId: 'asc' } })).map(mailingFromRow);
+  }
+
+  async recordAgendaMailing(mailing: AgendaMailing): Promise<void> {
+    const row = mailingToRow(mailing);
+    await this.writer.agendaMailing.upsert({ where: { eventId_companyId: { eventId: row.eventId, companyId: row.companyId } }, create: row, update: row });
+  }
+
+  async agendaMailingsOf(companyId: string): Promise<AgendaMailing[]> {
+    return (await this.prisma.agendaMailing.findMany({ where: { companyId }, orderBy: { eventId: 'asc' } })).map(mailingFromRow);
+  }
+
+  async deleteAgendaMailingsFor(companyId: string): Promise<number> {
+    return (await this.writer.agendaMailing.deleteMany({ where: { companyId } })).count;
   }
 
   async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {

@@ -4,6 +4,7 @@ import type { ApiKeyRecord, Introduction } from '../domain/access.js';
 import type { Feedback, FeedbackKind, FeedbackVerdict } from '../domain/feedback.js';
 import type { MatchEvent } from '../domain/events.js';
 import type { Country, Sector } from '../domain/vocabulary.js';
+import type { MailingRepository } from './mailing-repository.js';
 
 export interface ListQuery {
   limit: number;
@@ -107,7 +108,7 @@ export interface FeedbackCount {
   n: number;
 }
 
-export interface Repository {
+export interface Repository extends MailingRepository {
   get<T extends EntityType>(type: T, id: string): Promise<EntityByType[T] | null>;
   /** The entity with its current version (what `If-Match` is compared with). */
   getVersioned<T extends EntityType>(type: T, id: string): Promise<Versioned<EntityByType[T]> | null>;
