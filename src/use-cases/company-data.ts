@@ -1,6 +1,7 @@
 // A company's rights over its data: everything held about it in one export (GDPR access), and
 // erasure that reaches every place it appears (events, introduction requests, staff feedback, the index).
 import type { Company, Feedback, Introduction } from '../domain/index.js';
+import type { AgendaMailing } from '../domain/mailing.js';
 import type { Engine } from './engine.js';
 import { withoutCompany } from './events.js';
 import { allFeedback } from './feedback.js';
@@ -21,6 +22,8 @@ export interface CompanyDataExport {
   introductionRequests: Introduction[];
   /** Staff verdicts naming it: on suggestions made to it, and on it suggested as a partner. */
   feedback: Feedback[];
+  /** Agendas mailed to it: to which address, when, and how. */
+  agendaMailings: AgendaMailing[];
   history: { seq: number; op: string; at: string }[];
 }
 
@@ -46,6 +49,7 @@ export async function exportCompanyData(engine: Engine, id: string): Promise<Com
     events,
     introductionRequests: await allIntroductions(engine, id),
     feedback: await feedbackNaming(engine, id),
+    agendaMailings: await engine.repo.agendaMailingsOf(id),
     history: (await engine.repo.historyOf('company', id)).map((h) => ({ seq: h.seq, op: h.op, at: h.at })),
   };
 }
@@ -67,7 +71,7 @@ async function feedbackNaming(engine: Engine, companyId: string): Promise<Feedba
 
 /**
  * Removes the company from every event (registration, meetings, pins, others' wishes and blocks)
- * and deletes introduction requests and staff feedback naming it. Runs before the company row is
+ * and deletes introduction requests, staff feedback and agenda mailings naming it. Runs before the company row is
  * deleted, so an interrupted erasure leaves the company in place and a retry finishes the job.
  */
 export async function eraseCompanyTraces(engine: Engine, id: string): Promise<void> {
@@ -78,4 +82,5 @@ export async function eraseCompanyTraces(engine: Engine, id: string): Promise<vo
   }
   await engine.repo.deleteIntroductionsFor(id);
   await engine.repo.deleteFeedbackFor(id);
+  await engine.repo.deleteAgendaMailingsFor(id);
 }
