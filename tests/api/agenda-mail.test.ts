@@ -141,6 +141,24 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     expect(smtp.received).toHaveLength(5);
   });
 
+  it('after a meeting is removed, mails only the two companies that had it', async () => {
+    const agenda = (await call('GET', `/api/v1/events/${EVENT.id}/agenda`)).body;
+    const meeting = agenda.meetings.find((m: { a: { id: string }; b: { id: string } }) => m.a.id !== 'dk-wind' && m.b.id !== 'dk-wind');
+    const pair = [meeting.a.id, meeting.b.id].sort();
+    const before = await agendas(FIRST);
+    expect((await call('POST', `/api/v1/events/${EVENT.id}/removed-pairs`, { a: pair[0], b: pair[1] })).status).toBe(201);
+    const after = await agendas(FIRST);
+    expect(FIRST.filter((id) => before.get(id) !== after.get(id)).sort()).toEqual(pair);
+
+    const count = smtp.received.length;
+    const r = await call('POST', SEND, {});
+    expect(sentIds(r.body)).toEqual(pair);
+    expect(r.body.skipped.filter((s: Skipped) => s.reason === 'unchanged')).toHaveLength(3);
+    await smtp.waitForCount(count + 2);
+    expect(smtp.received.slice(count).map((m) => m.envelopeTo[0]).sort()).toEqual(pair.map((id) => addressOf.get(id)).sort());
+    expect((await call('DELETE', `/api/v1/events/${EVENT.id}/removed-pairs?a=${pair[0]}&b=${pair[1]}`)).status).toBe(200);
+  });
+
   it('after a late registration and a re-run, mails only the participants whose agenda changed', async () => {
     const before = await agendas(FIRST);
     expect((await call('POST', `/api/v1/events/${EVENT.id}/participants`, { companyId: 'fi-pack2' })).status).toBe(201);
@@ -148,12 +166,13 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     const after = await agendas(FIRST);
     const changed = FIRST.filter((id) => id !== 'dk-wind' && before.get(id) !== after.get(id));
 
+    const count = smtp.received.length;
     const r = await call('POST', SEND, {});
     expect(sentIds(r.body)).toEqual([...changed, 'fi-pack2'].sort());
     const unchanged = FIRST.filter((id) => id !== 'dk-wind' && !changed.includes(id));
     expect(r.body.skipped.filter((s: Skipped) => s.reason === 'unchanged').map((s: Skipped) => s.companyId).sort()).toEqual(unchanged.sort());
-    await smtp.waitForCount(5 + changed.length + 1);
-    const updates = smtp.received.slice(5);
+    await smtp.waitForCount(count + changed.length + 1);
+    const updates = smtp.received.slice(count);
     // Those mailed before get an update; the newcomer its first agenda, in Finnish.
     for (const id of changed) expect(updates.find((m) => m.envelopeTo[0] === addressOf.get(id))?.subject).toMatch(/^(Updated|Uppdaterat|Oppdatert|Uppfært|Opdateret):/);
     expect(updates.find((m) => m.envelopeTo[0] === 'myynti@pahvi.example.fi')?.subject).toBe('Tapaamisesi: Oslo Ocean Day');
