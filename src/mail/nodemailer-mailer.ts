@@ -21,7 +21,8 @@ export class SmtpMailer implements Mailer {
   private readonly transporter: Transporter;
 
   constructor(smtpUrl: string, private readonly from: string) {
-    this.transporter = nodemailer.createTransport(smtpUrl);
+    // Pooled: mailing a whole event's agendas reuses a few connections instead of one per mail.
+    this.transporter = nodemailer.createTransport({ url: smtpUrl, pool: true });
   }
 
   async send(message: MailMessage): Promise<SentMail> {
