@@ -27,8 +27,23 @@ export interface SendAgendasResult {
   skipped: { companyId: string; reason: SkipReason }[];
 }
 
+// Sends for one event run one after another in this process: a double click must not mail every
+// participant twice (the second run sees the hashes the first stored and skips them).
+const sending = new Map<string, Promise<unknown>>();
+
 export async function sendAgendas(engine: Engine, eventId: string, body: unknown): Promise<SendAgendasResult> {
   const input = parseOrThrow(SendAgendasSchema, body, 'send request');
+  const previous = sending.get(eventId) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => sendNow(engine, eventId, input));
+  sending.set(eventId, run);
+  try {
+    return await run;
+  } finally {
+    if (sending.get(eventId) === run) sending.delete(eventId);
+  }
+}
+
+async function sendNow(engine: Engine, eventId: string, input: z.output<typeof SendAgendasSchema>): Promise<SendAgendasResult> {
   const mailer = engine.mailer;
   if (!mailer) throw new AppError(ErrorCodes.NOT_READY, 'No mailer is configured in this process.');
   const event = await getEvent(engine, eventId);
