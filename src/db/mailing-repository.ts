@@ -11,6 +11,8 @@ export interface MailingRepository {
   agendaMailingsOf(companyId: string): Promise<AgendaMailing[]>;
   /** Erasure: removes every agenda mailing of the company; returns how many. */
   deleteAgendaMailingsFor(companyId: string): Promise<number>;
+  /** A deleted event keeps no record of whom it mailed (those rows hold contact e-mails); returns how many. */
+  deleteAgendaMailingsOfEvent(eventId: string): Promise<number>;
 }
 
 /** The columns of an `AgendaMailing` row as Prisma reads them. */

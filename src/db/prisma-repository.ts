@@ -472,6 +472,10 @@ export class PrismaRepository implements Repository {
     return (await this.writer.agendaMailing.deleteMany({ where: { companyId } })).count;
   }
 
+  async deleteAgendaMailingsOfEvent(eventId: string): Promise<number> {
+    return (await this.writer.agendaMailing.deleteMany({ where: { eventId } })).count;
+  }
+
   async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {
     const rows = await this.prisma.changeLog.findMany({ where: { entityType, entityId: id }, orderBy: { seq: 'asc' } });
     return rows.map((r) => ({ seq: r.seq, entityType: r.entityType as EntityType, entityId: r.entityId, op: r.op as ChangeEntry['op'], at: r.createdAt.toISOString() }));

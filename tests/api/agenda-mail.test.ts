@@ -226,4 +226,10 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     expect(await t.repo.agendaMailingsOf('no-fish')).toEqual([]);
     expect((await t.repo.agendaMailings(EVENT.id)).map((m) => m.companyId)).not.toContain('no-fish');
   });
+
+  it('forgets whom it mailed when the event is deleted', async () => {
+    expect((await t.repo.agendaMailings(EVENT.id)).length).toBeGreaterThan(0);
+    expect((await call('DELETE', `/api/v1/events/${EVENT.id}`)).status).toBe(200);
+    expect(await t.repo.agendaMailings(EVENT.id)).toEqual([]);
+  });
 });

@@ -38,4 +38,11 @@ describe('agenda mailings', () => {
     expect(await repo.agendaMailingsOf('fi-a')).toEqual([]);
     expect((await repo.agendaMailings('ev-1')).map((m) => m.companyId)).toEqual(['se-b']);
   });
+
+  it('forgets an event’s mailings with the event', async () => {
+    for (const [eventId, companyId] of [['ev-1', 'fi-a'], ['ev-2', 'fi-a'], ['ev-1', 'se-b']] as const) await repo.recordAgendaMailing(mailing({ eventId, companyId }));
+    expect(await repo.deleteAgendaMailingsOfEvent('ev-1')).toBe(2);
+    expect(await repo.agendaMailings('ev-1')).toEqual([]);
+    expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-2']);
+  });
 });
