@@ -44,13 +44,13 @@ export async function sendAgendas(engine: Engine, eventId: string, body: unknown
 }
 
 async function sendNow(engine: Engine, eventId: string, input: z.output<typeof SendAgendasSchema>): Promise<SendAgendasResult> {
-  const mailer = engine.mailer;
-  if (!mailer) throw new AppError(ErrorCodes.NOT_READY, 'No mailer is configured in this process.');
   const event = await getEvent(engine, eventId);
-  if (!event.agenda) throw new AppError(ErrorCodes.CONFLICT, `The event "${eventId}" has no agenda yet: schedule it first.`, [{ path: 'id', message: 'not scheduled' }]);
   const registered = new Set(event.participants.map((p) => p.companyId));
   const unknown = (input.companyIds ?? []).flatMap((id, i) => (registered.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `${id} is not a participant of ${eventId}` }]));
   if (unknown.length) throw new AppError(ErrorCodes.VALIDATION, 'Invalid send request.', unknown);
+  if (!event.agenda) throw new AppError(ErrorCodes.CONFLICT, `The event "${eventId}" has no agenda yet: schedule it first.`, [{ path: 'id', message: 'not scheduled' }]);
+  const mailer = engine.mailer;
+  if (!mailer) throw new AppError(ErrorCodes.NOT_READY, 'No mailer is configured in this process.');
 
   const view = await agendaView(engine, eventId);
   const ids = input.companyIds ? [...new Set(input.companyIds)] : event.participants.map((p) => p.companyId);
