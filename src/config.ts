@@ -44,7 +44,11 @@ const ConfigSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  /** SMTP server for outgoing mail (smtp:// or smtps://, credentials in the URL); unset: mail goes to DATA_DIR/outbox as .eml files. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** Sender of every mail, e.g. "NordicHub <events@nordichub.example>"; required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { path: ['MAIL_FROM'], message: 'is required when SMTP_URL is set (the sender address of every mail)' });
 
 export interface Config {
   readonly port: number;
@@ -60,7 +64,17 @@ export interface Config {
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readonly rateLimits: RateLimits;
   readonly trustProxyHops: number;
+  readonly mail: MailSettings;
 }
+
+export interface MailSettings {
+  /** Undefined: no SMTP, mail is written to the outbox folder. */
+  smtpUrl: string | undefined;
+  from: string;
+}
+
+/** The sender when nothing is configured: outbox files only, so no real domain is claimed. */
+const OUTBOX_FROM = 'NordicHub Partner Match <no-reply@nordichub.invalid>';
 
 export interface BodyLimits {
   /** Every route but imports. */
@@ -96,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perKeyPerMinute: e.RATE_LIMIT_PER_KEY },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? OUTBOX_FROM },
   });
 }

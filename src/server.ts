@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openRepository } from './db/index.js';
 import { TransformersEmbedder } from './embedding/index.js';
 import { closeEngine, type Engine } from './engine/index.js';
+import { createMailer, describeMailer } from './mail/index.js';
 import { snapshotDir } from './index-lifecycle/index.js';
 import { openEngine } from './use-cases/open-engine.js';
 import { DEFAULT_HNSW } from './index/index.js';
@@ -35,10 +36,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
   logger.info({ url }, 'listening; loading model and index');
 
+  const mailer = createMailer(config.mail, config.dataDir);
+  logger.info({ mailTransport: mailer.transport }, describeMailer(mailer, config.mail));
   const ready = (async () => {
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
-    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch } });
+    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch }, mailer });
     opened.follower.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
     logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');

@@ -101,7 +101,11 @@ export const EVENT_ROUTES: RouteDef[] = [
   route({
     method: 'delete', path: '/api/v1/events/{id}', tag: TAG, role: 'staff', summary: 'Delete an event; with If-Match only if still at that version', params: IdParams,
     responses: { 200: { description: 'Deleted', schema: ok }, 404: problem('No such event'), 412: problem('Changed meanwhile: nothing was deleted') },
-    async handle({ engine, params, ifMatch }) { await deleteEvent(engine, params.id, ifMatch); return { body: { ok: true } }; },
+    async handle({ engine, params, ifMatch }) {
+      await deleteEvent(engine, params.id, ifMatch);
+      await engine.repo.deleteAgendaMailingsOfEvent(params.id);
+      return { body: { ok: true } };
+    },
   }),
   route({
     method: 'post', path: '/api/v1/events/{id}/participants', tag: TAG, role: 'staff', params: IdParams, body: ParticipantInputSchema,

@@ -20,6 +20,7 @@ import { ACCESS_ROUTES } from './access-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
 import { FEEDBACK_ROUTES, FeedbackSchema } from './feedback-routes.js';
+import { AgendaMailingSchema, MAIL_ROUTES } from './mail-routes.js';
 import { ROLE_RANK, route, type Role, type RouteDef } from './http.js';
 import {
   AudienceQuerySchema, AudienceResponseSchema, ClusterPartnerQuerySchema, ClusterPartnerResponseSchema, ClusterSchema,
@@ -69,6 +70,7 @@ const CompanyExportSchema = z
     })),
     introductionRequests: z.array(IntroductionSchema),
     feedback: z.array(FeedbackSchema),
+    agendaMailings: z.array(AgendaMailingSchema),
     history: z.array(z.object({ seq: z.number(), op: z.string(), at: z.string() })),
   })
   .meta({ id: 'CompanyDataExport' });
@@ -124,6 +126,7 @@ function crudRoutes(r: Resource): RouteDef[] {
 export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
   ...EVENT_ROUTES,
+  ...MAIL_ROUTES,
   ...ACCESS_ROUTES,
   ...FEEDBACK_ROUTES,
   ...CONSOLE_ROUTES,

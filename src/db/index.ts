@@ -9,6 +9,7 @@ export type {
   AccessStore, ChangeEntry, EntityRef, EntityStore, EventStore, EventSummary, FeedbackCount, FeedbackQuery, FeedbackStore, IntroductionQuery, ListQuery, Page,
   Repository, StoredEmbedding, Versioned, WriteBatch, WriteGuard,
 } from './repository.js';
+export type { MailingStore } from './mailing-store.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 const PG_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');

@@ -2,10 +2,11 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords,
-  type ApiKeyRecord, type Cluster, type Company, type EntityByType, type EntityType, type Feedback, type FeedbackKind, type Introduction, type MatchEvent, type Opportunity,
+  type AgendaMailing, type ApiKeyRecord, type Cluster, type Company, type EntityByType, type EntityType, type Feedback, type FeedbackKind, type Introduction, type MatchEvent, type Opportunity,
 } from '../domain/index.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
+import { mailingFromRow, mailingToRow } from './mailing-store.js';
 import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type IntroductionQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
 
@@ -463,6 +464,27 @@ export class PrismaRepository implements Repository {
   async judgedCompanies(): Promise<string[]> {
     const rows = await this.prisma.feedback.findMany({ distinct: ['companyId'], select: { companyId: true } });
     return rows.map((r) => r.companyId);
+  }
+
+  async agendaMailings(eventId: string): Promise<AgendaMailing[]> {
+    return (await this.prisma.agendaMailing.findMany({ where: { eventId }, orderBy: { companyId: 'asc' } })).map(mailingFromRow);
+  }
+
+  async recordAgendaMailing(mailing: AgendaMailing): Promise<void> {
+    const row = mailingToRow(mailing);
+    await this.writer.agendaMailing.upsert({ where: { eventId_companyId: { eventId: row.eventId, companyId: row.companyId } }, create: row, update: row });
+  }
+
+  async agendaMailingsOf(companyId: string): Promise<AgendaMailing[]> {
+    return (await this.prisma.agendaMailing.findMany({ where: { companyId }, orderBy: { eventId: 'asc' } })).map(mailingFromRow);
+  }
+
+  async deleteAgendaMailingsFor(companyId: string): Promise<number> {
+    return (await this.writer.agendaMailing.deleteMany({ where: { companyId } })).count;
+  }
+
+  async deleteAgendaMailingsOfEvent(eventId: string): Promise<number> {
+    return (await this.writer.agendaMailing.deleteMany({ where: { eventId } })).count;
   }
 
   async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {

@@ -1,6 +1,8 @@
 // The Repository seam: what the engine needs from a database, in domain types, one store per
-// aggregate (entities with vectors and change log; events; keys and introductions; feedback).
+// aggregate (entities with vectors and change log; events; keys and introductions; feedback;
+// agenda mailings).
 import type { ApiKeyRecord, Country, EntityByType, EntityType, Feedback, FeedbackKind, FeedbackVerdict, Introduction, MatchEvent, Sector } from '../domain/index.js';
+import type { MailingStore } from './mailing-store.js';
 
 /** Which page of entities `list` answers, and the filters they must pass. */
 export interface ListQuery {
@@ -230,6 +232,6 @@ export interface FeedbackStore {
  * One database holding every aggregate. Use cases and routes are given only the store(s) they
  * need; the process that opened the database closes it.
  */
-export interface Repository extends EntityStore, EventStore, AccessStore, FeedbackStore {
+export interface Repository extends EntityStore, EventStore, AccessStore, FeedbackStore, MailingStore {
   close(): Promise<void>;
 }

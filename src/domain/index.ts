@@ -9,3 +9,4 @@ export * from './access.js';
 export * from './feedback.js';
 export * from './stats.js';
 export * from './search-words.js';
+export * from './mailing.js';

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Repository } from '../db/index.js';
 import type { Embedder } from '../embedding/index.js';
+import type { Mailer } from '../mail/index.js';
 import { DEFAULT_HNSW, type HnswParams } from '../index/index.js';
 import { ChangeLogFollower, IndexStore, type FollowerOptions, type IndexReader } from '../index-lifecycle/index.js';
 import { LexicalMatcher } from '../matching/index.js';
@@ -18,6 +19,8 @@ export interface Engine {
   /** The lexical signal of hybrid re-ranking (inactive for models without a concept table). */
   readonly lexical: LexicalMatcher;
   readonly logger?: Logger | undefined;
+  /** Outgoing mail (SMTP or the outbox folder); undefined where nothing may send mail. */
+  readonly mailer?: Mailer | undefined;
 }
 
 /** The engine's parts and index settings. */
@@ -33,6 +36,7 @@ export interface AssembleEngineOptions {
   persist?: boolean | undefined;
   /** Build the index from the database even when a snapshot exists (its vectors are stale). */
   ignoreSnapshot?: boolean | undefined;
+  mailer?: Mailer | undefined;
 }
 
 /** Opens the indexes (from the snapshot or the database) and composes the engine around them. */
@@ -41,7 +45,7 @@ export async function assembleEngine(options: AssembleEngineOptions): Promise<En
   const store = IndexStore.create(embedder.dims, options.hnsw ?? DEFAULT_HNSW);
   const follower = new ChangeLogFollower(store, { repo, modelId: embedder.modelId, dir: options.indexDir, logger, onProgress: options.onProgress, persist: options.persist });
   await follower.open(options.ignoreSnapshot === true);
-  return { repo, embedder, index: store, follower, lexical: new LexicalMatcher(embedder.terms), logger };
+  return { repo, embedder, index: store, follower, lexical: new LexicalMatcher(embedder.terms), logger, mailer: options.mailer };
 }
 
 /** Saves the index and releases the model and the database, in that order. */
@@ -49,4 +53,5 @@ export async function closeEngine(engine: Engine): Promise<void> {
   await engine.follower.close();
   await engine.embedder.dispose();
   await engine.repo.close();
+  await engine.mailer?.close();
 }

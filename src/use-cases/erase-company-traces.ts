@@ -1,16 +1,16 @@
 // Erasure (GDPR): a company is removed from everything that names it before its own row goes.
-import type { AccessStore, EventStore, FeedbackStore } from '../db/index.js';
+import type { AccessStore, EventStore, FeedbackStore, MailingStore } from '../db/index.js';
 import type { MatchEvent } from '../domain/index.js';
 import { withoutCompany } from './events.js';
 
 /** The stores that can name a company besides its own. */
 export interface ErasureDeps {
-  readonly repo: Pick<EventStore, 'eventsNaming' | 'updateEvent'> & Pick<AccessStore, 'deleteIntroductionsFor'> & Pick<FeedbackStore, 'deleteFeedbackFor'>;
+  readonly repo: Pick<EventStore, 'eventsNaming' | 'updateEvent'> & Pick<AccessStore, 'deleteIntroductionsFor'> & Pick<FeedbackStore, 'deleteFeedbackFor'> & Pick<MailingStore, 'deleteAgendaMailingsFor'>;
 }
 
 /**
  * Removes the company from every event (registration, meetings, pins, others' wishes and blocks)
- * and deletes introduction requests and staff feedback naming it. Runs before the company row is
+ * and deletes introduction requests, staff feedback and agenda mailings naming it. Runs before the company row is
  * deleted, so an interrupted erasure leaves the company in place and a retry finishes the job.
  */
 export async function eraseCompanyTraces(deps: ErasureDeps, id: string): Promise<void> {
@@ -19,6 +19,7 @@ export async function eraseCompanyTraces(deps: ErasureDeps, id: string): Promise
   }
   await deps.repo.deleteIntroductionsFor(id);
   await deps.repo.deleteFeedbackFor(id);
+  await deps.repo.deleteAgendaMailingsFor(id);
 }
 
 function names(e: MatchEvent, id: string): boolean {

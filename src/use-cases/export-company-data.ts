@@ -1,7 +1,7 @@
 // A company's right of access (GDPR): everything held about it in one export. Erasure, the other
 // right, is erase-company-traces.ts.
-import type { AccessStore, EntityStore, EventStore, FeedbackStore } from '../db/index.js';
-import type { Company, Feedback, Introduction } from '../domain/index.js';
+import type { AccessStore, EntityStore, EventStore, FeedbackStore, MailingStore } from '../db/index.js';
+import type { AgendaMailing, Company, Feedback, Introduction } from '../domain/index.js';
 import { allFeedback } from './list-feedback.js';
 import { getEntity } from './get-entity.js';
 
@@ -10,7 +10,8 @@ export interface CompanyExportDeps {
   readonly repo: Pick<EntityStore, 'getVersioned' | 'getMany' | 'embeddings' | 'historyOf'> &
     Pick<EventStore, 'eventsNaming'> &
     Pick<AccessStore, 'listIntroductions'> &
-    Pick<FeedbackStore, 'listFeedback'>;
+    Pick<FeedbackStore, 'listFeedback'> &
+    Pick<MailingStore, 'agendaMailingsOf'>;
 }
 
 /** Everything held about one company. */
@@ -29,6 +30,8 @@ export interface CompanyDataExport {
   introductionRequests: Introduction[];
   /** Staff verdicts naming it: on suggestions made to it, and on it suggested as a partner. */
   feedback: Feedback[];
+  /** Agendas mailed to it: to which address, when, and how. */
+  agendaMailings: AgendaMailing[];
   history: { seq: number; op: string; at: string }[];
 }
 
@@ -54,6 +57,7 @@ export async function exportCompanyData(deps: CompanyExportDeps, id: string): Pr
     events,
     introductionRequests: await allIntroductions(deps, id),
     feedback: await feedbackNaming(deps, id),
+    agendaMailings: await deps.repo.agendaMailingsOf(id),
     history: (await deps.repo.historyOf('company', id)).map((h) => ({ seq: h.seq, op: h.op, at: h.at })),
   };
 }

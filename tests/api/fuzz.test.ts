@@ -78,6 +78,7 @@ const TARGETS: Target[] = [
   { method: 'PATCH', path: '/api/v1/events/ev-1/participants/fi-pack', valid: { availability: [0, 2], blocks: ['no-fish'] } },
   { method: 'POST', path: '/api/v1/events/ev-1/pins', valid: { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 }, required: ['a', 'b'] },
   { method: 'POST', path: '/api/v1/events/ev-1/removed-pairs', valid: { a: 'fi-pack', b: 'no-fish' }, required: ['a', 'b'] },
+  { method: 'POST', path: '/api/v1/events/ev-1/agendas/send', valid: { onlyChanged: false, companyIds: ['fi-pack', 'se-dist'] } },
   { method: 'POST', path: '/api/v1/introductions', valid: { companyId: 'fi-pack', name: 'Visitor', email: 'v@site.test', message: 'Hello there', consent: true }, required: ['companyId', 'name', 'email', 'message', 'consent'], site: true },
   { method: 'PATCH', path: '/api/v1/introductions/{intro}', valid: { status: 'introduced', staffNote: 'Done.' } },
   { method: 'PUT', path: '/api/v1/companies/fi-pack/feedback', valid: { kind: 'partner', candidateId: 'se-dist', verdict: 'wrong', score: 0.5, note: 'Not a fit.' }, required: ['kind', 'candidateId', 'verdict'] },

@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "AgendaMailing" (
+    "eventId" TEXT NOT NULL,
+    "companyId" TEXT NOT NULL,
+    "agendaHash" TEXT NOT NULL,
+    "toAddress" TEXT NOT NULL,
+    "transport" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "AgendaMailing_pkey" PRIMARY KEY ("eventId","companyId")
+);
+
+-- CreateIndex
+CREATE INDEX "AgendaMailing_companyId_idx" ON "AgendaMailing"("companyId");
