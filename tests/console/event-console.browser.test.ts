@@ -80,7 +80,7 @@ describe('the event console', () => {
     await page.getByLabel('Company names, one per line').fill(PASTED.join('\n'));
     await page.getByRole('button', { name: 'Match names' }).click();
     await page.getByRole('heading', { name: 'Review the matches' }).waitFor();
-    const chosen = await page.locator('.review select[id^="bulk-choice-"]').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+    const chosen = await page.locator('.review select[id^="bulk-choice-"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
     expect(chosen).toEqual(GUESTS.map((c) => c.id));
     await expectAccessible();
     await shot('bulk-review');
@@ -206,7 +206,7 @@ describe('the event console', () => {
     const sheets = page.locator('section.handout');
     await expect(sheets.count()).resolves.toBe(31);
     await page.emulateMedia({ media: 'print' });
-    const breaks = await sheets.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+    const breaks = await sheets.evaluateAll((els) => els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { breakBefore: string } }).getComputedStyle(el).breakBefore));
     expect(breaks).toEqual(['auto', ...Array(30).fill('page')]);
     await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);

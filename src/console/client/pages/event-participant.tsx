@@ -101,7 +101,7 @@ function Blocks({ participant, all, busy, onSave }: { participant: ParticipantRo
 
 function Wishes({ participant, all, busy, onSave }: { participant: ParticipantRow; all: ParticipantRow[]; busy: boolean; onSave(wishes: Participant['wishes'], said: string): void }) {
   const [words, setWords] = useState('');
-  const [priority, setPriority] = useState(2);
+  const [priority, setPriority] = useState<1 | 2 | 3>(2);
   const name = (id: string) => all.find((o) => o.companyId === id)?.company.name ?? id;
   const received = all.flatMap((o) => o.wishes.filter((w) => w.companyId === participant.companyId).map((w) => ({ from: o, priority: w.priority })));
   const wished = new Set(participant.wishes.map((w) => w.companyId));
@@ -142,7 +142,7 @@ function Wishes({ participant, all, busy, onSave }: { participant: ParticipantRo
         </div>
         <div class="field">
           <label for="wish-priority">Priority</label>
-          <select id="wish-priority" value={String(priority)} onChange={(e) => setPriority(Number((e.target as HTMLSelectElement).value))}>
+          <select id="wish-priority" value={String(priority)} onChange={(e) => setPriority(Number((e.target as HTMLSelectElement).value) as 1 | 2 | 3)}>
             {[1, 2, 3].map((p) => (
               <option key={p} value={String(p)}>
                 {PRIORITIES[p]}
