@@ -10,7 +10,7 @@ import { buildApp, hashKey } from '../../src/api/index.js';
 import { foldText } from '../../src/domain/search-words.js';
 import type { CompanyInput, DatasetInput } from '../../src/domain/index.js';
 import { createApiKey } from '../../src/use-cases/api-keys.js';
-import { createEvent, patchEvent } from '../../src/use-cases/events.js';
+import { createEvent, patchEvent, patchParticipant } from '../../src/use-cases/events.js';
 import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
@@ -147,6 +147,31 @@ describe('the event console', () => {
     const pin = after.pins.find((p) => p.a === meeting.a && p.b === meeting.b)!;
     expect(after.agenda).toContainEqual({ ...pin, pinned: true });
     expect(`${option}`).toContain(`table ${pin.table + 1}`);
+  });
+
+  it('refuses a move that breaks a rule, saying why, and changes nothing', async () => {
+    // Laxøga is (or becomes, behind the page) unavailable at a time that still has a free table.
+    const before = await event();
+    const ofLaxoga = before.agenda!.filter((m) => [m.a, m.b].includes('guest-1'));
+    const slot = before.slots.findIndex((_, s) => !ofLaxoga.some((m) => m.slot === s) && before.agenda!.filter((m) => m.slot === s).length < before.tables);
+    expect(slot).toBeGreaterThanOrEqual(0);
+    await patchParticipant(t.engine, EVENT_ID, 'guest-1', { availability: (await participant('guest-1')).availability.filter((s) => s !== slot) });
+    await page.reload();
+    const meeting = ofLaxoga[0]!;
+    const other = GUESTS.find((c) => c.id === (meeting.a === 'guest-1' ? meeting.b : meeting.a))!.name;
+    const label = meeting.a === 'guest-1' ? `Laxøga Oy and ${other}` : `${other} and Laxøga Oy`;
+    await page.getByRole('button', { name: `Move the meeting of ${label}`, exact: true }).click();
+    const target = page.getByLabel('Move to');
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(new Date(before.slots[slot]!.start));
+    const offered = (await target.locator('option').allInnerTexts()).find((o) => o.startsWith(time))!;
+    await target.selectOption({ label: offered });
+    await page.getByRole('button', { name: 'Move here' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not moved.' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/availab/i);
+    const after = await event();
+    expect([after.pins, after.agenda]).toEqual([before.pins, before.agenda]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('takes a late registration and re-runs, listing the changes when the service reports them', async () => {

@@ -169,6 +169,7 @@ export function MoveMeeting({ base, event, agenda, meeting, onChange }: { base: 
         await (meeting.pinned ? api('POST', `${base}/pins`, { ...pair, slot: meeting.slot, table: meeting.table }) : api('DELETE', `${base}/pins?a=${encodeURIComponent(pair.a)}&b=${encodeURIComponent(pair.b)}`)).catch(() => undefined);
         throw err;
       }
+      setOpen(false);
       await onChange();
       announce(`Moved the meeting of ${label} to ${localTime(event.slots[slot]!.start, event.timeZone)}, table ${table + 1}; it is pinned there.`);
     });

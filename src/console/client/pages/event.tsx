@@ -297,7 +297,7 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
                             <button type="button" class="small danger" disabled={busy || m.pinned} aria-label={`Remove the meeting of ${m.a.name} and ${m.b.name}`} onClick={() => remove(m)}>
                               Remove
                             </button>
-                            <MoveMeeting base={base} event={event} agenda={agenda} meeting={m} onChange={onChange} />
+                            <MoveMeeting key={`${m.a.id}|${m.b.id}`} base={base} event={event} agenda={agenda} meeting={m} onChange={onChange} />
                           </span>
                         </div>
                       )}
