@@ -3,6 +3,7 @@
 // wish for a participant outside the suggestions, the schedule, a late registration, moving a
 // meeting, editing the event (with a concurrent change), sending agendas and printing the
 // hand-outs. Every step is checked in the database; the new views pass axe-core (WCAG 2.1 AA).
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,10 @@ describe('the event console', () => {
     const oslo = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(new Date(e.slots[first.slot]!.start));
     await expect(laxoga.locator('tbody tr').first().innerText()).resolves.toMatch(new RegExp(`^${oslo}–\\d\\d:\\d\\d\\s+${first.table + 1}\\s`));
     const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(path.join(ARTIFACTS, 'event-console-agendas.pdf'), pdf);
+    await page.setViewportSize({ width: 800, height: 1100 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'event-console-agenda-print.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(31);
     await page.emulateMedia({ media: 'screen' });
     await page.getByLabel('Print').selectOption('cards');
