@@ -1,7 +1,7 @@
 // Scheduling an event: generate or re-run (keeping meetings where they are, or a full re-plan),
 // what the re-run changed for each participant, sending the agendas, and moving one meeting.
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api';
+import { api, ApiError, download } from '../api';
 import { ProblemView } from '../components/ui';
 import { useAnnounce } from '../announcer';
 import { useAction, type Loaded } from '../hooks';
@@ -42,6 +42,9 @@ export function ScheduleBar(props: { base: string; event: MatchEvent; agenda: Lo
         )}
         <button type="button" disabled={busy || event.participants.length < 2} onClick={generate}>
           {busy ? 'Scheduling…' : scheduled ? 'Re-run the schedule' : 'Generate the schedule'}
+        </button>
+        <button type="button" class="secondary" disabled={!scheduled} onClick={() => run(() => download(`${base}/agenda?format=csv`, 'agenda.csv'))}>
+          Download agenda (CSV)
         </button>
         <a class="button secondary" href={`/console/events/${encodeURIComponent(event.id)}/print`} aria-disabled={!scheduled}>
           Hand-outs to print
