@@ -52,7 +52,7 @@ export function EventPage({ id }: { id: string }) {
           <section aria-labelledby="suggested">
             <h2 id="suggested">Suggested meetings</h2>
             {focused ? (
-              <Suggestions base={base} participant={focused} onChange={reloadAll} />
+              <Suggestions base={base} participant={focused} all={rows} onChange={reloadAll} />
             ) : (
               <p class="muted">Choose "Suggestions" beside a participant to set their availability, blocks and wishes and review their suggested meetings.</p>
             )}
@@ -187,13 +187,15 @@ function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>;
   );
 }
 
-function Suggestions({ base, participant, onChange }: { base: string; participant: Row | undefined; onChange(): Promise<void> }) {
+function Suggestions({ base, participant, all, onChange }: { base: string; participant: Row | undefined; all: Row[]; onChange(): Promise<void> }) {
   const path = participant && `${base}/participants/${encodeURIComponent(participant.companyId)}`;
   const suggestions = useApi<{ results: PartnerResult[] }>(path ? `${path}/suggestions?limit=10` : null);
   const { busy, error, run } = useAction();
   const announce = useAnnounce();
   if (!participant || !path) return null;
   const wishOf = (id: string) => participant.wishes.find((w) => w.companyId === id)?.priority ?? 0;
+  // A wish the other side made shows here too: "No wish" alone hid that they asked to meet.
+  const wishFrom = (id: string) => all.find((o) => o.companyId === id)?.wishes.find((w) => w.companyId === participant.companyId)?.priority;
   const setWish = (id: string, priority: number) => {
     const others = participant.wishes.filter((w) => w.companyId !== id);
     return run(async () => {
@@ -213,6 +215,7 @@ function Suggestions({ base, participant, onChange }: { base: string; participan
       <ol class="cards">
         {suggestions.data?.results.map((r) => (
           <MatchCard key={r.company.id} name={r.company.name} country={r.company.country} score={r.score} strength={r.strength} reasons={r.reasons.slice(0, 3)}>
+            {wishFrom(r.company.id) && <p class="badge">{r.company.name} wishes to meet them: {PRIORITIES[wishFrom(r.company.id)!]?.toLowerCase()}</p>}
             <div class="field inline">
               <label for={`wish-${r.company.id}`}>Wish</label>
               <select id={`wish-${r.company.id}`} disabled={busy} value={String(wishOf(r.company.id))} onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}>
