@@ -12,6 +12,8 @@ import { parseOrThrow } from './validate.js';
 
 /** Companies read per search: enough for the few best names, never a page of a large table. */
 const ROWS_PER_SEARCH = 20;
+/** A best match this close after the all-words search is taken as found. */
+const SURE_MATCH_SCORE = 0.9;
 
 export interface MatchCandidate {
   companyId: string;
@@ -53,13 +55,19 @@ export async function matchParticipantLines(engine: Engine, eventId: string, bod
 }
 
 async function candidatesFor(line: string, search: (q: string) => Promise<Company[]>): Promise<MatchCandidate[]> {
+  const [allWords, ...looser] = candidateSearches(line);
+  if (!allWords) return [];
   const found = new Map<string, Company>();
-  for (const page of await Promise.all(candidateSearches(line).map(search))) for (const c of page) found.set(c.id, c);
-  return [...found.values()]
+  const rank = () => [...found.values()]
     .map((c) => ({ companyId: c.id, name: c.name, country: c.country, score: nameSimilarity(line, c.name) }))
     .filter((c) => c.score >= MIN_MATCH_SCORE)
     .sort((x, y) => y.score - x.score || x.name.localeCompare(y.name))
     .slice(0, MAX_MATCH_CANDIDATES);
+  for (const c of await search(allWords)) found.set(c.id, c);
+  // A name found whole needs no looser searches: most pasted lines cost one search.
+  if ((rank()[0]?.score ?? 0) >= SURE_MATCH_SCORE) return rank();
+  for (const page of await Promise.all(looser.map(search))) for (const c of page) found.set(c.id, c);
+  return rank();
 }
 
 /**
