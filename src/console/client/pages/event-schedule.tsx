@@ -46,9 +46,11 @@ export function ScheduleBar(props: { base: string; event: MatchEvent; agenda: Lo
         <button type="button" class="secondary" disabled={!scheduled} onClick={() => run(() => download(`${base}/agenda?format=csv`, 'agenda.csv'))}>
           Download agenda (CSV)
         </button>
-        <a class="button secondary" href={`/console/events/${encodeURIComponent(event.id)}/print`} aria-disabled={!scheduled}>
-          Hand-outs to print
-        </a>
+        {scheduled && (
+          <a class="button secondary" href={`/console/events/${encodeURIComponent(event.id)}/print`}>
+            Hand-outs to print
+          </a>
+        )}
         <p role="status" class="muted">
           {scheduled && stats
             ? `${stats.meetings} meetings; ${stats.perParticipant.min}–${stats.perParticipant.max} per participant (median ${stats.perParticipant.median}); wishes met: ${stats.wishes.mutualMet} of ${stats.wishes.mutualPairs} mutual, ${stats.wishes.oneSidedMet} of ${stats.wishes.oneSided} one-sided; ${percent(stats.crossBorderShare)} cross-border; within ${(stats.gapToBound * 100).toFixed(1)} % of the best possible.`
