@@ -39,11 +39,12 @@ export interface BulkAddResult {
 export async function matchParticipantLines(engine: Engine, eventId: string, body: unknown): Promise<{ matches: LineMatch[] }> {
   const { lines } = parseOrThrow(ParticipantMatchSchema, body, 'participant match');
   await getEvent(engine, eventId); // 404 for an unknown event before any search
-  const searched = new Map<string, Promise<Company[]>>();
+  // Only what scoring needs is kept: 500 lines × 7 searches × 20 whole profiles would be a lot of memory.
+  const searched = new Map<string, Promise<NameRow[]>>();
   const search = (q: string) => {
     let found = searched.get(q);
     if (!found) {
-      found = engine.repo.list('company', { q, limit: ROWS_PER_SEARCH, offset: 0 }).then((page) => page.items);
+      found = engine.repo.list('company', { q, limit: ROWS_PER_SEARCH, offset: 0 }).then((page) => page.items.map(({ id, name, country }) => ({ id, name, country })));
       searched.set(q, found);
     }
     return found;
@@ -54,10 +55,12 @@ export async function matchParticipantLines(engine: Engine, eventId: string, bod
   return { matches };
 }
 
-async function candidatesFor(line: string, search: (q: string) => Promise<Company[]>): Promise<MatchCandidate[]> {
+type NameRow = Pick<Company, 'id' | 'name' | 'country'>;
+
+async function candidatesFor(line: string, search: (q: string) => Promise<NameRow[]>): Promise<MatchCandidate[]> {
   const [allWords, ...looser] = candidateSearches(line);
   if (!allWords) return [];
-  const found = new Map<string, Company>();
+  const found = new Map<string, NameRow>();
   const rank = () => [...found.values()]
     .map((c) => ({ companyId: c.id, name: c.name, country: c.country, score: nameSimilarity(line, c.name) }))
     .filter((c) => c.score >= MIN_MATCH_SCORE)

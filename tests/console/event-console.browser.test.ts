@@ -252,4 +252,29 @@ describe('the event console', () => {
     await expectAccessible();
     await shot('handouts');
   });
+
+  it('creates a company for a line that matches none, and skips one already registered', async () => {
+    await page.getByRole('link', { name: 'Back to the event' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fjord Day 2030' }).waitFor();
+    await page.getByText('Add many companies').click();
+    await page.getByLabel('Company names, one per line').fill('Qvist Fjordbrew Cidery\nlaxoga oy');
+    await page.getByRole('button', { name: 'Match names' }).click();
+    await page.getByRole('heading', { name: 'Review the matches' }).waitFor();
+    await expect(page.getByLabel('Company for “Qvist Fjordbrew Cidery”').inputValue()).resolves.toBe(':create');
+    await page.getByLabel('Country of “Qvist Fjordbrew Cidery”').selectOption('NO');
+    await page.getByLabel('What “Qvist Fjordbrew Cidery” does').fill('Cider from fjord apples, looking for Nordic distributors.');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Add 2 companies' }).click();
+    await page.locator('#announcer').getByText('1 company added (1 new); 1 skipped (already registered or listed twice).').waitFor();
+    const created = await t.repo.get('company', 'qvist-fjordbrew-cidery');
+    expect(created).toMatchObject({ name: 'Qvist Fjordbrew Cidery', country: 'NO', description: 'Cider from fjord apples, looking for Nordic distributors.' });
+    expect((await event()).participants.map((p) => p.companyId)).toContain('qvist-fjordbrew-cidery');
+  });
+
+  it('deletes the event after asking', async () => {
+    await page.getByText('Edit or delete the event').click();
+    await page.getByRole('button', { name: 'Delete the event' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    expect(await t.repo.getEvent(EVENT_ID)).toBeNull();
+  });
 });

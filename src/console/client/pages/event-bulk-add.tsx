@@ -105,7 +105,8 @@ async function addChosen(base: string, rows: ReviewRow[]): Promise<string> {
     created++;
   }
   const skipped = result.skipped.length ? `; ${result.skipped.length} skipped (already registered or listed twice)` : '';
-  return `${result.added.length + created} companies added${created ? `, ${created} of them new` : ''}${skipped}.`;
+  const total = result.added.length + created;
+  return `${total} ${total === 1 ? 'company' : 'companies'} added${created ? ` (${created} new)` : ''}${skipped}.`;
 }
 
 function Review(props: { rows: ReviewRow[]; registered: Set<string>; busy: boolean; onChoice(i: number, c: Choice): void; onAdd(): void }) {
