@@ -48,6 +48,9 @@ let page: Page;
 const event = async () => (await t.repo.getEvent(EVENT_ID))!;
 const participant = async (id: string) => (await event()).participants.find((p) => p.companyId === id)!;
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `event-console-${name}.png`), fullPage: true });
+const openBulkAdd = async () => {
+  if ((await page.locator('details.bulk-add').getAttribute('open')) === null) await page.getByText('Add many companies').click();
+};
 const expectAccessible = async () => expect(await accessibilityViolations(page)).toEqual([]);
 
 beforeAll(async () => {
@@ -77,7 +80,7 @@ afterAll(async () => {
 
 describe('the event console', () => {
   it('adds 30 participants from a pasted list after a review of the matches', async () => {
-    await page.getByText('Add many companies').click();
+    await openBulkAdd();
     await page.getByLabel('Company names, one per line').fill(PASTED.join('\n'));
     await page.getByRole('button', { name: 'Match names' }).click();
     await page.getByRole('heading', { name: 'Review the matches' }).waitFor();
@@ -256,7 +259,7 @@ describe('the event console', () => {
   it('creates a company for a line that matches none, and skips one already registered', async () => {
     await page.getByRole('link', { name: 'Back to the event' }).click();
     await page.getByRole('heading', { level: 1, name: 'Fjord Day 2030' }).waitFor();
-    await page.getByText('Add many companies').click();
+    await openBulkAdd();
     await page.getByLabel('Company names, one per line').fill('Qvist Fjordbrew Cidery\nlaxoga oy');
     await page.getByRole('button', { name: 'Match names' }).click();
     await page.getByRole('heading', { name: 'Review the matches' }).waitFor();
@@ -269,6 +272,17 @@ describe('the event console', () => {
     const created = await t.repo.get('company', 'qvist-fjordbrew-cidery');
     expect(created).toMatchObject({ name: 'Qvist Fjordbrew Cidery', country: 'NO', description: 'Cider from fjord apples, looking for Nordic distributors.' });
     expect((await event()).participants.map((p) => p.companyId)).toContain('qvist-fjordbrew-cidery');
+  });
+
+  it('reads the names from an uploaded CSV file, first column only', async () => {
+    await openBulkAdd();
+    const csv = '\uFEFFname,country\n"Pahvi Oy",FI\nKartonki Packaging Oy;FI\n';
+    await page.getByLabel('Or a CSV file (first column: name)').setInputFiles({ name: 'guests.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('heading', { name: 'Review the matches' }).waitFor();
+    await expect(page.getByLabel('Company names, one per line').inputValue()).resolves.toBe('Pahvi Oy\nKartonki Packaging Oy');
+    await page.getByRole('button', { name: 'Add 2 companies' }).click();
+    await page.locator('#announcer').getByText('2 companies added.').waitFor();
+    expect((await event()).participants.map((p) => p.companyId)).toEqual(expect.arrayContaining(['fi-pack2', 'fi-pack']));
   });
 
   it('deletes the event after asking', async () => {
