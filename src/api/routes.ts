@@ -19,6 +19,7 @@ import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
+import { EVENT_BULK_ROUTES } from './event-bulk-routes.js';
 import { FEEDBACK_ROUTES, FeedbackSchema } from './feedback-routes.js';
 import { AgendaMailingSchema, MAIL_ROUTES } from './mail-routes.js';
 import { ROLE_RANK, route, type Role, type RouteDef } from './http.js';
@@ -127,6 +128,7 @@ export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
   ...EVENT_ROUTES,
   ...MAIL_ROUTES,
+  ...EVENT_BULK_ROUTES,
   ...ACCESS_ROUTES,
   ...FEEDBACK_ROUTES,
   ...CONSOLE_ROUTES,

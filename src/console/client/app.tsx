@@ -14,6 +14,7 @@ import { OpportunityPage } from './pages/opportunity';
 import { EditProfile } from './pages/edit-profile';
 import { EventsPage } from './pages/events';
 import { EventPage } from './pages/event';
+import { EventHandouts } from './pages/event-handouts';
 import { IntroductionsPage } from './pages/introductions';
 import { ImportPage } from './pages/import';
 import type { ApiError } from './api';
@@ -46,6 +47,7 @@ const CompanyPageById = keyedById(CompanyPage);
 const ClusterPageById = keyedById(ClusterPage);
 const OpportunityPageById = keyedById(OpportunityPage);
 const EventPageById = keyedById(EventPage);
+const EventHandoutsById = keyedById(EventHandouts);
 
 export function App() {
   const [signedIn, setSignedIn] = useState(session.key !== null);
@@ -109,6 +111,7 @@ function Frame() {
             <Route path="/console/opportunities/:id/edit" component={OpportunityEdit} />
             <Route path="/console/events" component={EventsPage} />
             <Route path="/console/events/:id" component={EventPageById} />
+            <Route path="/console/events/:id/print" component={EventHandoutsById} />
             <Route path="/console/introductions" component={IntroductionsPage} />
             <Route path="/console/import" component={ImportPage} />
             <Route default component={NotFound} />

@@ -1,16 +1,17 @@
-// One event, end to end: participants, each one's suggested meetings and wishes, the schedule
-// (generate, pin, remove, re-run) as a slots x tables grid, and the downloads.
+// One event, end to end: its settings, participants (one by one or many at once), each one's
+// availability, blocks, wishes and suggested meetings, the schedule (generate, pin, move, remove,
+// re-run) as a slots x tables grid, and the downloads.
 import { useState } from 'preact/hooks';
 import { api, download, queryString, type Page } from '../api';
 import { Country, Loading, MatchCard, PageState, PageTitle, ProblemView } from '../components/ui';
 import { useAnnounce } from '../announcer';
 import { useAction, useApi, type Loaded } from '../hooks';
-import { localDate, localTime, percent } from '../labels';
-import type { Agenda, AgendaMeeting, Company, MatchEvent, Participant, PartnerResult, Ref } from '../types';
-
-type Row = Participant & { company: Ref };
-
-const PRIORITIES: Record<number, string> = { 1: 'Must meet', 2: 'Want to meet', 3: 'Nice to meet' };
+import { localDate, localTime } from '../labels';
+import type { Agenda, AgendaMeeting, Company, MatchEvent, PartnerResult } from '../types';
+import { BulkAdd } from './event-bulk-add';
+import { ParticipantSettings, PRIORITIES, type ParticipantRow as Row } from './event-participant';
+import { MoveMeeting, ScheduleBar } from './event-schedule';
+import { EventSettings, PastDateWarning } from './event-settings';
 
 export function EventPage({ id }: { id: string }) {
   const base = `/api/v1/events/${encodeURIComponent(id)}`;
@@ -21,6 +22,9 @@ export function EventPage({ id }: { id: string }) {
   const reloadAll = () => Promise.all([event.reload(), participants.reload(), agenda.reload()]).then(() => undefined);
   if (!event.data) return <PageState title="Event" error={event.error} what="the event" />;
   const e = event.data;
+  const rows = participants.data?.items ?? [];
+  const names = new Map(rows.map((p) => [p.companyId, p.company.name]));
+  const focused = rows.find((p) => p.companyId === focus);
   return (
     <>
       <PageTitle text={e.name} />
@@ -28,21 +32,32 @@ export function EventPage({ id }: { id: string }) {
         {localDate(e.slots[0]?.start ?? e.plan.date)}, {e.slots.length} slots of {e.plan.slotMinutes} min from {e.plan.start} ({e.timeZone}), {e.tables} tables; meetings per participant: at least {e.minMeetings}
         {e.maxMeetings ? `, at most ${e.maxMeetings}` : ''}.
       </p>
-      <ScheduleBar base={base} event={e} agenda={agenda} onChange={reloadAll} />
+      <PastDateWarning id="event-date-warning" date={e.plan.date} timeZone={e.timeZone} />
+      <EventSettings key={(e as { version?: number }).version} base={base} event={e} onChange={reloadAll} />
+      <ScheduleBar base={base} event={e} agenda={agenda} names={names} onChange={reloadAll} />
       <div class="two-cols wide-right">
         <section class="col" aria-labelledby="participants">
           <h2 id="participants" tabIndex={-1}>Participants ({participants.data?.items.length ?? '…'})</h2>
           <AddParticipant base={base} existing={new Set(e.participants.map((p) => p.companyId))} onAdded={reloadAll} />
+          <BulkAdd base={base} registered={new Set(e.participants.map((p) => p.companyId))} onAdded={reloadAll} />
           <ParticipantTable base={base} rows={participants} agenda={agenda.data} focus={focus} onFocus={setFocus} onChange={reloadAll} />
         </section>
-        <section class="col" aria-labelledby="suggested">
-          <h2 id="suggested">Suggested meetings</h2>
-          {focus ? (
-            <Suggestions base={base} participant={participants.data?.items.find((p) => p.companyId === focus)} onChange={reloadAll} />
-          ) : (
-            <p class="muted">Choose "Suggestions" beside a participant to review their suggested meetings and record wishes.</p>
+        <div class="col">
+          {focused && (
+            <section aria-labelledby="participant-settings">
+              <h2 id="participant-settings">Availability, blocks and wishes of {focused.company.name}</h2>
+              <ParticipantSettings key={focused.companyId} base={base} event={e} participant={focused} all={rows} onChange={reloadAll} />
+            </section>
           )}
-        </section>
+          <section aria-labelledby="suggested">
+            <h2 id="suggested">Suggested meetings</h2>
+            {focused ? (
+              <Suggestions base={base} participant={focused} all={rows} onChange={reloadAll} />
+            ) : (
+              <p class="muted">Choose "Suggestions" beside a participant to set their availability, blocks and wishes and review their suggested meetings.</p>
+            )}
+          </section>
+        </div>
       </div>
       <section aria-labelledby="grid">
         <h2 id="grid" tabIndex={-1}>
@@ -50,38 +65,9 @@ export function EventPage({ id }: { id: string }) {
         </h2>
         <ProblemView error={agenda.error} />
         {agenda.data && <Grid base={base} event={e} agenda={agenda.data} onChange={reloadAll} />}
-        <RemovedPairs base={base} event={e} names={new Map(participants.data?.items.map((p) => [p.companyId, p.company.name]))} onChange={reloadAll} />
+        <RemovedPairs base={base} event={e} names={names} onChange={reloadAll} />
       </section>
     </>
-  );
-}
-
-function ScheduleBar({ base, event, agenda, onChange }: { base: string; event: MatchEvent; agenda: Loaded<Agenda>; onChange(): Promise<void> }) {
-  const { busy, error, run } = useAction();
-  const announce = useAnnounce();
-  const stats = agenda.data?.statistics;
-  const scheduled = event.agenda !== null;
-  const generate = () =>
-    run(async () => {
-      const result = await api<Agenda>('POST', `${base}/schedule`);
-      await onChange();
-      announce(`Schedule ${scheduled ? 're-run' : 'generated'}: ${result.meetings.length} meetings.`);
-    });
-  return (
-    <div class="schedule-bar">
-      <button type="button" disabled={busy || event.participants.length < 2} onClick={generate}>
-        {busy ? 'Scheduling…' : scheduled ? 'Re-run the schedule' : 'Generate the schedule'}
-      </button>
-      <button type="button" class="secondary" disabled={!scheduled} onClick={() => run(() => download(`${base}/agenda?format=csv`, 'agenda.csv'))}>
-        Download agenda (CSV)
-      </button>
-      <p role="status" class="muted">
-        {scheduled && stats
-          ? `${stats.meetings} meetings; ${stats.perParticipant.min}–${stats.perParticipant.max} per participant (median ${stats.perParticipant.median}); wishes met: ${stats.wishes.mutualMet} of ${stats.wishes.mutualPairs} mutual, ${stats.wishes.oneSidedMet} of ${stats.wishes.oneSided} one-sided; ${percent(stats.crossBorderShare)} cross-border; within ${(stats.gapToBound * 100).toFixed(1)} % of the best possible.`
-          : 'Not scheduled yet.'}
-      </p>
-      <ProblemView error={error} title="The schedule was not changed." />
-    </div>
   );
 }
 
@@ -201,13 +187,15 @@ function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>;
   );
 }
 
-function Suggestions({ base, participant, onChange }: { base: string; participant: Row | undefined; onChange(): Promise<void> }) {
+function Suggestions({ base, participant, all, onChange }: { base: string; participant: Row | undefined; all: Row[]; onChange(): Promise<void> }) {
   const path = participant && `${base}/participants/${encodeURIComponent(participant.companyId)}`;
   const suggestions = useApi<{ results: PartnerResult[] }>(path ? `${path}/suggestions?limit=10` : null);
   const { busy, error, run } = useAction();
   const announce = useAnnounce();
   if (!participant || !path) return null;
   const wishOf = (id: string) => participant.wishes.find((w) => w.companyId === id)?.priority ?? 0;
+  // A wish the other side made shows here too: "No wish" alone hid that they asked to meet.
+  const wishFrom = (id: string) => all.find((o) => o.companyId === id)?.wishes.find((w) => w.companyId === participant.companyId)?.priority;
   const setWish = (id: string, priority: number) => {
     const others = participant.wishes.filter((w) => w.companyId !== id);
     return run(async () => {
@@ -227,6 +215,7 @@ function Suggestions({ base, participant, onChange }: { base: string; participan
       <ol class="cards">
         {suggestions.data?.results.map((r) => (
           <MatchCard key={r.company.id} name={r.company.name} country={r.company.country} score={r.score} strength={r.strength} reasons={r.reasons.slice(0, 3)}>
+            {wishFrom(r.company.id) && <p class="badge">{r.company.name} wishes to meet them: {PRIORITIES[wishFrom(r.company.id)!]?.toLowerCase()}</p>}
             <div class="field inline">
               <label for={`wish-${r.company.id}`}>Wish</label>
               <select id={`wish-${r.company.id}`} disabled={busy} value={String(wishOf(r.company.id))} onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}>
@@ -274,7 +263,7 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
         Pinned meetings stay where they are when the schedule is re-run; removed pairs are not scheduled again until allowed.
       </p>
       <div class="table-wrap grid-wrap" id="schedule-grid" tabIndex={0} role="region" aria-label="Schedule grid, scrolls sideways">
-        <table class="grid">
+        <table class="grid" style={{ '--tables': String(event.tables) }}>
           <caption class="visually-hidden">Meetings by time slot (rows) and table (columns)</caption>
           <thead>
             <tr>
@@ -311,6 +300,7 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
                             <button type="button" class="small danger" disabled={busy || m.pinned} aria-label={`Remove the meeting of ${m.a.name} and ${m.b.name}`} onClick={() => remove(m)}>
                               Remove
                             </button>
+                            <MoveMeeting key={`${m.a.id}|${m.b.id}`} base={base} event={event} agenda={agenda} meeting={m} onChange={onChange} />
                           </span>
                         </div>
                       )}

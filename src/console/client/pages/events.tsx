@@ -5,8 +5,7 @@ import { useLocation } from 'preact-iso';
 import { api } from '../api';
 import { Loading, PageTitle, ProblemView } from '../components/ui';
 import { useAction, useApi } from '../hooks';
-
-const TIME_ZONES = ['Europe/Helsinki', 'Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen', 'Atlantic/Reykjavik', 'Europe/Mariehamn', 'Atlantic/Faroe', 'America/Nuuk'];
+import { datePassed, PastDateWarning, TIME_ZONES } from './event-settings';
 
 const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/^-+/, '').slice(0, 60);
 
@@ -72,7 +71,7 @@ function CreateEvent() {
       <div class="row">
         <div class="field">
           <label for="ev-date">Date</label>
-          <input id="ev-date" type="date" required value={form.date} onInput={(e) => set({ date: (e.target as HTMLInputElement).value })} />
+          <input id="ev-date" type="date" required value={form.date} aria-describedby={datePassed(form.date, form.timeZone) ? 'ev-date-warning' : undefined} onInput={(e) => set({ date: (e.target as HTMLInputElement).value })} />
         </div>
         <div class="field">
           <label for="ev-start">First meeting at</label>
@@ -87,6 +86,7 @@ function CreateEvent() {
           </select>
         </div>
       </div>
+      <PastDateWarning id="ev-date-warning" date={form.date} timeZone={form.timeZone} />
       <div class="row">
         {num('slotMinutes', 'Meeting length (min)', 5, 240)}
         {num('slotCount', 'Meeting slots', 1, 64)}
