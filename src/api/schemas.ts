@@ -6,6 +6,7 @@ import {
   ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, OpportunityInputSchema,
   OpportunityTypeSchema, PartnerTypeSchema, SectorSchema,
 } from '../domain/index.js';
+import { EMPLOYEE_BANDS } from '../domain/company-card.js';
 import { DigestQuerySchema } from '../use-cases/opportunity-digest.js';
 import { READER_LANGUAGES } from '../matching/index.js';
 
@@ -112,9 +113,12 @@ export const PartnerResponseSchema = z
         ...scoredFields,
         scores: z.record(z.string(), z.number()).meta({ description: 'Per signal, 0..1: needsOffers, offersNeeds, profile, sectors, lexical' }),
         reasons: z.array(z.string()),
+        summary: z.string().meta({ description: 'The first sentences of the description, untranslated, at most 240 characters (a result card)' }),
+        employeeBand: z.enum(EMPLOYEE_BANDS).nullable().meta({ description: 'Size class by head count (EU SME bands); null when unknown' }),
       }),
     ),
     model: z.string(),
+    nextOffset: z.number().int().nullable().optional().meta({ description: 'On a paged search (one that sent `offset`) only: the offset of the next page, or null when no more results follow' }),
   })
   .meta({ id: 'PartnerResponse' });
 

@@ -13,6 +13,8 @@ export interface HybridRequest<T extends 'company' | 'opportunity'> {
   /** Dense candidates, best first, deeper than the answer so re-ranking can reorder them. */
   pool: readonly RankedCandidate[];
   limit: number;
+  /** Results before this rank are ranked but not returned (a later page); 0 when absent. */
+  offset?: number | undefined;
   signals: SignalSet;
   calibration: Calibration;
   asker: HybridAsker;
@@ -43,7 +45,9 @@ export async function hybridResults<T extends 'company' | 'opportunity'>(engine:
   const candidates = r.pool.filter((c) => sides.has(c.id)).map((c) => ({ ranked: c, side: sides.get(c.id)! }));
   const ranked = applyVerdicts(hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }), r.verdicts ?? new Map()).slice(0, r.limit);
   const askerLanguage = engine.embedder.terms?.read(r.asker.texts['profile'] ?? '').language;
-  return ranked.map((c, i) => {
+  const offset = r.offset ?? 0;
+  return ranked.slice(offset).map((c, at) => {
+    const i = offset + at;
     const entity = entities.get(c.id)!;
     const side = sides.get(c.id)!;
     const pair = r.mirrored ? { asker: asAsker(side), candidate: r.asker } : { asker: r.asker, candidate: side };

@@ -1,6 +1,7 @@
 // Partner recommendations for a stored company or for a free-text description.
 import { z } from 'zod';
 import { decimalInt, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
+import { employeeBand, shortDescription, type EmployeeBand } from '../domain/company-card.js';
 import { facetTexts } from '../embedding/index.js';
 import {
   asAsker, DEFAULT_RANKER, FITTED_CALIBRATION, PARTNER_SIGNALS, rankCandidates, READER_LANGUAGES, readerLanguage, readFreeText,
@@ -23,11 +24,17 @@ export interface PartnerResult {
   /** The relevance in words: very strong, strong, good or some. */
   strength: string;
   reasons: string[];
+  /** The first sentences of the company's description, in its own language, for a result card. */
+  summary: string;
+  /** The company's size class (EU SME bands), or null when unknown. */
+  employeeBand: EmployeeBand | null;
 }
 
 export interface PartnerResponse {
   results: PartnerResult[];
   model: string;
+  /** Only on a paged search (one that sent `offset`): where the next page starts, or null at the end. */
+  nextOffset?: number | null;
 }
 
 export const PartnerFiltersSchema = z.object({
@@ -50,7 +57,17 @@ export const FreeTextSchema = z.object({
   needs: z.string().max(5_000).optional(),
 });
 
-export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.shape).strict();
+/** A paged search ranks at most this many results in all, pages of at most PAGE_SIZE_MAX each. */
+export const PAGED_TOTAL = 40;
+export const PAGE_SIZE_MAX = 20;
+
+export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.shape)
+  .extend({
+    /** Asks for a page: the results from here on, with `nextOffset` in the answer ("show more"). */
+    offset: z.number().int().min(0).max(PAGED_TOTAL - 1).optional(),
+  })
+  .strict()
+  .refine((s) => s.offset === undefined || s.limit <= PAGE_SIZE_MAX, { path: ['limit'], message: `at most ${PAGE_SIZE_MAX} per page when offset is given` });
 
 export type PartnerFilterInput = z.input<typeof PartnerFiltersSchema>;
 
@@ -75,7 +92,8 @@ export async function partnersForCompany(engine: Engine, id: string, filters: Pa
 export async function partnersForText(engine: Engine, body: unknown, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage));
+  const page = s.offset === undefined ? undefined : { offset: s.offset, limit: s.limit };
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), undefined, page);
 }
 
 /** An asker of a recommendation: its texts by facet, sectors, and where it stands. */
@@ -118,11 +136,17 @@ async function respond(
   asker: Asker,
   language: ReaderLanguage,
   verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
+  page?: { offset: number; limit: number },
 ): Promise<PartnerResponse> {
+  // Every page of a paged search ranks the same bounded list (the same draw and pool whatever the
+  // offset), so pages neither repeat nor skip a result; one extra result tells whether more follow.
+  const shown = page ? PAGED_TOTAL : f.limit;
+  const end = page ? Math.min(page.offset + page.limit, PAGED_TOTAL) : f.limit;
   const results = await hybridResults(engine, {
     type: 'company',
-    pool: rankCandidates(engine.index.companies, query, f, Math.max(f.limit * 3, RERANK_DEPTH), PARTNER_SIGNALS, DEFAULT_RANKER, f.limit),
-    limit: f.limit,
+    pool: rankCandidates(engine.index.companies, query, f, Math.max(shown * 3, RERANK_DEPTH), PARTNER_SIGNALS, DEFAULT_RANKER, shown),
+    limit: page ? Math.min(end + 1, PAGED_TOTAL) : f.limit,
+    offset: page?.offset,
     signals: PARTNER_SIGNALS,
     calibration: FITTED_CALIBRATION.partners,
     asker,
@@ -133,8 +157,14 @@ async function respond(
     askerSectors: asker.sectors,
     verdicts,
   });
-  return {
-    results: results.map((r) => ({ company: toPublicCompany(r.entity), score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons })),
+  const shownResults = page ? results.slice(0, end - page.offset) : results;
+  const response: PartnerResponse = {
+    results: shownResults.map((r) => ({
+      company: toPublicCompany(r.entity), score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons: r.reasons,
+      summary: shortDescription(r.entity.description), employeeBand: employeeBand(r.entity.employees),
+    })),
     model: engine.embedder.modelId,
   };
+  if (page) response.nextOffset = results.length > shownResults.length ? end : null;
+  return response;
 }
