@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { IntroductionInputSchema, IntroductionPatchSchema, type Introduction } from '../domain/index.js';
 import { AppError, ErrorCodes, notFound } from '../errors.js';
 import type { Engine } from './engine.js';
+import { visitorCopy, type VisitorCopyMailer } from './introduction-copy.js';
 import { parseOrThrow } from './validate.js';
 
 export interface IntroductionOrigin {
@@ -11,9 +12,17 @@ export interface IntroductionOrigin {
   origin: string | null;
 }
 
-export async function requestIntroduction(engine: Engine, body: unknown, from: IntroductionOrigin): Promise<{ id: string; status: 'received' }> {
+/**
+ * Stores a visitor's request, once: the same e-mail asking again for the same company while the
+ * first request is still new gets that request's id back (a double click, a second tab).
+ * @param mailer sends the visitor a copy of the request; without one, no copy is sent.
+ */
+export async function requestIntroduction(engine: Engine, body: unknown, from: IntroductionOrigin, mailer?: VisitorCopyMailer): Promise<{ id: string; status: 'received' }> {
   const input = parseOrThrow(IntroductionInputSchema, body, 'introduction request');
-  if ((await engine.repo.existingIds('company', [input.companyId])).size === 0) throw notFound('company', input.companyId);
+  const [company] = await engine.repo.getMany('company', [input.companyId]);
+  if (!company) throw notFound('company', input.companyId);
+  const earlier = await pendingRequest(engine, input.companyId, input.email);
+  if (earlier) return { id: earlier.id, status: 'received' };
   const now = new Date().toISOString();
   const intro: Introduction = {
     id: `intro_${randomUUID()}`,
@@ -33,7 +42,29 @@ export async function requestIntroduction(engine: Engine, body: unknown, from: I
     updatedAt: now,
   };
   await engine.repo.createIntroduction(intro);
+  await sendVisitorCopy(engine, intro, company.name, mailer);
   return { id: intro.id, status: 'received' };
+}
+
+// The newest requests for a company are enough to find a repeat: a repeat comes minutes later.
+const REPEAT_WINDOW = 50;
+
+async function pendingRequest(engine: Engine, companyId: string, email: string): Promise<Introduction | undefined> {
+  const recent = await engine.repo.listIntroductions({ companyId, status: 'new', limit: REPEAT_WINDOW, offset: 0 });
+  return recent.items.find((i) => i.visitorEmail.toLowerCase() === email.toLowerCase());
+}
+
+/**
+ * The single place a visitor's copy is mailed. The request is already stored: a failed send is
+ * logged, never turned into an error for the visitor.
+ */
+export async function sendVisitorCopy(engine: Engine, intro: Introduction, companyName: string, mailer?: VisitorCopyMailer): Promise<void> {
+  if (!mailer) return;
+  try {
+    await mailer.send(visitorCopy(intro, companyName));
+  } catch (err) {
+    engine.logger?.error({ err, introduction: intro.id }, 'visitor copy of an introduction request not sent');
+  }
 }
 
 export async function updateIntroduction(engine: Engine, id: string, body: unknown): Promise<Introduction> {
