@@ -39,7 +39,7 @@ async function site(html: () => string) {
 // The export set, with Nordpack's size and website filled in and companies enough for a second page.
 function widgetSet() {
   const set = exportSet();
-  const fillers = ['SE', 'NO', 'DK', 'IS', 'SE', 'NO', 'DK', 'IS'].map((country, i) =>
+  const fillers = (['SE', 'NO', 'DK', 'IS', 'SE', 'NO', 'DK', 'IS'] as const).map((country, i) =>
     company({ id: `filler-${i}`, country, name: `Filler ${i} Ltd`, description: `A furniture workshop, number ${i}. It makes chairs and tables.`, sectors: ['manufacturing'] }));
   const companies = (set.companies ?? []).map((c) => (c.id === 'se-dist' ? { ...c, employees: 35, website: 'https://www.nordpack.example/en' } : c));
   return { ...set, companies: [...companies, ...fillers] };
@@ -183,7 +183,7 @@ describe('the widget on a partner page', () => {
       while (await more.isVisible()) {
         const before = await results.count();
         await more.click();
-        await page.waitForFunction((n) => (document.querySelector('#nh')!.shadowRoot!.querySelectorAll('ol.results > li').length > n), before);
+        await page.waitForFunction(`document.querySelector('#nh').shadowRoot.querySelectorAll('ol.results > li').length > ${before}`);
         // Focus moves to the first new result, so keyboard users go on from there.
         expect(await page.evaluate('document.querySelector("#nh").shadowRoot.activeElement.textContent')).toBe(await results.nth(before).locator('h3').textContent());
       }
