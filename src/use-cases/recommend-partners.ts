@@ -85,7 +85,7 @@ export async function partnersForCompany(engine: Engine, id: string, filters: Pa
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
   const verdicts = options.verdicts === false ? undefined : await verdictsFor(engine, id, 'partner');
-  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), verdicts);
+  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), { verdicts });
 }
 
 
@@ -93,7 +93,7 @@ export async function partnersForText(engine: Engine, body: unknown, options: Re
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
   const page = s.offset === undefined ? undefined : { offset: s.offset, limit: s.limit };
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), undefined, page);
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), { page });
 }
 
 /** An asker of a recommendation: its texts by facet, sectors, and where it stands. */
@@ -135,8 +135,7 @@ async function respond(
   f: CandidateFilters & { limit: number },
   asker: Asker,
   language: ReaderLanguage,
-  verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
-  page?: { offset: number; limit: number },
+  { verdicts, page }: { verdicts?: ReadonlyMap<string, 'good' | 'wrong'> | undefined; page?: { offset: number; limit: number } | undefined } = {},
 ): Promise<PartnerResponse> {
   // Every page of a paged search ranks the same bounded list (the same draw and pool whatever the
   // offset), so pages neither repeat nor skip a result; one extra result tells whether more follow.
