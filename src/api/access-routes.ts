@@ -54,7 +54,10 @@ export const ACCESS_ROUTES: RouteDef[] = [
     method: 'post', path: '/api/v1/introductions', tag: 'Introductions', role: 'site', body: IntroductionInputSchema,
     summary: 'A widget visitor asks NordicHub for an introduction to a company (consent required); the answer reveals nothing about the company',
     responses: { 201: { description: 'Received', schema: z.object({ id: z.string(), status: z.literal('received') }) }, 400: problem('Invalid'), 404: problem('No such company') },
-    async handle({ engine, body, keyId, origin }) { return { status: 201, body: await requestIntroduction(engine, body, { siteKeyId: keyId, origin }) }; },
+    async handle({ engine, body, keyId, origin }) {
+      // With a mailer configured (SMTP_URL, or the outbox), the visitor gets a copy of the request.
+      return { status: 201, body: await requestIntroduction(engine, body, { siteKeyId: keyId, origin }) };
+    },
   }),
   route({
     method: 'get', path: '/api/v1/introductions', tag: 'Introductions', role: 'staff', query: IntroListQuery, summary: 'Introduction requests, newest first',

@@ -6,6 +6,7 @@ import {
   ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, LANGUAGES, OpportunityInputSchema, SectorSchema,
 } from '../domain/index.js';
 import { ScoredFields } from '../use-cases/hybrid-results.js';
+import { EMPLOYEE_BANDS } from '../domain/index.js';
 import { DigestQuerySchema } from '../use-cases/opportunity-digest.js';
 
 export const IdParams = z.object({ id: IdSchema });
@@ -63,7 +64,18 @@ export const PublicCompanySchema = companyBase.omit({ contactEmail: true, contac
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 export const PartnerResponseSchema = z
-  .object({ results: z.array(z.object({ company: PublicCompanySchema, ...ScoredFields })), model: z.string() })
+  .object({
+    results: z.array(
+      z.object({
+        company: PublicCompanySchema,
+        ...ScoredFields,
+        summary: z.string().meta({ description: 'The first sentences of the description, untranslated, at most 240 characters (a result card)' }),
+        employeeBand: z.enum(EMPLOYEE_BANDS).nullable().meta({ description: 'Size class by head count (EU SME bands); null when unknown' }),
+      }),
+    ),
+    model: z.string(),
+    nextOffset: z.number().int().nullable().optional().meta({ description: 'On a paged search (one that sent `offset`) only: the offset of the next page, or null when no more results follow' }),
+  })
   .meta({ id: 'PartnerResponse' });
 
 export const OpportunityResponseSchema = z

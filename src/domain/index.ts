@@ -10,3 +10,4 @@ export * from './feedback.js';
 export * from './stats.js';
 export * from './search-words.js';
 export * from './mailing.js';
+export * from './company-card.js';

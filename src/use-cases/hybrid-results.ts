@@ -47,6 +47,13 @@ export interface HybridRequest<T extends 'company' | 'opportunity'> {
   /** Ranked deeper than the answer (three times `limit`, at least RERANK_DEPTH) so re-ranking can reorder. */
   dense: DenseQuery;
   limit: number;
+  /**
+   * Draw the dense pool as for an answer this long (default `limit`): every page of a paged
+   * search gives the same length, so all pages re-rank the same pool and never repeat or skip.
+   */
+  depth?: number | undefined;
+  /** Results before this rank are ranked but not returned (a later page); 0 when absent. */
+  offset?: number | undefined;
   signals: SignalSet;
   calibration: Calibration;
   asker: HybridAsker;
@@ -81,14 +88,17 @@ export const companyCandidate = {
 export async function hybridResults<T extends 'company' | 'opportunity'>(engine: Engine, r: HybridRequest<T>): Promise<HybridResult<EntityByType[T]>[]> {
   const { query, filters, signals } = r.dense;
   const index = r.type === 'company' ? engine.index.companies : engine.index.opportunities;
-  const pool = rankCandidates(index, query, filters, Math.max(r.limit * 3, RERANK_DEPTH), signals, DEFAULT_RANKER, r.limit);
+  const depth = r.depth ?? r.limit;
+  const pool = rankCandidates(index, query, filters, Math.max(depth * 3, RERANK_DEPTH), signals, DEFAULT_RANKER, depth);
   const entities = new Map((await engine.repo.getMany(r.type, pool.map((c) => c.id))).map((e) => [e.id, e as EntityByType[T]]));
   // Deleted between index and database read: never recommend what no longer exists.
   const sides = new Map([...entities].map(([id, e]) => [id, r.sideOf(e)]));
   const candidates = pool.filter((c) => sides.has(c.id)).map((c) => ({ ranked: c, side: sides.get(c.id)! }));
   const ranked = applyVerdicts(hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }), r.verdicts ?? new Map()).slice(0, r.limit);
   const askerLanguage = engine.embedder.terms?.read(r.asker.texts['profile'] ?? '').language;
-  return ranked.map((c, i) => {
+  const offset = r.offset ?? 0;
+  return ranked.slice(offset).map((c, at) => {
+    const i = offset + at;
     const entity = entities.get(c.id)!;
     const side = sides.get(c.id)!;
     const pair = r.mirrored ? { asker: asAsker(side), candidate: r.asker } : { asker: r.asker, candidate: side };

@@ -1,6 +1,7 @@
 // Partner recommendations for a stored company or for a free-text description.
 import { z } from 'zod';
 import { COUNTRIES, decimalInt, listFilter, PARTNER_TYPES, SECTORS, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
+import { employeeBand, shortDescription, type EmployeeBand } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
   asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, READER_LANGUAGES, readerLanguage, readFreeText,
@@ -13,11 +14,19 @@ import { defined, storedVectors, type FacetVectors } from '../index-lifecycle/in
 import { parseOrThrow } from '../validation/index.js';
 import { getEntity } from './get-entity.js';
 
-export type PartnerResult = ScoredResult<'company', PublicCompany>;
+/** A partner result: the public profile, its scores and reasons, and what a result card shows. */
+export type PartnerResult = ScoredResult<'company', PublicCompany> & {
+  /** The first sentences of the company's description, in its own language, for a result card. */
+  summary: string;
+  /** The company's size class (EU SME bands), or null when unknown. */
+  employeeBand: EmployeeBand | null;
+};
 
 export interface PartnerResponse {
   results: PartnerResult[];
   model: string;
+  /** Only on a paged search (one that sent `offset`): where the next page starts, or null at the end. */
+  nextOffset?: number | null;
 }
 
 /** The reader's language for reasons; else the Accept-Language header, else English. */
@@ -46,7 +55,17 @@ export const FreeTextSchema = z.object({
   needs: z.string().max(5_000).optional(),
 });
 
-export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.shape).strict();
+/** A paged search ranks at most this many results in all, pages of at most PAGE_SIZE_MAX each. */
+export const PAGED_TOTAL = 40;
+export const PAGE_SIZE_MAX = 20;
+
+export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.shape)
+  .extend({
+    /** Asks for a page: the results from here on, with `nextOffset` in the answer ("show more"). */
+    offset: z.number().int().min(0).max(PAGED_TOTAL - 1).optional(),
+  })
+  .strict()
+  .refine((s) => s.offset === undefined || s.limit <= PAGE_SIZE_MAX, { path: ['limit'], message: `at most ${PAGE_SIZE_MAX} per page when offset is given` });
 
 /** Partner filters as validated at the edge (defaults applied). */
 export type PartnerFilters = z.output<typeof PartnerFiltersSchema>;
@@ -65,14 +84,15 @@ export async function partnersForCompany(engine: Engine, id: string, filters: Pa
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
   const verdicts = options.verdicts === false ? undefined : await verdictsFor(engine, id, 'partner');
-  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), verdicts);
+  return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), { verdicts });
 }
 
 
 export async function partnersForText(engine: Engine, body: unknown, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage));
+  const page = s.offset === undefined ? undefined : { offset: s.offset, limit: s.limit };
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), { page });
 }
 
 /** An asker of a recommendation: its texts by facet, sectors, and where it stands. */
@@ -111,12 +131,18 @@ async function respond(
   f: CandidateFilters & { limit: number },
   asker: Asker,
   language: ReaderLanguage,
-  verdicts?: ReadonlyMap<string, 'good' | 'wrong'>,
+  { verdicts, page }: { verdicts?: ReadonlyMap<string, 'good' | 'wrong'> | undefined; page?: { offset: number; limit: number } | undefined } = {},
 ): Promise<PartnerResponse> {
+  // Every page of a paged search ranks the same bounded list (the same draw and pool whatever the
+  // offset), so pages neither repeat nor skip a result; one extra result tells whether more follow.
+  const shown = page ? PAGED_TOTAL : f.limit;
+  const end = page ? Math.min(page.offset + page.limit, PAGED_TOTAL) : f.limit;
   const results = await hybridResults(engine, {
     ...companyCandidate,
     dense: { query, filters: f, signals: PARTNER_SIGNALS },
-    limit: f.limit,
+    depth: shown,
+    limit: page ? Math.min(end + 1, PAGED_TOTAL) : f.limit,
+    offset: page?.offset,
     signals: PARTNER_SIGNALS,
     calibration: FITTED_CALIBRATION.partners,
     asker,
@@ -124,8 +150,14 @@ async function respond(
     askerSectors: asker.sectors,
     verdicts,
   });
-  return {
-    results: results.map((r) => ({ company: toPublicCompany(r.entity), ...scoredFields(r) })),
+  const shownResults = page ? results.slice(0, end - page.offset) : results;
+  const response: PartnerResponse = {
+    results: shownResults.map((r) => ({
+      company: toPublicCompany(r.entity), ...scoredFields(r),
+      summary: shortDescription(r.entity.description), employeeBand: employeeBand(r.entity.employees),
+    })),
     model: engine.embedder.modelId,
   };
+  if (page) response.nextOffset = results.length > shownResults.length ? end : null;
+  return response;
 }

@@ -15,7 +15,7 @@ type JsonAnswer<O extends keyof operations> = operations[O]['responses'] extends
 export type PartnerResult = Schemas['PartnerResponse']['results'][number];
 export type OpportunityResult = Schemas['OpportunityResponse']['results'][number];
 /** What every ranked result says beside its entity. */
-export type Scored = Omit<PartnerResult, 'company'>;
+export type Scored = Pick<PartnerResult, 'score' | 'relevance' | 'strength' | 'scores' | 'reasons'>;
 export type Vocabulary = JsonAnswer<'getVocabulary'>;
 export type Agenda = Schemas['Agenda'];
 export type AgendaMeeting = Agenda['meetings'][number];

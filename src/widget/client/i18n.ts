@@ -31,6 +31,14 @@ export interface Strings {
   tooShort: string;
   invalidForm: string;
   poweredBy: string;
+  targetCountries: string;
+  showMore: string;
+  employees: (band: string) => string;
+  website: string;
+  yourCompany: string;
+  invalidEmail: string;
+  sending: string;
+  requested: string;
 }
 
 export const STRINGS: Record<Lang, Strings> = {
@@ -44,6 +52,8 @@ export const STRINGS: Record<Lang, Strings> = {
     sent: 'Thank you. NordicHub has received your request and will be in touch.', notEnabled: 'This search is not available on this site right now.',
     tooMany: 'Too many searches right now. Please wait a minute and try again.', failed: 'Something went wrong. Please try again.',
     tooShort: 'Please write at least a few words.', invalidForm: 'Please fill in every field and tick the consent box.', poweredBy: 'Matches by NordicHub',
+    targetCountries: 'Partners in (optional)', showMore: 'Show more', employees: (b) => `${b} employees`, website: 'Website', yourCompany: 'Your company',
+    invalidEmail: 'Please enter a valid e-mail address, such as name@company.com.', sending: 'Sending…', requested: 'Introduction requested',
   },
   sv: {
     title: 'Hitta en nordisk partner', describe: 'Beskriv ditt företag och vad du söker', describeHint: 'Till exempel: vi tillverkar återvinningsbara förpackningar och söker en distributör i Norge.',
@@ -55,6 +65,8 @@ export const STRINGS: Record<Lang, Strings> = {
     sent: 'Tack! NordicHub har tagit emot din förfrågan och hör av sig.', notEnabled: 'Sökningen är inte tillgänglig på den här webbplatsen just nu.',
     tooMany: 'För många sökningar just nu. Vänta en minut och försök igen.', failed: 'Något gick fel. Försök igen.',
     tooShort: 'Skriv minst några ord.', invalidForm: 'Fyll i alla fält och kryssa i samtycket.', poweredBy: 'Matchningar från NordicHub',
+    targetCountries: 'Partner i (valfritt)', showMore: 'Visa fler', employees: (b) => `${b} anställda`, website: 'Webbplats', yourCompany: 'Ditt företag',
+    invalidEmail: 'Skriv en giltig e-postadress, till exempel namn@foretag.se.', sending: 'Skickar…', requested: 'Introduktion begärd',
   },
   fi: {
     title: 'Löydä pohjoismainen kumppani', describe: 'Kuvaile yritystäsi ja mitä etsit', describeHint: 'Esimerkiksi: valmistamme kierrätettäviä pakkauksia ja etsimme jälleenmyyjää Ruotsista.',
@@ -66,6 +78,8 @@ export const STRINGS: Record<Lang, Strings> = {
     sent: 'Kiitos! NordicHub on vastaanottanut pyyntösi ja on yhteydessä.', notEnabled: 'Haku ei ole juuri nyt käytettävissä tällä sivustolla.',
     tooMany: 'Liian monta hakua juuri nyt. Odota hetki ja yritä uudelleen.', failed: 'Jokin meni vikaan. Yritä uudelleen.',
     tooShort: 'Kirjoita ainakin muutama sana.', invalidForm: 'Täytä kaikki kentät ja hyväksy suostumus.', poweredBy: 'Osumat: NordicHub',
+    targetCountries: 'Kumppanin maa (valinnainen)', showMore: 'Näytä lisää', employees: (b) => `${b} työntekijää`, website: 'Verkkosivusto', yourCompany: 'Yrityksesi',
+    invalidEmail: 'Anna kelvollinen sähköpostiosoite, esimerkiksi nimi@yritys.fi.', sending: 'Lähetetään…', requested: 'Esittelyä pyydetty',
   },
   nb: {
     title: 'Finn en nordisk partner', describe: 'Beskriv bedriften din og hva du ser etter', describeHint: 'For eksempel: vi lager resirkulerbar emballasje og søker en distributør i Sverige.',
@@ -77,6 +91,8 @@ export const STRINGS: Record<Lang, Strings> = {
     sent: 'Takk! NordicHub har mottatt forespørselen din og tar kontakt.', notEnabled: 'Søket er ikke tilgjengelig på dette nettstedet akkurat nå.',
     tooMany: 'For mange søk akkurat nå. Vent et minutt og prøv igjen.', failed: 'Noe gikk galt. Prøv igjen.',
     tooShort: 'Skriv minst noen ord.', invalidForm: 'Fyll ut alle feltene og kryss av for samtykke.', poweredBy: 'Treff fra NordicHub',
+    targetCountries: 'Partner i (valgfritt)', showMore: 'Vis flere', employees: (b) => `${b} ansatte`, website: 'Nettsted', yourCompany: 'Din bedrift',
+    invalidEmail: 'Skriv en gyldig e-postadresse, for eksempel navn@bedrift.no.', sending: 'Sender…', requested: 'Introduksjon etterspurt',
   },
   da: {
     title: 'Find en nordisk partner', describe: 'Beskriv din virksomhed og hvad du søger', describeHint: 'For eksempel: vi laver genanvendelig emballage og søger en distributør i Norge.',
@@ -88,6 +104,8 @@ export const STRINGS: Record<Lang, Strings> = {
     sent: 'Tak! NordicHub har modtaget din anmodning og vender tilbage.', notEnabled: 'Søgningen er ikke tilgængelig på dette websted lige nu.',
     tooMany: 'For mange søgninger lige nu. Vent et minut, og prøv igen.', failed: 'Noget gik galt. Prøv igen.',
     tooShort: 'Skriv mindst et par ord.', invalidForm: 'Udfyld alle felter, og sæt kryds ved samtykke.', poweredBy: 'Matches fra NordicHub',
+    targetCountries: 'Partner i (valgfrit)', showMore: 'Vis flere', employees: (b) => `${b} ansatte`, website: 'Websted', yourCompany: 'Din virksomhed',
+    invalidEmail: 'Skriv en gyldig e-mailadresse, for eksempel navn@firma.dk.', sending: 'Sender…', requested: 'Introduktion anmodet',
   },
   is: {
     title: 'Finndu norrænan samstarfsaðila', describe: 'Lýstu fyrirtækinu þínu og því sem þú leitar að', describeHint: 'Til dæmis: við framleiðum endurvinnanlegar umbúðir og leitum að dreifingaraðila í Svíþjóð.',
@@ -99,5 +117,7 @@ export const STRINGS: Record<Lang, Strings> = {
     sent: 'Takk! NordicHub hefur móttekið beiðnina og hefur samband.', notEnabled: 'Leitin er ekki í boði á þessum vef eins og er.',
     tooMany: 'Of margar leitir í einu. Bíddu í mínútu og reyndu aftur.', failed: 'Eitthvað fór úrskeiðis. Reyndu aftur.',
     tooShort: 'Skrifaðu að minnsta kosti nokkur orð.', invalidForm: 'Fylltu út alla reiti og hakaðu við samþykkið.', poweredBy: 'Samsvörun frá NordicHub',
+    targetCountries: 'Samstarfsaðili í (valfrjálst)', showMore: 'Sýna fleiri', employees: (b) => `${b} starfsmenn`, website: 'Vefsíða', yourCompany: 'Fyrirtækið þitt',
+    invalidEmail: 'Sláðu inn gilt netfang, til dæmis nafn@fyrirtaeki.is.', sending: 'Sendi…', requested: 'Beðið um kynningu',
   },
 };

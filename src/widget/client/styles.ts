@@ -6,6 +6,8 @@ export const STYLES = `
 .nh { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; background: #fff;
   border: 1px solid #c9ced6; border-radius: 8px; padding: 1em; max-width: 760px; box-sizing: border-box; }
 .nh *, .nh *::before, .nh *::after { box-sizing: inherit; }
+/* Author rules such as "fieldset label { display: inline-flex }" would otherwise show hidden parts. */
+[hidden] { display: none !important; }
 h2 { font-size: 1.25em; margin: 0 0 .75em; }
 h3 { font-size: 1.05em; margin: 0; }
 label { display: block; font-weight: 600; margin: .5em 0 .25em; }
@@ -17,6 +19,11 @@ fieldset { border: 0; padding: 0; margin: 0; flex: 1 1 14em; }
 legend { font-weight: 600; padding: 0; margin: .5em 0 .25em; }
 fieldset label { display: inline-flex; gap: .35em; font-weight: 400; margin: 0 1em 0 0; align-items: center; }
 fieldset input, .consent input { width: auto; }
+.targets { margin: .25em 0 .75em; }
+.targets label { margin: .25em 1em .25em 0; min-height: 24px; }
+.summary { margin: .25em 0; }
+.more { margin-top: .75em; }
+button:disabled { cursor: default; opacity: .75; }
 button { font: inherit; border-radius: 4px; padding: .5em 1em; cursor: pointer; min-height: 44px; }
 .primary { background: #0b4f8a; color: #fff; border: 1px solid #0b4f8a; }
 .secondary { background: #fff; color: #0b4f8a; border: 1px solid #0b4f8a; }

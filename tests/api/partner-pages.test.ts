@@ -1,0 +1,48 @@
+// The widget's "show more" over real HTTP: a paged free-text search answers a page and where the
+// next one starts; a page out of bounds is a 400 problem naming the field, and writes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, hashKey } from '../../src/api/index.js';
+import { smallSet } from '../fixtures/small-set.js';
+import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { request, type Answer } from './client.js';
+
+let t: TestEngine;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  t = await createTestEngine({ data: smallSet() });
+  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey('test-admin-key-pages-0123456789') }));
+});
+afterAll(async () => {
+  await server.close();
+  await t.close();
+});
+
+const search = (body: unknown): Promise<Answer> => request(server.base, 'POST', '/api/v1/partners/search', { body });
+const TEXT = { text: 'We make cardboard boxes and seek a packaging wholesaler.', country: 'FI', language: 'sv' };
+
+describe('POST /api/v1/partners/search with offset', () => {
+  it('answers a page with card fields and the next offset', async () => {
+    const first = await search({ ...TEXT, limit: 3, offset: 0 });
+    expect(first.status).toBe(200);
+    expect(first.body.results).toHaveLength(3);
+    expect(first.body.nextOffset).toBe(3);
+    for (const r of first.body.results) {
+      expect(r.summary).toEqual(expect.any(String));
+      expect(r).toHaveProperty('employeeBand');
+    }
+    const rest = await search({ ...TEXT, limit: 20, offset: 3 });
+    expect(rest.body.nextOffset).toBeNull();
+    const ids = [...first.body.results, ...rest.body.results].map((r: { company: { id: string } }) => r.company.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('refuses a page past the bound or too large with a problem naming the field', async () => {
+    for (const [body, path] of [[{ ...TEXT, offset: 40 }, 'offset'], [{ ...TEXT, limit: 50, offset: 0 }, 'limit'], [{ ...TEXT, offset: 'next' }, 'offset']] as const) {
+      const r = await search(body);
+      expect(r.status).toBe(400);
+      expect(r.type).toContain('application/problem+json');
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+  });
+});
