@@ -16,6 +16,8 @@ export default defineConfig({
       // files and generated Prisma clients hold no code of ours.
       exclude: ['src/widget/client/**', 'src/console/client/**', 'src/**/*.d.ts', 'src/db/generated*/**'],
       reporter: ['text-summary', 'html'],
+      // A failing test must not hide the summary: CI prints it whatever the outcome.
+      reportOnFailure: true,
     },
   },
 });
