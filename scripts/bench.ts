@@ -143,7 +143,7 @@ function table(rows: string[][], indent = '  '): string {
 }
 
 function say(line = ''): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(`${line}\n`);
 }
 
 function dirBytes(dir: string): number {

@@ -22,7 +22,7 @@ export function ensureAdminKey(dataDir: string, configured: string | undefined):
   if (existsSync(file)) return { hash: readKeyFile(file) };
   const key = `nh_admin_${randomBytes(24).toString('base64url')}`;
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, hashKey(key) + '\n', { mode: 0o600 });
+  writeFileSync(file, `${hashKey(key)}\n`, { mode: 0o600 });
   return { hash: hashKey(key), generated: key };
 }
 

@@ -87,7 +87,7 @@ export class FacetIndex {
     this.setAttributes(id, attributes);
     for (const [facet, index] of this.indexes) {
       const v = vectors[facet];
-      if (v && v.some((x) => x !== 0)) index.upsert(id, v);
+      if (v?.some((x) => x !== 0)) index.upsert(id, v);
       else index.remove(id);
     }
   }
