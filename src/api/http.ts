@@ -83,15 +83,17 @@ export function sendProblem(res: Response, status: number, detail: string, error
 }
 
 export function errorToProblem(err: unknown, res: Response, log: (err: unknown) => void): void {
-  if (err instanceof AppError) return sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
   const e = err as { type?: string; status?: number; message?: string };
-  if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
-  if (e.type === 'entity.too.deep') return sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
-  if (e.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, e.message ?? 'Bad request.');
-  log(err);
-  sendProblem(res, 500, 'Something went wrong on our side; the request was not applied.');
+  if (err instanceof AppError) sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
+  else if (e.type === 'entity.parse.failed') sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
+  else if (e.type === 'entity.too.deep') sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
+  else if (e.type === 'entity.too.large') sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
+  else if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
+  else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) sendProblem(res, e.status, e.message ?? 'Bad request.');
+  else {
+    log(err);
+    sendProblem(res, 500, 'Something went wrong on our side; the request was not applied.');
+  }
 }
 
 /** `"3"`, `W/"3"` or `*` (any version: no condition); anything else is a 400 naming the header. */
