@@ -19,7 +19,10 @@ const { values } = parseArgs({
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 // highs is CommonJS whose typings declare an ES default export; require gives the loader itself.

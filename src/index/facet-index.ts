@@ -71,7 +71,10 @@ export class FacetIndex {
     this.attrs.set(id, next);
     for (const key of this.postingKeys(next)) {
       let set = this.postings.get(key);
-      if (!set) this.postings.set(key, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.postings.set(key, set);
+      }
       set.add(id);
     }
   }

@@ -26,7 +26,10 @@ const jobsByEngine = new WeakMap<Engine, Map<string, ImportJob>>();
 
 function jobsOf(engine: Engine): Map<string, ImportJob> {
   let jobs = jobsByEngine.get(engine);
-  if (!jobs) jobsByEngine.set(engine, (jobs = new Map()));
+  if (!jobs) {
+    jobs = new Map();
+    jobsByEngine.set(engine, jobs);
+  }
   return jobs;
 }
 
