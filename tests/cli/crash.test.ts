@@ -13,7 +13,7 @@ const dirs: (() => void)[] = [];
 const running: ServiceProcess[] = [];
 afterAll(() => {
   for (const s of running) s.child.kill('SIGKILL');
-  dirs.forEach((cleanup) => cleanup());
+  for (const cleanup of dirs) cleanup();
 });
 
 async function dataDirWith(...sets: unknown[]): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
