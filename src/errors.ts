@@ -13,7 +13,6 @@ export const ErrorCodes = {
   FORBIDDEN: 'forbidden',
   NOT_READY: 'not-ready',
   MODEL_UNAVAILABLE: 'model-unavailable',
-  INDEX_CORRUPT: 'index-corrupt',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,11 +1,11 @@
 // The admin key: taken from the configuration, or generated once and kept only as a hash.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** A SHA-256 digest as hex: what the key file holds and what timingSafeEqual can compare. */
+/** A SHA-256 digest as hex: what the key file holds and what auth.ts's timingSafeEqual can compare. */
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 export const isKeyHash = (hash: string) => SHA256_HEX.test(hash);
@@ -36,9 +36,4 @@ function readKeyFile(file: string): string {
     );
   }
   return hash.toLowerCase();
-}
-
-export function isAdminToken(token: string | undefined, adminHash: string): boolean {
-  if (!token) return false;
-  return timingSafeEqual(Buffer.from(hashKey(token), 'hex'), Buffer.from(adminHash, 'hex'));
 }

@@ -1,5 +1,5 @@
 // HTTP plumbing shared by all routes: problem responses, the route contract, error mapping.
-import type { NextFunction, Request, Response } from 'express';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import { AppError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors.js';
 import type { Engine } from '../use-cases/engine.js';
@@ -67,7 +67,6 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.INFEASIBLE]: 422,
   [ErrorCodes.NOT_READY]: 503,
   [ErrorCodes.MODEL_UNAVAILABLE]: 503,
-  [ErrorCodes.INDEX_CORRUPT]: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -105,8 +104,6 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export const etagOf = (version: number) => `"${version}"`;
-
-export type Handler = (req: Request, res: Response, next: NextFunction) => void;
 
 /**
  * A body-parser `verify` hook: refuses JSON nested deeper than `maxDepth` before it is parsed.

@@ -188,5 +188,3 @@ export const ImportReportSchema = z.object({
   embedded: z.number(),
   ms: z.number(),
 });
-
-export const HealthSchema = z.object({ status: z.string(), model: z.string(), companies: z.number(), opportunities: z.number(), clusters: z.number(), indexSeq: z.number() });

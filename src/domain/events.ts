@@ -114,8 +114,6 @@ export const ParticipantPatchSchema = z.strictObject({
 export const PairSchema = z.strictObject({ a: IdSchema, b: IdSchema }).refine((p) => p.a !== p.b, { message: 'a pair is two different companies', path: ['b'] });
 export const PinSchema = z.strictObject({ a: IdSchema, b: IdSchema, slot: z.number().int().min(0).optional(), table: z.number().int().min(0).optional() });
 
-export type EventInput = z.input<typeof EventInputSchema>;
-
 /** Slot start times from the plan, in the venue's zone (summer time handled by the zone rules). */
 export function slotsOf(plan: SlotPlan, timeZone: string): Slot[] {
   const [hour, minute] = plan.start.split(':').map(Number) as [number, number];

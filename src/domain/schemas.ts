@@ -149,7 +149,6 @@ export const DatasetSchema = z.strictObject({
   judgments: z.unknown().optional(),
 });
 
-export type ClusterInput = z.input<typeof ClusterInputSchema>;
 export type CompanyInput = z.input<typeof CompanyInputSchema>;
 export type OpportunityInput = z.input<typeof OpportunityInputSchema>;
 export type DatasetInput = z.input<typeof DatasetSchema>;
