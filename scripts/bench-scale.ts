@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL } from '../src/config.js';
 import { COMPANY_FACETS, facetTexts, normalize, TransformersEmbedder } from '../src/embedding/index.js';
-import { DEFAULT_HNSW, FacetIndex, HnswVectorIndex, loadSnapshot, saveSnapshot, type EntityAttributes } from '../src/index/index.js';
+import { DEFAULT_HNSW, FacetIndex, type HnswVectorIndex, loadSnapshot, saveSnapshot, type EntityAttributes } from '../src/index/index.js';
 import { buildFilter, rankCandidates } from '../src/matching/index.js';
 import { CompanyInputSchema, PARTNER_TYPES, SECTORS, toCompany } from '../src/domain/index.js';
 import { pick, prng, syntheticCompanies, BENCH_COUNTRIES } from './lib/synthetic.js';

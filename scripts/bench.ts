@@ -137,14 +137,14 @@ const fmtN = (n: number) => (n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n % 100
 /** Left-aligned first column, right-aligned others, two spaces apart. */
 function table(rows: string[][], indent = '  '): string {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const r of rows) for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, c.length);
   return rows
     .map((r) => indent + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
     .join('\n');
 }
 
 function say(line = ''): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(`${line}\n`);
 }
 
 function dirBytes(dir: string): number {
@@ -260,7 +260,9 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
 
     // 1. Synthetic data.
     let dataset: DatasetInput | undefined;
-    const [, genMs] = await timed(async () => void (dataset = syntheticDataset(n)));
+    const [, genMs] = await timed(async () => {
+      dataset = syntheticDataset(n);
+    });
     // A helper, so no local of this async function keeps the input alive once it is imported.
     const { askers, generate } = describeDataset(dataset!, genMs);
     say(`generated in ${fmtS(genMs)}: ${generate.phrases} phrases, ${generate.meanWords.toFixed(1)} words per company (${generate.minWords}-${generate.maxWords}), ` +
@@ -327,7 +329,9 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     // 3. Index: rebuild from the database, then load the snapshot it saved.
     const indexDir = snapshotDir(tmp);
     let first: Engine | undefined;
-    const [, rebuildMs] = await timed(async () => void (first = await openEngine({ repo, embedder: keepAlive(embedder), indexDir })));
+    const [, rebuildMs] = await timed(async () => {
+      first = await openEngine({ repo, embedder: keepAlive(embedder), indexDir });
+    });
     if (first!.index.companies.size !== n) throw new Error(`rebuilt index holds ${first!.index.companies.size} companies, expected ${n}`);
     checkpoint('index rebuilt');
     await closeEngine(first!);
@@ -335,7 +339,9 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     gc();
     repo = await openRepository(dbUrl);
     let rebuiltAgain = false;
-    const onIndexProgress = (phase: string) => void (phase === 'index' && (rebuiltAgain = true));
+    const onIndexProgress = (phase: string) => {
+      if (phase === 'index') rebuiltAgain = true;
+    };
     const [engine, loadMs] = await timed(() => openEngine({ repo, embedder: keepAlive(embedder), indexDir, onProgress: onIndexProgress }));
     const index = engine.index.companies;
     if (index.size !== n) throw new Error(`loaded index holds ${index.size} companies, expected ${n}`);
@@ -489,7 +495,9 @@ async function runServeOnly(dataDir: string, n: number, queries: number, httpQue
   const repo = await openRepository(`file:${path.join(dataDir, 'nordichub.db')}`);
   const embedder = await TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: MODEL });
   let rebuilt = false;
-  const [engine, loadMs] = await timed(() => openEngine({ repo, embedder, indexDir: snapshotDir(dataDir), onProgress: (phase) => void (phase === 'index' && (rebuilt = true)) }));
+  const [engine, loadMs] = await timed(() => openEngine({ repo, embedder, indexDir: snapshotDir(dataDir), onProgress: (phase) => {
+      if (phase === 'index') rebuilt = true;
+    } }));
   if (rebuilt) throw new Error('the serve-only process found no usable snapshot and rebuilt the index');
   const index = engine.index.companies;
   if (index.size !== n) throw new Error(`serve-only index holds ${index.size} companies, expected ${n}`);

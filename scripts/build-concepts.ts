@@ -45,7 +45,7 @@ for (const language of NORDIC_LANGUAGES) {
   for (const [head, english] of readLexicon(language)) {
     for (const token of new Set([PREFIX + language + head, PREFIX + language + stem(head)])) {
       const positions = ranked.get(token) ?? new Map<string, number>();
-      english.forEach((word, position) => positions.set(word, Math.min(positions.get(word) ?? position, position)));
+      for (const [position, word] of english.entries()) positions.set(word, Math.min(positions.get(word) ?? position, position));
       ranked.set(token, positions);
     }
     const central = english[0]!;

@@ -687,7 +687,7 @@ function tensorInit(name: string, dataType: number, dims: number[], raw: Uint8Ar
 
 function int64Raw(values: number[]): Uint8Array {
   const b = Buffer.alloc(values.length * 8);
-  values.forEach((v, i) => b.writeBigInt64LE(BigInt(v), i * 8));
+  for (const [i, v] of values.entries()) b.writeBigInt64LE(BigInt(v), i * 8);
   return b;
 }
 
@@ -875,7 +875,7 @@ function nordicRows(english: VocabEntry[], rows: Float64Array[], weights: Float6
     for (const [head, translations] of entries) {
       for (const token of new Set([NORMALIZER.prefix + language + head, NORMALIZER.prefix + language + stem(head)])) {
         const acc = translationsOf.get(token) ?? new Map<string, number>();
-        translations.forEach((t, k) => acc.set(t, Math.max(acc.get(t) ?? 0, TRANSLATION_WEIGHTS[k] ?? 0.2)));
+        for (const [k, t] of translations.entries()) acc.set(t, Math.max(acc.get(t) ?? 0, TRANSLATION_WEIGHTS[k] ?? 0.2));
         translationsOf.set(token, acc);
       }
     }

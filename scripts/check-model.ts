@@ -19,7 +19,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { env, AutoTokenizer, AutoModel, Tensor } from '@huggingface/transformers';
+import { env, AutoTokenizer, AutoModel, type Tensor } from '@huggingface/transformers';
 import { prng } from './lib/synthetic.js';
 
 const MODEL_NAME = 'nordichub-static-nordic';
@@ -250,7 +250,7 @@ async function main(): Promise<void> {
     const out = (await model(inputs)) as Record<string, Tensor>;
     console.log(`model outputs: ${Object.keys(out).map((k) => `${k} [${out[k]!.dims.join(', ')}] ${out[k]!.type}`).join('; ')}`);
     const emb = out['sentence_embedding'];
-    if (!emb || emb.dims.length !== 2 || emb.dims[0] !== 3 || emb.dims[1] !== DIMS || emb.type !== 'float32') {
+    if (emb?.dims.length !== 2 || emb.dims[0] !== 3 || emb.dims[1] !== DIMS || emb.type !== 'float32') {
       failures.push('sentence_embedding is not float32 [3, 100]');
     } else {
       const rows = rowsOf(emb);

@@ -14,7 +14,6 @@ export const ErrorCodes = {
   FORBIDDEN: 'forbidden',
   NOT_READY: 'not-ready',
   MODEL_UNAVAILABLE: 'model-unavailable',
-  INDEX_CORRUPT: 'index-corrupt',
 } as const;
 
 /** One of `ErrorCodes`. */

@@ -36,7 +36,10 @@ const pgDatabases = new Map<string, Promise<string>>();
 export function databaseFor(dir: string): Promise<string> {
   if (!TEST_PG) return Promise.resolve(`file:${path.join(dir, 'test.db')}`);
   let url = pgDatabases.get(dir);
-  if (!url) pgDatabases.set(dir, (url = createPgDatabase(TEST_PG)));
+  if (!url) {
+    url = createPgDatabase(TEST_PG);
+    pgDatabases.set(dir, url);
+  }
   return url;
 }
 

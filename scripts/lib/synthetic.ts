@@ -119,7 +119,10 @@ const article = (s: string) => (/^[aeiou]/i.test(s) ? `an ${s}` : `a ${s}`);
 
 function weightedCountry(rng: Rng): Country {
   let r = rng();
-  for (const [c, w] of COUNTRY_WEIGHTS) if ((r -= w) < 0) return c;
+  for (const [c, w] of COUNTRY_WEIGHTS) {
+    r -= w;
+    if (r < 0) return c;
+  }
   return 'SE';
 }
 

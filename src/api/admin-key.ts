@@ -1,5 +1,5 @@
 // The admin key: taken from the configuration, or generated once and kept only as a hash.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hashKey } from '../use-cases/create-api-key.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import path from 'node:path';
 // One hash for every key: the admin key is stored and compared like the API keys.
 export { hashKey } from '../use-cases/create-api-key.js';
 
-/** A SHA-256 digest as hex: what the key file holds and what timingSafeEqual can compare. */
+/** A SHA-256 digest as hex: what the key file holds and what auth.ts's timingSafeEqual can compare. */
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
 export const isKeyHash = (hash: string) => SHA256_HEX.test(hash);
@@ -24,7 +24,7 @@ export function ensureAdminKey(dataDir: string, configured: string | undefined):
   if (existsSync(file)) return { hash: readKeyFile(file) };
   const key = `nh_admin_${randomBytes(24).toString('base64url')}`;
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, hashKey(key) + '\n', { mode: 0o600 });
+  writeFileSync(file, `${hashKey(key)}\n`, { mode: 0o600 });
   return { hash: hashKey(key), generated: key };
 }
 
@@ -38,9 +38,4 @@ function readKeyFile(file: string): string {
     );
   }
   return hash.toLowerCase();
-}
-
-export function isAdminToken(token: string | undefined, adminHash: string): boolean {
-  if (!token) return false;
-  return timingSafeEqual(Buffer.from(hashKey(token), 'hex'), Buffer.from(adminHash, 'hex'));
 }

@@ -1,5 +1,5 @@
 // HTTP plumbing shared by all routes: problem responses, the route contract, error mapping.
-import type { NextFunction, Request, Response } from 'express';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import { AppError, appError, ErrorCodes, type ErrorCode, type FieldIssue } from '../errors.js';
 import type { Engine } from '../engine/index.js';
@@ -69,7 +69,6 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.INFEASIBLE]: 422,
   [ErrorCodes.NOT_READY]: 503,
   [ErrorCodes.MODEL_UNAVAILABLE]: 503,
-  [ErrorCodes.INDEX_CORRUPT]: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -85,15 +84,17 @@ export function sendProblem(res: Response, status: number, detail: string, error
 }
 
 export function errorToProblem(err: unknown, res: Response, log: (err: unknown) => void): void {
-  if (err instanceof AppError) return sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
   const e = err as { type?: string; status?: number; message?: string };
-  if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
-  if (e.type === 'entity.too.deep') return sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
-  if (e.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, e.message ?? 'Bad request.');
-  log(err);
-  sendProblem(res, 500, 'Something went wrong on our side; the request was not applied.');
+  if (err instanceof AppError) sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
+  else if (e.type === 'entity.parse.failed') sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
+  else if (e.type === 'entity.too.deep') sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
+  else if (e.type === 'entity.too.large') sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
+  else if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
+  else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) sendProblem(res, e.status, e.message ?? 'Bad request.');
+  else {
+    log(err);
+    sendProblem(res, 500, 'Something went wrong on our side; the request was not applied.');
+  }
 }
 
 /** `"3"`, `W/"3"` or `*` (any version: no condition); anything else is a 400 naming the header. */
@@ -105,8 +106,6 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export const etagOf = (version: number) => `"${version}"`;
-
-export type Handler = (req: Request, res: Response, next: NextFunction) => void;
 
 /**
  * A body-parser `verify` hook: refuses JSON nested deeper than `maxDepth` before it is parsed.

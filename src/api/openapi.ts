@@ -70,7 +70,9 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
     const responses: Record<string, unknown> = {};
     for (const [status, res] of Object.entries(r.responses)) responses[status] = response(named, res.description, res.schema, Number(status));
     if (r.role !== 'public') responses['401'] = response(named, `Missing or wrong ${r.role} key`, undefined, 401);
-    (paths[r.path] ??= {})[r.method] = {
+    const operations = paths[r.path] ?? {};
+    paths[r.path] = operations;
+    operations[r.method] = {
       operationId: operationId(r.method, r.path),
       summary: r.summary,
       tags: [r.tag],

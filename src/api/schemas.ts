@@ -136,5 +136,3 @@ export const ProblemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export { ImportReportSchema } from '../use-cases/import-dataset.js';
-
-export const HealthSchema = z.object({ status: z.string(), model: z.string(), companies: z.number(), opportunities: z.number(), clusters: z.number(), indexSeq: z.number() });

@@ -5,7 +5,7 @@ import type { AgendaView } from '../use-cases/event-agenda.js';
 export function describeAgenda(view: AgendaView): string {
   const s = view.statistics;
   const pct = (x: number, of: number) => (of ? `${((100 * x) / of).toFixed(1)} %` : 'none asked');
-  const table = plainTable({ head: ['Agenda of ' + view.event.name, ''] });
+  const table = plainTable({ head: [`Agenda of ${view.event.name}`, ''] });
   table.push(
     ['Meetings', String(s.meetings)],
     ['Per participant (min / median / max)', `${s.perParticipant.min} / ${s.perParticipant.median} / ${s.perParticipant.max}`],

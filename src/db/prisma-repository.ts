@@ -578,7 +578,7 @@ async function upsertEntities(tx: Tx, dialect: Dialect, type: EntityType, entiti
   };
   // createdAt survives an update; everything else is replaced, and the version goes up by one.
   const table = TABLES[type];
-  const updates = [...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ') + `, "version" = "${table}"."version" + 1`;
+  const updates = `${[...fields.filter((f) => f !== 'id'), 'updatedAt'].map((c) => `"${c}" = excluded."${c}"`).join(', ')}, "version" = "${table}"."version" + 1`;
   await insertRows(tx, dialect, table, [...fields, 'createdAt', 'updatedAt'], entities, toValues, `ON CONFLICT ("id") DO UPDATE SET ${updates}`);
 }
 

@@ -19,7 +19,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function dateIn(timeZone: string, now: Date): string {
   let f = formatters.get(timeZone);
   // en-CA formats dates as YYYY-MM-DD.
-  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
   return f.format(now);
 }
 

@@ -161,8 +161,6 @@ export const ParticipantPatchSchema = z.strictObject({
 export const PairSchema = z.strictObject({ a: IdSchema, b: IdSchema }).refine((p) => p.a !== p.b, { message: 'a pair is two different companies', path: ['b'] });
 export const PinSchema = z.strictObject({ a: IdSchema, b: IdSchema, slot: z.number().int().min(0).optional(), table: z.number().int().min(0).optional() });
 
-export type EventInput = z.input<typeof EventInputSchema>;
-
 /** `keep` (default): meetings still allowed stay where they are; `replan`: plan from scratch. */
 export const ScheduleRequestSchema = z.strictObject({ mode: z.enum(['keep', 'replan']).default('keep') }).default({ mode: 'keep' });
 

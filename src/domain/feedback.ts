@@ -18,7 +18,6 @@ export const FeedbackInputSchema = z.strictObject({
   score: z.number().min(0).max(1).optional(),
   note: plainText(1000).optional(),
 });
-export type FeedbackInput = z.output<typeof FeedbackInputSchema>;
 
 export interface Feedback {
   id: string;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COUNTRIES, LANGUAGES, OPPORTUNITY_TYPES, PARTNER_TYPES, SECTORS } from './vocabulary.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose.
 const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -19,6 +20,7 @@ export const plainText = text;
 
 // Names end up on one line in places we do not control (calendar files, CSV, e-mail subjects):
 // no line breaks or other C0/C1 controls, and no bidi controls that could reorder what is shown.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose.
 const nameBreakers = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A refinement for any string schema that holds a name or a title. */
@@ -158,7 +160,6 @@ export const DatasetSchema = z.strictObject({
   judgments: z.unknown().optional(),
 });
 
-export type ClusterInput = z.input<typeof ClusterInputSchema>;
 export type CompanyInput = z.input<typeof CompanyInputSchema>;
 export type OpportunityInput = z.input<typeof OpportunityInputSchema>;
 export type DatasetInput = z.input<typeof DatasetSchema>;

@@ -7,7 +7,7 @@ export type CompanyFacet = (typeof COMPANY_FACETS)[number];
 
 type FacetTexts<T> = Record<string, (entity: T) => string>;
 
-const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n');
+const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p?.trim()).join('\n');
 
 export const FACET_TEXTS: { [K in EntityType]: FacetTexts<EntityByType[K]> } = {
   company: {

@@ -102,12 +102,15 @@ export class TransformersEmbedder implements Embedder {
     const out = new Array<Float32Array>(texts.length);
     // Sorting by length keeps padding, and so wasted work, small within each batch.
     const order: number[] = [];
-    texts.forEach((t, i) => (t.trim() ? order.push(i) : (out[i] = new Float32Array(this.dims))));
+    for (const [i, t] of texts.entries()) {
+      if (t.trim()) order.push(i);
+      else out[i] = new Float32Array(this.dims);
+    }
     order.sort((a, b) => texts[a]!.length - texts[b]!.length);
     for (let start = 0; start < order.length; start += this.batchSize) {
       const idx = order.slice(start, start + this.batchSize);
       const vectors = await this.embedBatch(idx.map((i) => prefix + texts[i]!));
-      idx.forEach((i, k) => (out[i] = vectors[k]!));
+      for (const [k, i] of idx.entries()) out[i] = vectors[k]!;
     }
     return out;
   }

@@ -41,7 +41,7 @@ export async function evaluateOpportunities(engine: Engine, judgments: Judgments
     const all = await opportunitiesForCompany(engine, companyId, { limit: 100 }, { now: null });
     sameCountryResults += all.results.filter((r) => r.opportunity.country === company.country).length;
     ours.push({ ranked: all.results.slice(0, 10).map((r) => r.opportunity.id), grades });
-    all.results.slice(0, 10).forEach((r, i) => samples.push({ queryId: companyId, score: r.score, rank: i + 1, grade: grades[r.opportunity.id] ?? 0 }));
+    for (const [i, r] of all.results.slice(0, 10).entries()) samples.push({ queryId: companyId, score: r.score, rank: i + 1, grade: grades[r.opportunity.id] ?? 0 });
     for (const r of all.results) ((grades[r.opportunity.id] ?? 0) >= 2 ? relevant : other).push(r.score);
     const text = [company.offers, company.description].join('\n');
     baseline.push({ ranked: bm25.search(text, 10, (id) => countryOf.get(id) !== company.country).map((h) => h.id), grades });

@@ -48,7 +48,7 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     sameCountryResults += response.results.filter((r) => r.company.country === asker.country).length;
     const lang = asker.language ?? 'unknown';
     const ranked = response.results.map((r) => r.company.id);
-    response.results.forEach((r, i) => samples.push({ queryId, score: r.score, rank: i + 1, grade: grades[r.company.id] ?? 0 }));
+    for (const [i, r] of response.results.entries()) samples.push({ queryId, score: r.score, rank: i + 1, grade: grades[r.company.id] ?? 0 });
     ours.push({ ranked, grades, lang });
     const languageOf = (id: string) => byId.get(id)?.language ?? 'unknown';
     for (const target of new Set(Object.keys(grades).map(languageOf))) {

@@ -32,7 +32,12 @@ export function allowedEdges(problem: AgendaProblem): Edge[] {
   const people = problem.attendees;
   const index = new Map(people.map((p, i) => [p.id, i]));
   const wishes = new Map<string, number>();
-  people.forEach((p, i) => p.wishes.forEach((w) => { const j = index.get(w.target); if (j !== undefined) wishes.set(`${i}>${j}`, PRIORITY_WEIGHT[w.priority]); }));
+  for (const [i, p] of people.entries()) {
+    for (const w of p.wishes) {
+      const j = index.get(w.target);
+      if (j !== undefined) wishes.set(`${i}>${j}`, PRIORITY_WEIGHT[w.priority]);
+    }
+  }
   const removed = new Set(problem.removed.map(([a, b]) => pairKey(a, b)));
   const slotsOf = people.map((p) => new Set(p.availability));
   const edges: Edge[] = [];
@@ -82,7 +87,7 @@ class Board {
     this.tablesUsed = new Int32Array(slots);
     this.count = new Int32Array(n);
     this.available = new Uint8Array(n * slots);
-    availability.forEach((list, p) => list.forEach((s) => { if (s >= 0 && s < slots) this.available[p * slots + s] = 1; }));
+    for (const [p, list] of availability.entries()) for (const s of list) if (s >= 0 && s < slots) this.available[p * slots + s] = 1;
   }
 
   free(p: number, s: number): boolean {
@@ -384,6 +389,7 @@ const levels = (from: number, to: number) => Array.from({ length: Math.max(0, to
 
 function placePinned(problem: AgendaProblem, board: Board, index: Map<string, number>, ids: string[]): void {
   const issues: { path: string; message: string }[] = [];
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: each `return fail(…)` ends the checks of one pin; forEach drops the value.
   problem.pinned.forEach((m, i) => {
     const a = index.get(m.a);
     const b = index.get(m.b);

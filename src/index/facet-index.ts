@@ -71,7 +71,10 @@ export class FacetIndex {
     this.attrs.set(id, next);
     for (const key of this.postingKeys(next)) {
       let set = this.postings.get(key);
-      if (!set) this.postings.set(key, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.postings.set(key, set);
+      }
       set.add(id);
     }
   }
@@ -87,7 +90,7 @@ export class FacetIndex {
     this.setAttributes(id, attributes);
     for (const [facet, index] of this.indexes) {
       const v = vectors[facet];
-      if (v && v.some((x) => x !== 0)) index.upsert(id, v);
+      if (v?.some((x) => x !== 0)) index.upsert(id, v);
       else index.remove(id);
     }
   }

@@ -175,7 +175,10 @@ export class HnswVectorIndex implements VectorIndex {
     index.slab = new Float32Array(Math.max(index.capacity, meta.labels.length) * meta.dims);
     new Uint8Array(index.slab.buffer).set(bytes);
     index.keyAt = meta.labels;
-    meta.labels.forEach((key, label) => (key === null ? index.freeLabels.push(label) : index.labelOf.set(key, label)));
+    for (const [label, key] of meta.labels.entries()) {
+      if (key === null) index.freeLabels.push(label);
+      else index.labelOf.set(key, label);
+    }
     if (index.hnsw.getCurrentCount() !== meta.labels.length) throw new Error('Graph and label table disagree on the number of points.');
     return index;
   }

@@ -46,9 +46,9 @@ export function learnWeights(pairs: readonly { better: SignalScores; worse: Sign
       const margin = d.reduce((sum, x, k) => sum + x * w[k]!, 0);
       // d/dw of log(1 + exp(-margin)), averaged over pairs.
       const g = -1 / (1 + Math.exp(margin)) / diffs.length;
-      d.forEach((x, k) => (grad[k]! += g * x));
+      for (const [k, x] of d.entries()) grad[k]! += g * x;
     }
-    w.forEach((_, k) => (w[k]! -= options.rate * grad[k]!));
+    for (let k = 0; k < w.length; k++) w[k]! -= options.rate * grad[k]!;
   }
   return Object.fromEntries(signals.map((s, k) => [s, Math.round(w[k]! * 10_000) / 10_000]));
 }

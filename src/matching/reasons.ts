@@ -204,7 +204,10 @@ export function countryName(code: string, language: ReaderLanguage): string {
 const DISPLAY_NAMES = new Map<ReaderLanguage, Intl.DisplayNames>();
 function displayNames(language: ReaderLanguage): Intl.DisplayNames {
   let names = DISPLAY_NAMES.get(language);
-  if (!names) DISPLAY_NAMES.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'region' });
+    DISPLAY_NAMES.set(language, names);
+  }
   return names;
 }
 

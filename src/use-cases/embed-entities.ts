@@ -40,7 +40,7 @@ export async function embeddingsToWrite<T extends EntityType>(
   onProgress?.(0, texts.length);
   for (let i = 0; i < texts.length; i += BATCH) {
     const vectors = await embedder.embed(texts.slice(i, i + BATCH), 'passage');
-    vectors.forEach((vector, k) => out.push({ ...pending[i + k]!, vector }));
+    for (const [k, vector] of vectors.entries()) out.push({ ...pending[i + k]!, vector });
     onProgress?.(Math.min(i + BATCH, texts.length), texts.length);
   }
   return out;

@@ -41,7 +41,10 @@ const jobsByStore = new WeakMap<object, Map<string, ImportJob>>();
 
 function jobsOf(engine: ImportJobDeps): Map<string, ImportJob> {
   let jobs = jobsByStore.get(engine.repo);
-  if (!jobs) jobsByStore.set(engine.repo, (jobs = new Map()));
+  if (!jobs) {
+    jobs = new Map();
+    jobsByStore.set(engine.repo, jobs);
+  }
   return jobs;
 }
 

@@ -44,7 +44,10 @@ async function opportunityFigures(engine: Engine, now: Date): Promise<NetworkSta
   // Ranking every open opportunity is the costly part: done once per index state and day.
   const key = `${engine.index.seq}:${now.toISOString().slice(0, 10)}`;
   let cached = matchedCache.get(engine);
-  if (cached?.key !== key) matchedCache.set(engine, (cached = { key, value: await countOpenAndMatched(engine, now) }));
+  if (cached?.key !== key) {
+    cached = { key, value: await countOpenAndMatched(engine, now) };
+    matchedCache.set(engine, cached);
+  }
   const { open, matched } = cached.value;
   return { total: index.size, open, matched, threshold: DEFAULT_DIGEST_THRESHOLD, byCountry: countBy(index.attributes.values(), (a) => [a.country]) };
 }

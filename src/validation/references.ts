@@ -25,12 +25,12 @@ export async function clusterReferenceIssues(
   const named = [...new Set(companies.flatMap((c) => c.clusterIds))].filter((id) => !incomingClusterIds.has(id));
   const existing = await repo.existingIds('cluster', named);
   const issues: FieldIssue[] = [];
-  companies.forEach((c, i) =>
-    c.clusterIds.forEach((id, k) => {
+  for (const [i, c] of companies.entries()) {
+    for (const [k, id] of c.clusterIds.entries()) {
       if (!incomingClusterIds.has(id) && !existing.has(id)) {
         issues.push({ path: formatPath(field ? [field, i, 'clusterIds', k] : ['clusterIds', k]), message: `unknown cluster "${id}"` });
       }
-    }),
-  );
+    }
+  }
   return issues;
 }

@@ -1,5 +1,5 @@
 // The page at /widget/demo: the snippet a partner site copies, and the live widget under it.
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function demoPage(o: { origin: string; demoKey: string; lang: string }): string {
   const lang = ['en', 'sv', 'fi', 'nb', 'da', 'is'].includes(o.lang) ? o.lang : 'en';
@@ -21,12 +21,12 @@ export function demoPage(o: { origin: string; demoKey: string; lang: string }): 
 <h1>NordicHub partner widget</h1>
 <p>Put this on your page, with the site key NordicHub staff created for your site
 (<code>npm run keys -- create --site "Your site" --origins https://your.site</code>):</p>
-<pre><code>${escape(snippet)}</code></pre>
+<pre><code>${escapeHtml(snippet)}</code></pre>
 <nav aria-label="Language">${['en', 'sv', 'fi', 'nb', 'da', 'is'].map((l) => `<a href="?lang=${l}"${l === lang ? ' aria-current="page"' : ''}>${l}</a>`).join('')}</nav>
 <h2>Live</h2>
 <div id="nordichub-widget"></div>
 </main>
-<script src="/widget.js" data-key="${escape(o.demoKey)}" data-lang="${lang}" data-country="FI" data-target="#nordichub-widget" data-api="${escape(o.origin)}" async></script>
+<script src="/widget.js" data-key="${escapeHtml(o.demoKey)}" data-lang="${lang}" data-country="FI" data-target="#nordichub-widget" data-api="${escapeHtml(o.origin)}" async></script>
 </body>
 </html>`;
 }

@@ -22,7 +22,7 @@ describe('a damaged admin-key.sha256', () => {
   it('still reads a good file, in either letter case', () => {
     const dir = path.join(t.dir, 'good');
     const { hash } = ensureAdminKey(dir, undefined);
-    writeFileSync(path.join(dir, 'admin-key.sha256'), hash.toUpperCase() + '\n');
+    writeFileSync(path.join(dir, 'admin-key.sha256'), `${hash.toUpperCase()}\n`);
     expect(ensureAdminKey(dir, undefined).hash).toBe(hash);
   });
 

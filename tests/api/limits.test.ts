@@ -72,7 +72,7 @@ describe('body limits', () => {
     expect(huge.body.errors).toEqual([{ path: 'body', message: 'nested too deeply' }]);
     // 32 levels are read (and refused for their shape, not their depth); brackets in strings do not count.
     expect((await call('POST', '/api/v1/partners/search', { key: null, raw: nested(32) })).body.errors[0].message).not.toBe('nested too deeply');
-    const inString = await call('POST', '/api/v1/partners/search', { key: null, raw: JSON.stringify({ text: '['.repeat(100) + '\\"[' }) });
+    const inString = await call('POST', '/api/v1/partners/search', { key: null, raw: JSON.stringify({ text: `${'['.repeat(100)}\\"[` }) });
     expect(inString.body.errors?.[0]?.message).not.toBe('nested too deeply');
   });
 });

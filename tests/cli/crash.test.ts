@@ -13,7 +13,7 @@ const dirs: (() => void)[] = [];
 const running: ServiceProcess[] = [];
 afterAll(() => {
   for (const s of running) s.child.kill('SIGKILL');
-  dirs.forEach((cleanup) => cleanup());
+  for (const cleanup of dirs) cleanup();
 });
 
 async function dataDirWith(...sets: unknown[]): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
@@ -35,14 +35,18 @@ async function start(env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
   return s;
 }
 
-const json = async (url: string, init?: RequestInit) => (await fetch(url, init)).json() as Promise<any>;
+const json = async <T>(url: string, init?: RequestInit) => (await fetch(url, init)).json() as Promise<T>;
+interface Health {
+  companies: number;
+  indexSeq: number;
+}
 
 /** The database and the service's index agree, and recommendations work. */
 async function expectConsistent(s: ServiceProcess, companies: number) {
-  expect((await json(`${s.base}/api/v1/companies?limit=1`)).total).toBe(companies);
-  expect((await json(`${s.base}/healthz`)).companies).toBe(companies);
-  const partners = await json(`${s.base}/api/v1/companies/fi-pack/partners?limit=3`);
-  expect(partners.results[0].company.id).toBe('se-dist');
+  expect((await json<{ total: number }>(`${s.base}/api/v1/companies?limit=1`)).total).toBe(companies);
+  expect((await json<Health>(`${s.base}/healthz`)).companies).toBe(companies);
+  const partners = await json<{ results: { company: { id: string } }[] }>(`${s.base}/api/v1/companies/fi-pack/partners?limit=3`);
+  expect(partners.results[0]?.company.id).toBe('se-dist');
 }
 
 const kill = async (s: ServiceProcess) => {
@@ -100,13 +104,13 @@ describe('SIGKILL in the middle of an index save', () => {
 
       const restarted = await start(env);
       await expectConsistent(restarted, 6_008);
-      const changed = await json(`${restarted.base}/api/v1/companies/bench-co-000001`);
+      const changed = await json<{ description: string }>(`${restarted.base}/api/v1/companies/bench-co-000001`);
       expect(changed.description).toBe(`Changed in attempt ${attempt}.`);
       // The index reflects the database's last change, whether from the snapshot or the change log.
       const repo = await openRepository(env['DATABASE_URL']!);
       const latest = await repo.latestChangeSeq();
       await repo.close();
-      expect((await json(`${restarted.base}/healthz`)).indexSeq).toBe(latest);
+      expect((await json<Health>(`${restarted.base}/healthz`)).indexSeq).toBe(latest);
       await kill(restarted);
     }
     expect(caughtMidSave, 'a kill that landed inside a save').toBeGreaterThan(0);

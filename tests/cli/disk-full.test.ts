@@ -19,7 +19,7 @@ const running: ServiceProcess[] = [];
 const cleanups: (() => void)[] = [];
 afterAll(() => {
   for (const s of running) s.child.kill('SIGKILL');
-  cleanups.reverse().forEach((c) => c());
+  for (const cleanup of cleanups.reverse()) cleanup();
 });
 
 /** Mounts a tmpfs of `size` at `dir`; false when this machine does not allow it. */

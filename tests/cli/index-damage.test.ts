@@ -15,7 +15,7 @@ const dirs: (() => void)[] = [];
 const running: ServiceProcess[] = [];
 afterAll(() => {
   for (const s of running) s.child.kill('SIGKILL');
-  dirs.forEach((cleanup) => cleanup());
+  for (const cleanup of dirs) cleanup();
 });
 
 interface Manifest {

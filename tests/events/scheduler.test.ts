@@ -74,7 +74,10 @@ describe('hard rules', () => {
     fc.assert(
       fc.property(arbitrary, ({ n, slotCount, tables, cap, minMeetings, sameCountry, seed }) => {
         let s = seed >>> 0;
-        const random = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+        const random = () => {
+          s = (s * 1664525 + 1013904223) >>> 0;
+          return s / 2 ** 32;
+        };
         const ids = Array.from({ length: n }, (_, i) => `p${i}`);
         const attendees = ids.map((id, i) => person(id, countries[i % countries.length]!, {
           availability: Array.from({ length: slotCount }, (_, k) => k).filter(() => random() < 0.8),

@@ -18,7 +18,7 @@ let cleanups: (() => void)[] = [];
 afterEach(async () => {
   await open?.close();
   open = undefined;
-  cleanups.forEach((c) => c());
+  for (const cleanup of cleanups) cleanup();
   cleanups = [];
 });
 

@@ -10,7 +10,10 @@ afterEach(() => cleanup());
 
 function randomIndex(n: number, dims = 16, seed = 1): HnswVectorIndex {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+  const rnd = () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return (s / 2 ** 31) * 2 - 1;
+  };
   const index = new HnswVectorIndex(dims, { m: 16, efConstruction: 100, efSearch: 64 }, 8);
   for (let i = 0; i < n; i++) index.upsert(`k${i}`, normalize(Float32Array.from({ length: dims }, rnd)));
   return index;

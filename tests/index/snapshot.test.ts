@@ -58,8 +58,20 @@ describe('a damaged graph file whose checksum matches', () => {
   // hnswlib trusts its files: without the structural check these would crash the test process.
   const cases: [string, (bytes: Buffer) => Buffer][] = [
     ['truncated', (b) => b.subarray(0, b.byteLength - 10)],
-    ['a wrong point count in the header', (b) => (b.writeBigUInt64LE(3n, 16), b)],
-    ['a link to a point that does not exist', (b) => (b.writeUInt32LE(0x7fff_ffff, 96 + 4), b)],
+    [
+      'a wrong point count in the header',
+      (b) => {
+        b.writeBigUInt64LE(3n, 16);
+        return b;
+      },
+    ],
+    [
+      'a link to a point that does not exist',
+      (b) => {
+        b.writeUInt32LE(0x7fff_ffff, 96 + 4);
+        return b;
+      },
+    ],
   ];
   it.each(cases)('%s: refused before hnswlib reads it', async (_name, change) => {
     const t = tempDir();

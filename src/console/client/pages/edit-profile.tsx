@@ -2,6 +2,7 @@
 // changed fields are sent, and the service's field errors are shown next to their fields. The
 // save names the version the form was loaded from: if someone else saved meanwhile, nothing is
 // overwritten and staff are offered a reload.
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, ifMatch, type Page } from '../api';
@@ -146,7 +147,7 @@ function FieldControl({ spec, value, error, onChange }: { spec: FieldSpec; value
   if (spec.control === 'checkboxes' || spec.control === 'clusters') {
     return <Checkboxes spec={spec} codes={spec.codes ? vocabulary[spec.codes] : undefined} value={(value as string[]) ?? []} onChange={onChange} help={help} describedBy={describedBy} />;
   }
-  let input;
+  let input: JSX.Element;
   if (spec.control === 'textarea') input = <textarea {...common} rows={4} value={(value as string | null) ?? ''} onInput={(e) => text((e.target as HTMLTextAreaElement).value)} />;
   else if (spec.control === 'select') {
     const names = spec.codes === 'countries' ? countryName : spec.codes === 'languages' ? (c: string) => LANGUAGE_NAMES[c] ?? c : codeLabel;
