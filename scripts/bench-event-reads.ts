@@ -30,7 +30,7 @@ const oldNaming = async () => {
   const out: MatchEvent[] = [];
   for (const s of await repo.listEvents()) {
     const e = await repo.getEvent(s.id);
-    if (e && e.participants.some((p) => p.companyId === 'target')) out.push(e);
+    if (e?.participants.some((p) => p.companyId === 'target')) out.push(e);
   }
   return out;
 };

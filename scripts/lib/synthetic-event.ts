@@ -6,7 +6,10 @@ import type { AgendaProblem, Attendee } from '../../src/events/index.js';
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 const OTHER_COUNTRIES = ['SE', 'NO', 'DK', 'IS'];

@@ -49,7 +49,10 @@ export function scheduleChanges(previous: readonly CalendarEntry[], next: readon
   const people = new Map<string, ParticipantChanges>();
   const of = (id: string) => {
     let p = people.get(id);
-    if (!p) people.set(id, (p = { companyId: id, added: [], moved: [], cancelled: [] }));
+    if (!p) {
+      p = { companyId: id, added: [], moved: [], cancelled: [] };
+      people.set(id, p);
+    }
     return p;
   };
   const ref = (e: CalendarEntry, side: string): MeetingRef => ({ with: side === e.a ? e.b : e.a, slot: e.slot, table: e.table, start: e.start, end: e.end });

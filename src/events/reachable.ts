@@ -5,7 +5,7 @@
 // (found exactly by augmenting paths), and at most their cap. Pins and other participants' demands
 // only lower it, so "count >= min(minMeetings, reachable)" for everyone is the fairness goal.
 import type { AgendaProblem } from './agenda.js';
-import { allowedEdges, meetingCap, type Edge } from './scheduler.js';
+import { allowedEdges, meetingCap, type Edge } from './edges.js';
 
 /** For each participant (by index), the most meetings they could have alone, stopping at `limit(p)`. */
 export function reachableMeetings(problem: AgendaProblem, edges: readonly Edge[] = allowedEdges(problem), limit: (p: number) => number = (p) => meetingCap(problem, problem.attendees[p]!.availability)): Int32Array {

@@ -1,6 +1,6 @@
 // What staff report about an agenda: meetings per participant, wishes met, cross-border share.
 import { pairKey, type AgendaProblem, type Meeting } from './agenda.js';
-import { allowedEdges, type Edge } from './scheduler.js';
+import { allowedEdges, type Edge } from './edges.js';
 
 export interface AgendaStatistics {
   meetings: number;

@@ -5,7 +5,7 @@
 // (b) the weight of the tables x slots heaviest pairs. (scripts/bench-events.ts also solves the
 // LP relaxation of both constraints together, which is tighter.)
 import type { AgendaProblem } from './agenda.js';
-import { allowedEdges, meetingCap, type Edge } from './scheduler.js';
+import { allowedEdges, meetingCap, type Edge } from './edges.js';
 
 export interface UpperBound {
   byParticipants: number;

@@ -11,6 +11,7 @@ export function slug(text: string): string {
 }
 
 /** A file name any system accepts: no path separators, control or reserved characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must not carry.
 const safeName = (text: string) => text.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'file';
 
 /** The Content-Disposition value for a download named after `parts`, e.g. ['Nordic Day', 'Fiskó'] and 'csv'. */

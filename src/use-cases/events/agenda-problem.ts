@@ -21,7 +21,10 @@ export async function problemOf(engine: Engine, event: MatchEvent): Promise<{ pr
   const score = (a: string, b: string) => {
     const key = a < b ? `${a} ${b}` : `${b} ${a}`;
     let s = memo.get(key);
-    if (s === undefined) memo.set(key, (s = scoreCandidate(engine.index.companies, queries.get(a)!, b, PARTNER_SIGNALS).score));
+    if (s === undefined) {
+      s = scoreCandidate(engine.index.companies, queries.get(a)!, b, PARTNER_SIGNALS).score;
+      memo.set(key, s);
+    }
     return s;
   };
   const problem: AgendaProblem = {

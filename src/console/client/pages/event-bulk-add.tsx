@@ -46,7 +46,7 @@ export function BulkAdd({ base, registered, onAdded }: { base: string; registere
     setText(names.join('\n'));
     await match(names);
   };
-  const setChoice = (i: number, choice: Choice) => setRows((all) => all && all.map((r, j) => (j === i ? { ...r, choice } : r)));
+  const setChoice = (i: number, choice: Choice) => setRows((all) => all?.map((r, j) => (j === i ? { ...r, choice } : r)) ?? null);
   return (
     <details class="bulk-add">
       <summary>Add many companies</summary>
