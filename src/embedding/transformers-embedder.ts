@@ -14,6 +14,16 @@ export interface TransformersEmbedderOptions {
   model: string;
   batchSize?: number;
   maxTokens?: number;
+  /**
+   * ONNX Runtime threads. One by default: our static models do little arithmetic per text, and
+   * a pool of spinning threads burned the other core after every free-text query
+   * (`npm run bench:onnx-threads` prints the figures).
+   */
+  threads?: number;
+  /** Leave every thread setting to ONNX Runtime (for comparison in the benchmark only). */
+  runtimeDefaults?: boolean;
+  /** Let idle ONNX Runtime threads spin waiting for work; off by default for the same reason. */
+  spinning?: boolean;
 }
 
 interface ModelCard {
@@ -89,7 +99,7 @@ export class TransformersEmbedder implements Embedder {
     env.allowLocalModels = true;
     env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;
     const tokenizer = await AutoTokenizer.from_pretrained(options.model);
-    const model = await AutoModel.from_pretrained(options.model, { dtype: 'fp32' });
+    const model = await AutoModel.from_pretrained(options.model, { dtype: 'fp32', session_options: sessionOptions(options) });
     const vocab = card.normalizer ? readVocab(folder) : undefined;
     const normalizer = vocab && card.normalizer ? new NordicNormalizer(vocab, card.normalizer) : undefined;
     const concepts = loadConceptTable(folder);
@@ -145,6 +155,18 @@ export class TransformersEmbedder implements Embedder {
   async dispose(): Promise<void> {
     await this.model.dispose();
   }
+}
+
+// Passed through Transformers.js to onnxruntime-node's InferenceSession.create.
+function sessionOptions(options: TransformersEmbedderOptions): Record<string, unknown> {
+  if (options.runtimeDefaults) return {};
+  const threads = options.threads ?? 1;
+  const spinning = options.spinning ? '1' : '0';
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    extra: { session: { intra_op: { allow_spinning: spinning }, inter_op: { allow_spinning: spinning } } },
+  };
 }
 
 function readVocab(folder: string): Map<string, number> {
