@@ -17,7 +17,9 @@ for (let i = 0; i < runs; i++) {
   const browser = await launchChromium();
   const launched = ms(t);
   const page = await browser.newPage();
-  await page.setContent('<h1>Hei Åland, Þórshöfn, Ærø</h1><canvas id="c" width="200" height="100"></canvas><script>document.getElementById("c").getContext("2d").fillRect(10, 10, 80, 40)</script>');
+  await page.setContent(
+    '<h1>Hei Åland, Þórshöfn, Ærø</h1><canvas id="c" width="200" height="100"></canvas><script>document.getElementById("c").getContext("2d").fillRect(10, 10, 80, 40)</script>',
+  );
   await page.screenshot();
   console.log(`run ${i + 1}: Chromium ${browser.version()}, launch ${launched} ms, render + screenshot ${ms(t) - launched} ms, total ${ms(t)} ms`);
   await browser.close();

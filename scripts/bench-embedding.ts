@@ -31,7 +31,8 @@ async function throughput(companies: Company[]): Promise<number> {
 const cold = await throughput(nordic);
 const warm = await throughput(Array.from({ length: rounds }, () => nordic).flat());
 const synthetic = await throughput(english);
-const row = (label: string, perSec: number, words: number) => `${label.padEnd(52)} ${perSec.toFixed(0).padStart(7)} profiles/s  (${words.toFixed(0)} words a profile)`;
+const row = (label: string, perSec: number, words: number) =>
+  `${label.padEnd(52)} ${perSec.toFixed(0).padStart(7)} profiles/s  (${words.toFixed(0)} words a profile)`;
 console.log(`Embedding throughput, model ${embedder.modelId}, ${new Date().toISOString().slice(0, 10)} (target: 2,000 profiles/s, 3 texts each)`);
 console.log(row(`multilingual demo profiles, first pass (${nordic.length})`, cold, wordsPer(nordic)));
 console.log(row(`multilingual demo profiles, ${rounds} more passes`, warm, wordsPer(nordic)));

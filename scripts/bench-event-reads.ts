@@ -12,7 +12,18 @@ const PARTICIPANTS = 60;
 const dir = mkdtempSync(path.join(tmpdir(), 'nh-evbench-'));
 const repo = await openRepository(`file:${path.join(dir, 'b.db')}`);
 for (let i = 0; i < EVENTS; i++) {
-  const base = toMatchEvent(EventInputSchema.parse({ id: `ev-${i}`, name: `Event ${i}`, timeZone: 'Europe/Helsinki', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 8, tables: 20 }));
+  const base = toMatchEvent(
+    EventInputSchema.parse({
+      id: `ev-${i}`,
+      name: `Event ${i}`,
+      timeZone: 'Europe/Helsinki',
+      date: '2030-05-05',
+      start: '09:00',
+      slotMinutes: 20,
+      slotCount: 8,
+      tables: 20,
+    }),
+  );
   const ids = Array.from({ length: PARTICIPANTS }, (_, k) => (i % 100 === 0 && k === 0 ? 'target' : `c-${i}-${k}`));
   const e: MatchEvent = { ...base, participants: ids.map((companyId) => ({ companyId, availability: [0, 1, 2, 3, 4, 5, 6, 7], wishes: [], blocks: [] })) };
   await repo.createEvent(e);
@@ -46,6 +57,9 @@ const rows = [
   ['dashboard: every event (old: listEvents + getEvent each)', await time(oldAll), await time(() => repo.allEvents())],
 ];
 console.log(`${EVENTS} events x ${PARTICIPANTS} participants, SQLite, median of 5`);
-for (const [what, before, after] of rows) console.log(`${what}: before ${(before as number).toFixed(1)} ms, after ${(after as number).toFixed(1)} ms, ${((before as number) / (after as number)).toFixed(1)}x`);
+for (const [what, before, after] of rows)
+  console.log(
+    `${what}: before ${(before as number).toFixed(1)} ms, after ${(after as number).toFixed(1)} ms, ${((before as number) / (after as number)).toFixed(1)}x`,
+  );
 await repo.close();
 rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,16 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { Highs } from 'highs';
 import {
-  agendaStatistics, agendaViolations, allowedEdges, belowReachableMinimum, meetingCap, meetingCountBound, objectiveUpperBound, schedule, type AgendaProblem, type Edge,
+  agendaStatistics,
+  agendaViolations,
+  allowedEdges,
+  belowReachableMinimum,
+  meetingCap,
+  meetingCountBound,
+  objectiveUpperBound,
+  schedule,
+  type AgendaProblem,
+  type Edge,
 } from '../src/events/index.js';
 import { syntheticEvent } from './lib/synthetic-event.js';
 
@@ -37,7 +46,9 @@ async function lpBound(problem: AgendaProblem, edges: readonly Edge[]): Promise<
     incident[e.a]!.push(`x${i}`);
     incident[e.b]!.push(`x${i}`);
   });
-  const rows = incident.map((xs, p) => (xs.length ? ` p${p}: ${xs.join(' + ')} <= ${meetingCap(problem, problem.attendees[p]!.availability)}` : '')).filter(Boolean);
+  const rows = incident
+    .map((xs, p) => (xs.length ? ` p${p}: ${xs.join(' + ')} <= ${meetingCap(problem, problem.attendees[p]!.availability)}` : ''))
+    .filter(Boolean);
   rows.push(` tables: ${edges.map((_, i) => `x${i}`).join(' + ')} <= ${problem.setup.tables * problem.setup.slots.length}`);
   const lp = `Maximize\n obj: ${terms.join(' + ')}\nSubject To\n${rows.join('\n')}\nBounds\n${edges.map((_, i) => ` 0 <= x${i} <= 1`).join('\n')}\nEnd\n`;
   const result = highs.solve(lp, { presolve: 'on' });
@@ -48,7 +59,9 @@ async function lpBound(problem: AgendaProblem, edges: readonly Edge[]): Promise<
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
-console.log(`Matchmaking scheduler on synthetic events (${values.slots} slots, tables = 30 % of participants, cap 10, minimum 3, cross-border only, 40 % FI, seed ${values.seed})`);
+console.log(
+  `Matchmaking scheduler on synthetic events (${values.slots} slots, tables = 30 % of participants, cap 10, minimum 3, cross-border only, 40 % FI, seed ${values.seed})`,
+);
 for (const n of values.sizes.split(',').map(Number)) {
   const problem = syntheticEvent(n, Number(values.slots), Number(values.seed) + n);
   const started = performance.now();
@@ -66,10 +79,16 @@ for (const n of values.sizes.split(',').map(Number)) {
   console.log(`  time to schedule           ${fmt(ms)} ms`);
   console.log(`  hard-rule violations       ${violations.length}${violations.length ? `: ${violations.slice(0, 3).join('; ')}` : ''}`);
   console.log(`  below a reachable minimum  ${short.length}${short.length ? ` (${short.slice(0, 5).join(', ')})` : ''}`);
-  console.log(`  meetings                   ${fmt(stats.meetings)} (per participant min ${stats.perParticipant.min}, median ${stats.perParticipant.median}, max ${stats.perParticipant.max})`);
+  console.log(
+    `  meetings                   ${fmt(stats.meetings)} (per participant min ${stats.perParticipant.min}, median ${stats.perParticipant.median}, max ${stats.perParticipant.max})`,
+  );
   console.log(`  meetings vs their bound    ${fmt(stats.meetings)}/${fmt(countBound)} (${pct(stats.meetings / countBound)})`);
-  console.log(`  wishes met                 mutual ${w.mutualMet}/${w.mutualPairs} (${pct(w.mutualMet / w.mutualPairs)}; of those the rules allow ${w.mutualMet}/${w.mutualPossible}, ${pct(w.mutualMet / w.mutualPossible)})`);
-  console.log(`                             one-sided ${w.oneSidedMet}/${w.oneSided} (${pct(w.oneSidedMet / w.oneSided)}; of those the rules allow ${w.oneSidedMet}/${w.oneSidedPossible}, ${pct(w.oneSidedMet / w.oneSidedPossible)})`);
+  console.log(
+    `  wishes met                 mutual ${w.mutualMet}/${w.mutualPairs} (${pct(w.mutualMet / w.mutualPairs)}; of those the rules allow ${w.mutualMet}/${w.mutualPossible}, ${pct(w.mutualMet / w.mutualPossible)})`,
+  );
+  console.log(
+    `                             one-sided ${w.oneSidedMet}/${w.oneSided} (${pct(w.oneSidedMet / w.oneSided)}; of those the rules allow ${w.oneSidedMet}/${w.oneSidedPossible}, ${pct(w.oneSidedMet / w.oneSidedPossible)})`,
+  );
   console.log(`  cross-border share         ${pct(stats.crossBorderShare)}`);
   console.log(`  total match score          ${fmt(stats.totalScore, 1)}`);
   console.log(`  objective                  ${fmt(result.objective, 1)}`);
@@ -82,7 +101,14 @@ for (const n of values.sizes.split(',').map(Number)) {
 // re-run keeps the agenda (what `POST /events/{id}/schedule` does by default).
 {
   const full = syntheticEvent(41, Number(values.slots), Number(values.seed) + 41);
-  const before = { ...full, attendees: full.attendees.slice(0, 40).map((a) => ({ ...a, wishes: a.wishes.filter((w) => w.target !== full.attendees[40]!.id), blocks: a.blocks.filter((b) => b !== full.attendees[40]!.id) })) };
+  const before = {
+    ...full,
+    attendees: full.attendees.slice(0, 40).map((a) => ({
+      ...a,
+      wishes: a.wishes.filter((w) => w.target !== full.attendees[40]!.id),
+      blocks: a.blocks.filter((b) => b !== full.attendees[40]!.id),
+    })),
+  };
   const first = schedule(before).meetings;
   const started = performance.now();
   const second = schedule({ ...full, keep: first }).meetings;
@@ -92,5 +118,7 @@ for (const n of values.sizes.split(',').map(Number)) {
   const late = full.attendees[40]!.id;
   console.log(`\n== one late registration into an event of 40 (${full.setup.tables} tables), re-scheduled keeping the agenda`);
   console.log(`  meetings unchanged         ${unchanged}/${first.length} (${pct(unchanged / first.length)}) in ${fmt(ms)} ms`);
-  console.log(`  the late company's         ${second.filter((m) => m.a === late || m.b === late).length} meetings; violations ${agendaViolations(full, second).length}; below a reachable minimum ${belowReachableMinimum(full, second).length}`);
+  console.log(
+    `  the late company's         ${second.filter((m) => m.a === late || m.b === late).length} meetings; violations ${agendaViolations(full, second).length}; below a reachable minimum ${belowReachableMinimum(full, second).length}`,
+  );
 }

@@ -33,7 +33,14 @@ const BASE = Number(values.base.replace(/_/g, ''));
 const DATA_DIR = values['data-dir'] ?? mkdtempSync(path.join(tmpdir(), 'nordichub-bench-stall-'));
 const ADMIN = 'bench-stall-admin-key-0123456789';
 const TARGET_P99_MS = 250;
-const env = { ...process.env, DATA_DIR, DATABASE_URL: `file:${path.join(DATA_DIR, 'nordichub.db')}`, NORDICHUB_ADMIN_KEY: ADMIN, RATE_LIMIT_PER_IP: '1000000000', LOG_LEVEL: 'info' };
+const env = {
+  ...process.env,
+  DATA_DIR,
+  DATABASE_URL: `file:${path.join(DATA_DIR, 'nordichub.db')}`,
+  NORDICHUB_ADMIN_KEY: ADMIN,
+  RATE_LIMIT_PER_IP: '1000000000',
+  LOG_LEVEL: 'info',
+};
 const say = (s: string) => console.log(s);
 
 function runTs(args: string[], log: string): ChildProcess {
@@ -41,7 +48,8 @@ function runTs(args: string[], log: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env, stdio: ['ignore', out, out] });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
 
 /** Written before any measuring: serialising 20,000 companies would stall this client too. */
 function writeDataset(dataset: unknown, name: string): string {
@@ -57,7 +65,14 @@ async function startService(): Promise<{ base: string; child: ChildProcess }> {
   for (;;) {
     await new Promise((r) => setTimeout(r, 300));
     const url = /"url":"(http:\/\/localhost:\d+)"/.exec(readFileSync(path.join(DATA_DIR, 'service.log'), 'utf8'))?.[1];
-    if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) return { base: url, child };
+    if (
+      url &&
+      (await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      return { base: url, child };
     if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}); see ${DATA_DIR}/service.log`);
   }
 }
@@ -91,7 +106,11 @@ async function sampleLoop(base: string, pathOf: (i: number) => string, samples: 
 async function writeLoop(base: string, samples: Samples, stop: () => boolean): Promise<void> {
   for (let i = 0; !stop(); i++) {
     await timed(samples, () =>
-      fetch(`${base}/api/v1/companies/fi-pack`, { method: 'PATCH', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ notes: `Bench write ${i}.` }) }),
+      fetch(`${base}/api/v1/companies/fi-pack`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ notes: `Bench write ${i}.` }),
+      }),
     );
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -121,7 +140,10 @@ async function measure(base: string, phase: string, expected: number, work: () =
   await work();
   // The service's index has caught up when /healthz counts every company.
   for (;;) {
-    const h = (await fetch(`${base}/healthz`).then((r) => r.json(), () => ({}))) as { companies?: number };
+    const h = (await fetch(`${base}/healthz`).then(
+      (r) => r.json(),
+      () => ({}),
+    )) as { companies?: number };
     if (h.companies === expected) break;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -134,7 +156,10 @@ async function measure(base: string, phase: string, expected: number, work: () =
 mkdirSync(DATA_DIR, { recursive: true });
 say(`Data in ${DATA_DIR}; base ${BASE.toLocaleString('en-US')} companies, imports of ${N.toLocaleString('en-US')}`);
 const { smallSet } = await import('../tests/fixtures/small-set.js');
-for (const [name, set] of [['small', smallSet()], ['base', syntheticDataset(BASE, 1)]] as const) {
+for (const [name, set] of [
+  ['small', smallSet()],
+  ['base', syntheticDataset(BASE, 1)],
+] as const) {
   const code = await exited(cliImport(writeDataset(set, name)));
   if (code !== 0) throw new Error(`base import failed (${code}); see ${DATA_DIR}/cli-import.log`);
 }
@@ -158,7 +183,11 @@ try {
     `API import of ${N.toLocaleString('en-US')}`,
     total,
     async () => {
-      const res = await fetch(`${service.base}/api/v1/import`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body });
+      const res = await fetch(`${service.base}/api/v1/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body,
+      });
       if (!res.ok) throw new Error(`API import answered ${res.status}: ${await res.text()}`);
     },
     false,
@@ -171,7 +200,14 @@ try {
   say(row(`API import of ${N.toLocaleString('en-US')}`, 'healthz', api[0]!));
   say(row('', 'partners', api[1]!));
   const reads = [ch!, cp!, api[0]!, api[1]!];
-  const worst = Math.max(...reads.map((s) => pct([...s.ms].sort((a, b) => a - b), 99)));
+  const worst = Math.max(
+    ...reads.map((s) =>
+      pct(
+        [...s.ms].sort((a, b) => a - b),
+        99,
+      ),
+    ),
+  );
   const errors = [...cli, ...api].reduce((n, s) => n + [...s.errors.values()].reduce((a, b) => a + b, 0), 0);
   say(`\nRead p99 worst ${worst.toFixed(0)} ms (target < ${TARGET_P99_MS} ms), errors ${errors}: ${worst < TARGET_P99_MS && errors === 0 ? 'PASS' : 'FAIL'}`);
   process.exitCode = worst < TARGET_P99_MS && errors === 0 ? 0 : 1;

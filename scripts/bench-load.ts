@@ -69,7 +69,13 @@ async function startService(): Promise<{ base: string; stop(): void }> {
     await new Promise((r) => setTimeout(r, 500));
     const text = readFileSync(logFile, 'utf8').slice(offset);
     const url = [...text.matchAll(/"url":"(http:\/\/localhost:\d+)"/g)].at(-1)?.[1];
-    if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+    if (
+      url &&
+      (await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       say(`Service ready in ${((Date.now() - started) / 1000).toFixed(0)} s at ${url} (log: ${logFile})`);
       return { base: url, stop: () => child.kill('SIGTERM') };
     }
@@ -145,7 +151,9 @@ try {
   say(HEADER);
   const main = await load(service.base, sustainable.connections, Number(values.duration));
   say(row(main));
-  say(`\n=> ${main.rps.toFixed(0)} requests/s, p50 ${main.p50} ms, p99 ${main.p99} ms, errors ${main.errors} (targets: p99 < ${P99_LIMIT_MS} ms, 0 errors): ${main.p99 < P99_LIMIT_MS && main.errors === 0 ? 'met' : 'NOT met'}`);
+  say(
+    `\n=> ${main.rps.toFixed(0)} requests/s, p50 ${main.p50} ms, p99 ${main.p99} ms, errors ${main.errors} (targets: p99 < ${P99_LIMIT_MS} ms, 0 errors): ${main.p99 < P99_LIMIT_MS && main.errors === 0 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   service.stop();
 }

@@ -15,7 +15,10 @@ import { facetTexts, TransformersEmbedder } from '../src/embedding/index.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { child: { type: 'string' }, queries: { type: 'string', default: '40' } } });
 
-interface Figures { cpuMsPerQuery: number; profilesPerSecond: number }
+interface Figures {
+  cpuMsPerQuery: number;
+  profilesPerSecond: number;
+}
 
 async function measure(threads: number, spinning: boolean, queries: number): Promise<Figures> {
   const threadOptions = threads === 0 ? { runtimeDefaults: true } : { threads, spinning };
@@ -34,7 +37,7 @@ async function measure(threads: number, spinning: boolean, queries: number): Pro
   for (let i = 0; i < rounds.length; i += 1024) await embedder.embed(rounds.slice(i, i + 1024));
   const seconds = (performance.now() - started) / 1000;
   await embedder.dispose();
-  return { cpuMsPerQuery: (used.user + used.system) / 1000 / queries, profilesPerSecond: (rounds.length / 3) / seconds };
+  return { cpuMsPerQuery: (used.user + used.system) / 1000 / queries, profilesPerSecond: rounds.length / 3 / seconds };
 }
 
 if (values.child) {
@@ -49,11 +52,17 @@ if (values.child) {
   ];
   console.log(`ONNX Runtime thread settings, model ${DEFAULT_MODEL}, ${values.queries} queries 200 ms apart, then batch embedding`);
   const rows = settings.map(([label, threads, spinning]) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', `${threads}:${spinning ? 1 : 0}`, '--queries', values.queries!], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', import.meta.filename, '--child', `${threads}:${spinning ? 1 : 0}`, '--queries', values.queries!],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     return { label, ...(JSON.parse(out.trim().split('\n').pop()!) as Figures) };
   });
   const base = rows[0]!;
   for (const r of rows) {
-    console.log(`${r.label.padEnd(56)} CPU ${r.cpuMsPerQuery.toFixed(2).padStart(6)} ms/query (x${(r.cpuMsPerQuery / base.cpuMsPerQuery).toFixed(2)})   batch ${r.profilesPerSecond.toFixed(0).padStart(6)} profiles/s (x${(r.profilesPerSecond / base.profilesPerSecond).toFixed(2)})`);
+    console.log(
+      `${r.label.padEnd(56)} CPU ${r.cpuMsPerQuery.toFixed(2).padStart(6)} ms/query (x${(r.cpuMsPerQuery / base.cpuMsPerQuery).toFixed(2)})   batch ${r.profilesPerSecond.toFixed(0).padStart(6)} profiles/s (x${(r.profilesPerSecond / base.profilesPerSecond).toFixed(2)})`,
+    );
   }
 }

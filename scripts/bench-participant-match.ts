@@ -44,7 +44,20 @@ for (const size of sizes) {
   const repo = await openRepository(`file:${path.join(dir, 'bench.db')}`);
   try {
     const names = await fill(repo, size);
-    await repo.createEvent(toMatchEvent(EventInputSchema.parse({ id: 'bench', name: 'Bench', timeZone: 'Europe/Helsinki', date: '2030-01-01', start: '09:00', slotMinutes: 20, slotCount: 8, tables: 10 })));
+    await repo.createEvent(
+      toMatchEvent(
+        EventInputSchema.parse({
+          id: 'bench',
+          name: 'Bench',
+          timeZone: 'Europe/Helsinki',
+          date: '2030-01-01',
+          start: '09:00',
+          slotMinutes: 20,
+          slotCount: 8,
+          tables: 10,
+        }),
+      ),
+    );
     // Only the repository is used by matching: no model or vector index is needed to time it.
     const engine = { repo } as unknown as Engine;
     const lines = pastedLines(names, lineCount);
@@ -54,7 +67,9 @@ for (const size of sizes) {
     const ms = performance.now() - started;
     const exact = matches.filter((m, i) => i % 10 !== 9 && i % 5 !== 4 && m.candidates[0] && foldText(m.candidates[0].name) === m.line).length;
     const typos = matches.filter((m, i) => i % 10 !== 9 && i % 5 === 4 && m.candidates.length > 0).length;
-    rows.push(`| ${size.toLocaleString('en')} | ${lineCount} | ${ms.toFixed(0)} | ${(ms / lineCount).toFixed(1)} | ${exact} of ${lines.filter((_, i) => i % 10 !== 9 && i % 5 !== 4).length} | ${typos} of ${lines.filter((_, i) => i % 10 !== 9 && i % 5 === 4).length} |`);
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${lineCount} | ${ms.toFixed(0)} | ${(ms / lineCount).toFixed(1)} | ${exact} of ${lines.filter((_, i) => i % 10 !== 9 && i % 5 !== 4).length} | ${typos} of ${lines.filter((_, i) => i % 10 !== 9 && i % 5 === 4).length} |`,
+    );
   } finally {
     await repo.close();
     rmSync(dir, { recursive: true, force: true });

@@ -59,7 +59,11 @@ async function anchors(): Promise<Record<string, Float32Array[]>> {
   const embedder = await TransformersEmbedder.create({ modelsDir: path.join(ROOT, 'models'), model: DEFAULT_MODEL });
   const companies = syntheticCompanies(ANCHORS, 4242).map((c) => toCompany(CompanyInputSchema.parse(c)));
   const out: Record<string, Float32Array[]> = {};
-  for (const facet of COMPANY_FACETS) out[facet] = await embedder.embed(companies.map((c) => facetTexts('company', c)[facet]!), 'passage');
+  for (const facet of COMPANY_FACETS)
+    out[facet] = await embedder.embed(
+      companies.map((c) => facetTexts('company', c)[facet]!),
+      'passage',
+    );
   await embedder.dispose();
   return out;
 }
@@ -78,7 +82,11 @@ function attributesFor(rng: () => number): EntityAttributes {
   return { country: pick(rng, BENCH_COUNTRIES), sectors: [...new Set(sectors)], partnerTypes: [pick(rng, PARTNER_TYPES)], clusterIds: [] };
 }
 
-const dirBytes = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? dirBytes(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size), 0);
+const dirBytes = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (s, e) => s + (e.isDirectory() ? dirBytes(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size),
+    0,
+  );
 
 async function child(n: number): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'nh-scale-'));
@@ -98,7 +106,9 @@ async function child(n: number): Promise<void> {
       }
     }
     const buildMs = performance.now() - started;
-    say(`index build: ${fmtS(buildMs)} (${(n / (buildMs / 1000)).toFixed(0)} companies/s, 3 facets, M=${DEFAULT_HNSW.m}, efConstruction=${DEFAULT_HNSW.efConstruction}); RSS ${rssMiB().toFixed(0)} MiB`);
+    say(
+      `index build: ${fmtS(buildMs)} (${(n / (buildMs / 1000)).toFixed(0)} companies/s, 3 facets, M=${DEFAULT_HNSW.m}, efConstruction=${DEFAULT_HNSW.efConstruction}); RSS ${rssMiB().toFixed(0)} MiB`,
+    );
 
     const saveStart = performance.now();
     await saveSnapshot(tmp, index, { modelId: 'synthetic', lastSeq: 0 });
@@ -107,11 +117,23 @@ async function child(n: number): Promise<void> {
 
     // Ranking as the service does it (filters inside the search, all signals), without the database read and reasons.
     const askers = Array.from({ length: QUERIES }, () => `c${Math.floor(rng() * n)}`);
-    const latencies = (run: (id: string) => void) => askers.map((id) => { const t = performance.now(); run(id); return performance.now() - t; });
-    const query = (id: string) => ({ vectors: index.vectorsOf(id), country: index.attributes.get(id)!.country, sectors: index.attributes.get(id)!.sectors, excludeId: id });
+    const latencies = (run: (id: string) => void) =>
+      askers.map((id) => {
+        const t = performance.now();
+        run(id);
+        return performance.now() - t;
+      });
+    const query = (id: string) => ({
+      vectors: index.vectorsOf(id),
+      country: index.attributes.get(id)!.country,
+      sectors: index.attributes.get(id)!.sectors,
+      excludeId: id,
+    });
     latencies((id) => rankCandidates(index, query(id), {}, K)); // warm-up
     const rank = latencies((id) => rankCandidates(index, query(id), {}, K));
-    say(`ranking (top ${K}, cross-border, three facet searches + scoring), ${QUERIES} queries: p50 ${pct(rank, 0.5).toFixed(2)} ms, p99 ${pct(rank, 0.99).toFixed(2)} ms`);
+    say(
+      `ranking (top ${K}, cross-border, three facet searches + scoring), ${QUERIES} queries: p50 ${pct(rank, 0.5).toFixed(2)} ms, p99 ${pct(rank, 0.99).toFixed(2)} ms`,
+    );
 
     // Recall@10 of each facet search against an exact scan with the same filter, over efSearch.
     say(`efSearch curve (needs -> offers search, ${RECALL_SAMPLE} queries):`);
@@ -147,10 +169,15 @@ async function child(n: number): Promise<void> {
     let p99At97 = Number.NaN;
     if (efFor97) {
       for (const facet of COMPANY_FACETS) (index.facet(facet) as HnswVectorIndex).setEfSearch(efFor97.ef);
-      p99At97 = pct(latencies((id) => rankCandidates(index, query(id), {}, K)), 0.99);
+      p99At97 = pct(
+        latencies((id) => rankCandidates(index, query(id), {}, K)),
+        0.99,
+      );
       say(`ranking at efSearch ${efFor97.ef} (recall@10 >= 0.97): p99 ${p99At97.toFixed(2)} ms`);
     }
-    say(`RESULT ${JSON.stringify({ n, buildMs, saveMs, p50: pct(rank, 0.5), p99: pct(rank, 0.99), recall: recallAtDefault, efFor97: efFor97?.ef ?? Number.NaN, p99At97, peakMiB: peakMiB(), diskMiB: dirBytes(tmp) / MiB })}`);
+    say(
+      `RESULT ${JSON.stringify({ n, buildMs, saveMs, p50: pct(rank, 0.5), p99: pct(rank, 0.99), recall: recallAtDefault, efFor97: efFor97?.ef ?? Number.NaN, p99At97, peakMiB: peakMiB(), diskMiB: dirBytes(tmp) / MiB })}`,
+    );
     // Loading is measured in a fresh process, so its memory is not stacked on the build's.
     const load = await runProcess(['--load-only', tmp]);
     say(load.trim());
@@ -198,11 +225,15 @@ else {
   say('\n=== Summary (synthetic vectors in the embedding space; ranking without database read and reasons) ===');
   say(`companies  build     p50 ms  p99 ms  recall@10 (ef ${DEFAULT_HNSW.efSearch})  ef for 0.97  p99 there  peak RSS MiB  snapshot MiB  load`);
   for (const r of rows) {
-    say(`${r['n']!.toLocaleString('en-US').padStart(9)}  ${fmtS(r['buildMs']!).padStart(7)}  ${r['p50']!.toFixed(2).padStart(6)}  ${r['p99']!.toFixed(2).padStart(6)}  ${r['recall']!.toFixed(4).padStart(17)}  ${String(r['efFor97']).padStart(11)}  ${r['p99At97']!.toFixed(2).padStart(9)}  ${r['peakMiB']!.toFixed(0).padStart(12)}  ${r['diskMiB']!.toFixed(0).padStart(12)}  ${fmtS(r['loadMs']!)}`);
+    say(
+      `${r['n']!.toLocaleString('en-US').padStart(9)}  ${fmtS(r['buildMs']!).padStart(7)}  ${r['p50']!.toFixed(2).padStart(6)}  ${r['p99']!.toFixed(2).padStart(6)}  ${r['recall']!.toFixed(4).padStart(17)}  ${String(r['efFor97']).padStart(11)}  ${r['p99At97']!.toFixed(2).padStart(9)}  ${r['peakMiB']!.toFixed(0).padStart(12)}  ${r['diskMiB']!.toFixed(0).padStart(12)}  ${fmtS(r['loadMs']!)}`,
+    );
   }
   if (rows.length > 1) {
     const [a, b] = [rows[0]!, rows[rows.length - 1]!];
-    say(`growth ${b['n']! / a['n']!}x companies: build ${(b['buildMs']! / a['buildMs']!).toFixed(1)}x, p99 ${(b['p99']! / a['p99']!).toFixed(2)}x, RSS ${(b['peakMiB']! / a['peakMiB']!).toFixed(1)}x, load ${(b['loadMs']! / a['loadMs']!).toFixed(1)}x`);
+    say(
+      `growth ${b['n']! / a['n']!}x companies: build ${(b['buildMs']! / a['buildMs']!).toFixed(1)}x, p99 ${(b['p99']! / a['p99']!).toFixed(2)}x, RSS ${(b['peakMiB']! / a['peakMiB']!).toFixed(1)}x, load ${(b['loadMs']! / a['loadMs']!).toFixed(1)}x`,
+    );
   }
   say('targets at 1M: p99 < 30 ms, recall@10 >= 0.97, peak RSS < 8 GiB, load < 60 s');
 }

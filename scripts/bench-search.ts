@@ -19,7 +19,9 @@ import { openRepository, type Repository } from '../src/db/index.js';
 import { CompanyInputSchema, toCompany } from '../src/domain/index.js';
 import { syntheticCompanies } from './lib/synthetic.js';
 
-const { values } = parseArgs({ options: { companies: { type: 'string', default: '10000,40000' }, database: { type: 'string' }, runs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { companies: { type: 'string', default: '10000,40000' }, database: { type: 'string' }, runs: { type: 'string', default: '20' } },
+});
 const sizes = values.companies.split(',').map(Number);
 const runs = Number(values.runs);
 

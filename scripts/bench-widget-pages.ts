@@ -7,7 +7,9 @@ import { createTestEngine } from '../tests/helpers.js';
 import { partnersForText } from '../src/use-cases/recommend-partners.js';
 
 const data = JSON.parse(readFileSync(new URL('../../shared/data/dev-set.json', import.meta.url), 'utf8'));
-const queries = (JSON.parse(readFileSync(new URL('../../shared/data/visitor-queries-dev.json', import.meta.url), 'utf8')).queries as { text: string; country: string }[]).slice(0, 40);
+const queries = (
+  JSON.parse(readFileSync(new URL('../../shared/data/visitor-queries-dev.json', import.meta.url), 'utf8')).queries as { text: string; country: string }[]
+).slice(0, 40);
 const t = await createTestEngine({ data });
 const variants: Record<string, (q: { text: string; country: string }) => object> = {
   unpaged: (q) => ({ text: q.text, country: q.country, limit: 8, language: 'sv' }),
@@ -27,5 +29,6 @@ for (let round = 0; round < 3; round++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const base = median(times['unpaged']!);
-for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(16)} median ${median(xs).toFixed(2)} ms  (x${(median(xs) / base).toFixed(2)} of unpaged), n=${xs.length}`);
+for (const [name, xs] of Object.entries(times))
+  console.log(`${name.padEnd(16)} median ${median(xs).toFixed(2)} ms  (x${(median(xs) / base).toFixed(2)} of unpaged), n=${xs.length}`);
 await t.close();

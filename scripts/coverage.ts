@@ -11,7 +11,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FUNCTION_WORDS, loadConceptTable } from '../src/embedding/concepts.js';
-import { NORDIC_LANGUAGES, NordicNormalizer, type NordicLanguage, type NordicNormalizerConfig, type ResolutionPath } from '../src/embedding/nordic-normalizer.js';
+import {
+  NORDIC_LANGUAGES,
+  NordicNormalizer,
+  type NordicLanguage,
+  type NordicNormalizerConfig,
+  type ResolutionPath,
+} from '../src/embedding/nordic-normalizer.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -74,7 +80,9 @@ for (const language of languages) {
   totals.words += words;
   totals.resolved += found;
   const share = (n: number) => `${((100 * n) / words).toFixed(1)}%`;
-  console.log(`${language.padEnd(5)}${String(words).padStart(6)}${share(found).padStart(10)} ${PATHS.map((p) => share(counts.get(p)!).padStart(p.length + 1)).join('')}  ${detected}/${sentences.length}`);
+  console.log(
+    `${language.padEnd(5)}${String(words).padStart(6)}${share(found).padStart(10)} ${PATHS.map((p) => share(counts.get(p)!).padStart(p.length + 1)).join('')}  ${detected}/${sentences.length}`,
+  );
   if (sampleSize > 0) {
     // An even spread over the text, so every sentence's words get looked at.
     const step = Math.max(1, resolved.length / sampleSize);

@@ -12,8 +12,24 @@ import { sqliteFilePath } from '../src/db/migrate.js';
 import { TransformersEmbedder } from '../src/embedding/index.js';
 import { DEFAULT_MODEL, loadConfig, type Config } from '../src/config.js';
 import {
-  evaluateClusters, evaluateFeedback, evaluateOpportunities, evaluatePartners, evaluateVisitorQueries, FEEDBACK_DEPTH, translationAccuracy,
-  crossCheck, crossValidateVerdicts, fitStrength, type FeedbackEvaluation, type ScoredSample, type FeedbackFigures, type Grades, type QualityFigures, type TranslationPair, type VisitorEvaluation, type VisitorQuery,
+  evaluateClusters,
+  evaluateFeedback,
+  evaluateOpportunities,
+  evaluatePartners,
+  evaluateVisitorQueries,
+  FEEDBACK_DEPTH,
+  translationAccuracy,
+  crossCheck,
+  crossValidateVerdicts,
+  fitStrength,
+  type FeedbackEvaluation,
+  type ScoredSample,
+  type FeedbackFigures,
+  type Grades,
+  type QualityFigures,
+  type TranslationPair,
+  type VisitorEvaluation,
+  type VisitorQuery,
 } from '../src/evaluation/index.js';
 import { FEEDBACK_KINDS } from '../src/domain/index.js';
 import { NORDIC_LANGUAGES } from '../src/embedding/index.js';
@@ -70,7 +86,9 @@ async function evaluateDevSet(file: string) {
     const clusters = judgments.clusters ? await evaluateClusters(engine, judgments.clusters, await allEntities(repo, 'cluster')) : undefined;
     const verdicts = judgments.partners ? await crossValidateVerdicts(engine, judgments.partners) : undefined;
     const visitorQueries = existsSync(values.visitors) ? (JSON.parse(readFileSync(values.visitors, 'utf8')) as { queries: VisitorQuery[] }).queries : [];
-    const visitors = visitorQueries.length ? await evaluateVisitorQueries(engine, visitorQueries, companies, await allEntities(repo, 'opportunity')) : undefined;
+    const visitors = visitorQueries.length
+      ? await evaluateVisitorQueries(engine, visitorQueries, companies, await allEntities(repo, 'opportunity'))
+      : undefined;
     const pairs = existsSync(values.pairs) ? (JSON.parse(readFileSync(values.pairs, 'utf8')) as { pairs: TranslationPair[] }).pairs : [];
     const translation = pairs.length ? await translationAccuracy(embedder, pairs, NORDIC_LANGUAGES) : {};
     await closeEngine(engine);
@@ -102,7 +120,9 @@ function printDevSet(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
     console.log(row('engine', opportunities.engine));
     console.log(row('BM25 keyword baseline', opportunities.bm25));
     const s = opportunities.scoreSpread;
-    console.log(`scores: judged-relevant min ${s.relevantMin.toFixed(3)}, median ${s.relevantMedian.toFixed(3)}; other pairs median ${s.otherMedian.toFixed(3)}, p90 ${s.otherP90.toFixed(3)}`);
+    console.log(
+      `scores: judged-relevant min ${s.relevantMin.toFixed(3)}, median ${s.relevantMedian.toFixed(3)}; other pairs median ${s.otherMedian.toFixed(3)}, p90 ${s.otherP90.toFixed(3)}`,
+    );
     console.log(`same-country results: ${opportunities.engine.sameCountryResults} (must be 0)`);
   }
   if (clusters) {
@@ -114,9 +134,17 @@ function printDevSet(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
   if (r.visitors) printVisitors(r.visitors, row, header);
   if (r.verdicts) {
     const v = r.verdicts;
-    console.log(`\n== Staff verdicts folded into ranking (simulated from the judgments: top 10 per company, good = grade 2+, wrong = unjudged; ${v.folds}-fold by company)`);
-    console.log(`${v.companies} companies, ${v.verdicts.good} good / ${v.verdicts.wrong} wrong verdicts; held-out nDCG@5 fixed weights ${v.fixed.toFixed(3)}, learned ${v.learned.toFixed(3)}`);
-    console.log(`weights learned from all verdicts (not applied: no held-out gain): ${Object.entries(v.weights).map(([k, w]) => `${k} ${w}`).join(', ')}`);
+    console.log(
+      `\n== Staff verdicts folded into ranking (simulated from the judgments: top 10 per company, good = grade 2+, wrong = unjudged; ${v.folds}-fold by company)`,
+    );
+    console.log(
+      `${v.companies} companies, ${v.verdicts.good} good / ${v.verdicts.wrong} wrong verdicts; held-out nDCG@5 fixed weights ${v.fixed.toFixed(3)}, learned ${v.learned.toFixed(3)}`,
+    );
+    console.log(
+      `weights learned from all verdicts (not applied: no held-out gain): ${Object.entries(v.weights)
+        .map(([k, w]) => `${k} ${w}`)
+        .join(', ')}`,
+    );
     console.log(`per-suggestion verdicts (applied): after staff judge each company's top 5, nDCG@5 ${v.fixed.toFixed(3)} -> ${v.afterTop5Verdicts.toFixed(3)}`);
   }
   if (r.translationPairs) {
@@ -133,7 +161,8 @@ function printVisitors(v: VisitorEvaluation, row: (name: string, q: QualityFigur
   console.log(line('all', v.overall));
   for (const [name, g] of Object.entries(v.groups)) console.log(line(name.includes('/') ? `  ${name}` : name, g));
   console.log('Strength words (all returned results, top 10): results, share judged relevant (1+), share judged good (2+)');
-  for (const c of v.calibration) console.log(`  ${c.strength.padEnd(12)} ${String(c.results).padStart(5)} ${c.relevant.toFixed(3).padStart(7)} ${c.good.toFixed(3).padStart(7)}`);
+  for (const c of v.calibration)
+    console.log(`  ${c.strength.padEnd(12)} ${String(c.results).padStart(5)} ${c.relevant.toFixed(3).padStart(7)} ${c.good.toFixed(3).padStart(7)}`);
   console.log(`"strong" or better judged irrelevant: ${(v.strongIrrelevant * 100).toFixed(1)} %`);
 }
 
@@ -143,7 +172,9 @@ function printVisitors(v: VisitorEvaluation, row: (name: string, q: QualityFigur
  */
 function calibrate(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
   const visitorSamples = (kind: string): ScoredSample[] =>
-    (r.visitors?.runs ?? []).filter((run) => run.query.kind === kind).flatMap((run) => run.results.map((x) => ({ queryId: run.query.id, score: x.score, rank: x.rank, grade: x.grade })));
+    (r.visitors?.runs ?? [])
+      .filter((run) => run.query.kind === kind)
+      .flatMap((run) => run.results.map((x) => ({ queryId: run.query.id, score: x.score, rank: x.rank, grade: x.grade })));
   const samples = {
     partners: [...(r.partners?.samples ?? []), ...visitorSamples('partners')],
     opportunities: [...(r.opportunities?.samples ?? []), ...visitorSamples('opportunities')],
@@ -152,7 +183,9 @@ function calibrate(r: Awaited<ReturnType<typeof evaluateDevSet>>): void {
   for (const [kind, s] of Object.entries(samples)) {
     const check = crossCheck(s);
     const share = check.strongResults ? ((100 * check.strongIrrelevant) / check.strongResults).toFixed(1) : '-';
-    console.log(`${kind.padEnd(14)} ${String(s.length).padStart(4)} results; held-out "strong" or better: ${check.strongResults}, judged irrelevant ${share} %`);
+    console.log(
+      `${kind.padEnd(14)} ${String(s.length).padStart(4)} results; held-out "strong" or better: ${check.strongResults}, judged irrelevant ${share} %`,
+    );
   }
   if (!values.fit) return;
   const about = `${path.basename(r.file)} + ${path.basename(values.visitors)}, model ${r.model}, fitted ${new Date().toISOString().slice(0, 10)}`;
@@ -220,6 +253,7 @@ function printFeedback({ database, figures }: FeedbackSection, afterDevSet: bool
   for (const kind of FEEDBACK_KINDS) {
     const f = figures[kind];
     if (f.unavailable) console.log(`${kind}: ${f.unavailable} judgment(s) left out: the candidate is deleted or closed, so it is no longer suggested`);
-    if (f.companiesJudged > f.ndcgCompanies && f.judgments > f.unavailable) console.log(`${kind}: nDCG@5 averages the ${f.ndcgCompanies} of ${f.companiesJudged} judged companies that have a "good" verdict`);
+    if (f.companiesJudged > f.ndcgCompanies && f.judgments > f.unavailable)
+      console.log(`${kind}: nDCG@5 averages the ${f.ndcgCompanies} of ${f.companiesJudged} judged companies that have a "good" verdict`);
   }
 }

@@ -10,7 +10,10 @@ if (!existsSync('node_modules/tsx') || !existsSync('node_modules/esbuild')) {
   console.log('postinstall: development dependencies not installed; dist/ is used as it is (npm run build needs them)');
   process.exit(0);
 }
-for (const [command, args] of [['node', ['scripts/prisma-generate.mjs']], ['npm', ['run', '--silent', 'build']]]) {
+for (const [command, args] of [
+  ['node', ['scripts/prisma-generate.mjs']],
+  ['npm', ['run', '--silent', 'build']],
+]) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

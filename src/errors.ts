@@ -58,7 +58,10 @@ export const MESSAGES = {
   ALREADY_EXISTS: { code: ErrorCodes.CONFLICT, template: 'A {kind} with id "{id}" already exists; use PATCH to change it.' },
   KEPT_CHANGING: { code: ErrorCodes.CONFLICT, template: 'The {kind} "{id}" kept changing while this change was applied; send it again.' },
   IMPORT_RUNNING: { code: ErrorCodes.CONFLICT, template: 'Import {id} is still running; start the next one when it has finished.' },
-  STALE_VERSION: { code: ErrorCodes.STALE, template: 'The {kind} "{id}" was changed meanwhile (it is now at version {version}); load it again and redo the change.' },
+  STALE_VERSION: {
+    code: ErrorCodes.STALE,
+    template: 'The {kind} "{id}" was changed meanwhile (it is now at version {version}); load it again and redo the change.',
+  },
   UNKNOWN_KEY: { code: ErrorCodes.UNAUTHORIZED, template: 'Unknown API key.' },
   KEY_REQUIRED: { code: ErrorCodes.UNAUTHORIZED, template: 'This endpoint needs `Authorization: Bearer <{role} key>`.' },
   KEY_REVOKED: { code: ErrorCodes.FORBIDDEN, template: 'This API key ({prefix}…) was revoked; ask NordicHub for a new one.' },
@@ -67,10 +70,14 @@ export const MESSAGES = {
   NOT_READY: { code: ErrorCodes.NOT_READY, template: 'The service is still loading; retry in a few seconds.' },
   MODEL_NAME_IS_PATH: {
     code: ErrorCodes.MODEL_UNAVAILABLE,
-    template: 'MODEL "{model}" is not a model folder name: give the name of a folder under MODELS_DIR ({modelsDir}), such as nordichub-static-nordic, not a path.',
+    template:
+      'MODEL "{model}" is not a model folder name: give the name of a folder under MODELS_DIR ({modelsDir}), such as nordichub-static-nordic, not a path.',
   },
   MODEL_INCOMPLETE: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model folder {folder} (MODEL "{model}") is not a usable model: missing {missing}.' },
-  MODEL_MISSING: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model "{model}" not found at {folder}. Models are never downloaded at run time; put the model folder under MODELS_DIR.' },
+  MODEL_MISSING: {
+    code: ErrorCodes.MODEL_UNAVAILABLE,
+    template: 'Model "{model}" not found at {folder}. Models are never downloaded at run time; put the model folder under MODELS_DIR.',
+  },
   MODEL_WITHOUT_DIMS: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model "{model}" declares no dimension.' },
   MODEL_OUTPUT_UNKNOWN: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model output has neither sentence_embedding nor last_hidden_state.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
@@ -99,12 +106,10 @@ export function appError<N extends MessageName>(name: N, params: MessageParams<N
  * Every 404 of a stored thing, alike: "No <kind> with id "<id>".", naming the field that held
  * the id (`id` for a path parameter, e.g. `companyId` for a body field).
  */
-export const notFound = (kind: string, id: string, field = 'id'): AppError =>
-  appError('NOT_FOUND', { kind, id }, [{ path: field, message: 'not found' }]);
+export const notFound = (kind: string, id: string, field = 'id'): AppError => appError('NOT_FOUND', { kind, id }, [{ path: field, message: 'not found' }]);
 
 /** A validation error with a message of its own (prefer a catalogue entry via `appError`). */
-export const invalid = (message: string, issues: readonly FieldIssue[]): AppError =>
-  new AppError(ErrorCodes.VALIDATION, message, issues);
+export const invalid = (message: string, issues: readonly FieldIssue[]): AppError => new AppError(ErrorCodes.VALIDATION, message, issues);
 
 /** Formats a zod-style path (["companies", 3, "country"]) as `companies[3].country`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -29,7 +29,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     process.stdout.write(`\nAdmin API key (shown only now, keep it): ${adminKey.generated}\n\n`);
   }
   let engine: Engine | undefined;
-  const app = buildApp({ engine: () => engine, adminKeyHash: adminKey.hash, logger, bodyLimits: config.bodyLimits, version, rateLimits: config.rateLimits, trustProxyHops: config.trustProxyHops });
+  const app = buildApp({
+    engine: () => engine,
+    adminKeyHash: adminKey.hash,
+    logger,
+    bodyLimits: config.bodyLimits,
+    version,
+    rateLimits: config.rateLimits,
+    trustProxyHops: config.trustProxyHops,
+  });
   const server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
@@ -41,7 +49,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const ready = (async () => {
     const repo = await openRepository(config.databaseUrl);
     const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
-    const opened = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), logger, hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch }, mailer });
+    const opened = await openEngine({
+      repo,
+      embedder,
+      indexDir: snapshotDir(config.dataDir),
+      logger,
+      hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch },
+      mailer,
+    });
     opened.follower.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
     logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');

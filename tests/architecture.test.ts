@@ -28,7 +28,10 @@ function importGraph(): Map<string, string[]> {
       const resolved = rel(path.resolve(path.dirname(file), spec!)).replace(/\.js$/, '');
       return known.has(`${resolved}.ts`) ? `${resolved}.ts` : `${resolved}.tsx`;
     });
-    graph.set(rel(file), targets.filter((t) => known.has(t)));
+    graph.set(
+      rel(file),
+      targets.filter((t) => known.has(t)),
+    );
   }
   return graph;
 }
@@ -75,7 +78,9 @@ describe('the source layout', () => {
   });
 
   it('keeps domain/ free of every other folder', () => {
-    const out = [...graph].flatMap(([from, targets]) => (folderOf(from) === 'domain' ? targets.filter((t) => folderOf(t) !== 'domain').map((t) => `${from} -> ${t}`) : []));
+    const out = [...graph].flatMap(([from, targets]) =>
+      folderOf(from) === 'domain' ? targets.filter((t) => folderOf(t) !== 'domain').map((t) => `${from} -> ${t}`) : [],
+    );
     expect(out).toEqual([]);
   });
 

@@ -24,7 +24,8 @@ const PACKAGE = path.join(ROOT, 'node_modules/@sparticuz/chromium');
 
 /** Decompresses `<file>.br` to `to`, or unpacks `<file>.tar.br` into the folder `to`. */
 async function inflate(file: string, to: string): Promise<void> {
-  const decompress = (into: string) => pipeline(createReadStream(path.join(PACKAGE, 'bin', file)), createBrotliDecompress(), createWriteStream(into, { mode: 0o755 }));
+  const decompress = (into: string) =>
+    pipeline(createReadStream(path.join(PACKAGE, 'bin', file)), createBrotliDecompress(), createWriteStream(into, { mode: 0o755 }));
   if (!file.endsWith('.tar.br')) return decompress(to);
   // Through a file: tar stops reading at the end-of-archive marker, which a pipe sees as a premature close.
   const archive = path.join(to, file.replace(/\.br$/, ''));
@@ -50,13 +51,16 @@ export async function packagedChromium(): Promise<string> {
     ]);
     // Only the packaged fonts, the system's ignored: text measures and screenshots look the same on
     // every machine (Debian's Chromium pulled in fonts-liberation; a bare machine has no fonts).
-    writeFileSync(path.join(staging, 'fonts.conf'), `<?xml version="1.0"?>
+    writeFileSync(
+      path.join(staging, 'fonts.conf'),
+      `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <dir>${path.join(dir, 'fonts')}</dir>
   <cachedir>${path.join(dir, 'fonts-cache')}</cachedir>
 </fontconfig>
-`);
+`,
+    );
     renameSync(staging, dir);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
@@ -68,7 +72,15 @@ export async function packagedChromium(): Promise<string> {
 
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
   const custom = process.env['CHROMIUM_PATH'];
   if (custom) return chromium.launch({ executablePath: custom, args });
   const dir = await packagedChromium();

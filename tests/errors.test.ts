@@ -18,7 +18,11 @@ describe('the error catalogue', () => {
 
   it('gives each error its catalogue code and the fields at fault', () => {
     const err = appError('IMPORT_RUNNING', { id: 'import_1' }, [{ path: 'body', message: 'busy' }]);
-    expect([err.code, err.message, err.issues]).toEqual([ErrorCodes.CONFLICT, 'Import import_1 is still running; start the next one when it has finished.', [{ path: 'body', message: 'busy' }]]);
+    expect([err.code, err.message, err.issues]).toEqual([
+      ErrorCodes.CONFLICT,
+      'Import import_1 is still running; start the next one when it has finished.',
+      [{ path: 'body', message: 'busy' }],
+    ]);
   });
 
   it('builds every 404 alike: the kind, the id, and the field that held it', () => {

@@ -64,7 +64,9 @@ export async function dumpDatabase(url: string): Promise<string> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const tables = (await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r: { table_name: string }) => r.table_name);
+      const tables = (await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map(
+        (r: { table_name: string }) => r.table_name,
+      );
       const parts: string[] = [];
       for (const table of tables) parts.push(table, JSON.stringify((await client.query(`SELECT to_jsonb(t)::text AS row FROM "${table}" t ORDER BY 1`)).rows));
       return parts.join('\n');
@@ -118,7 +120,19 @@ export async function createTestEngine(options: { dir?: string; data?: unknown }
 
 /** The shared model outlives each engine in a test file. */
 function keepAlive(embedder: Embedder): Embedder {
-  return { get modelId() { return embedder.modelId; }, get dims() { return embedder.dims; }, get terms() { return embedder.terms; }, embed: (t, r) => embedder.embed(t, r), dispose: async () => {} };
+  return {
+    get modelId() {
+      return embedder.modelId;
+    },
+    get dims() {
+      return embedder.dims;
+    },
+    get terms() {
+      return embedder.terms;
+    },
+    embed: (t, r) => embedder.embed(t, r),
+    dispose: async () => {},
+  };
 }
 
 /** The shared development set beside the clone (CI always has it). */

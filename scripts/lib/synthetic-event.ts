@@ -52,10 +52,14 @@ export function syntheticEvent(n: number, slotCount: number, seed: number): Agen
   for (const a of attendees) {
     for (const w of a.wishes) {
       const b = attendees[index.get(w.target)!]!;
-      if (random() < 0.3 && !b.wishes.some((x) => x.target === a.id)) (b.wishes as { target: string; priority: 1 | 2 | 3 }[]).push({ target: a.id, priority: 1 });
+      if (random() < 0.3 && !b.wishes.some((x) => x.target === a.id))
+        (b.wishes as { target: string; priority: 1 | 2 | 3 }[]).push({ target: a.id, priority: 1 });
     }
   }
-  const slots = Array.from({ length: slotCount }, (_, k) => ({ start: new Date(Date.UTC(2027, 2, 10, 7, k * 25 + (k >= slotCount / 2 ? 60 : 0))).toISOString(), minutes: 20 }));
+  const slots = Array.from({ length: slotCount }, (_, k) => ({
+    start: new Date(Date.UTC(2027, 2, 10, 7, k * 25 + (k >= slotCount / 2 ? 60 : 0))).toISOString(),
+    minutes: 20,
+  }));
   return {
     setup: { slots, tables: Math.round(n * 0.3), maxMeetings: 10, allowSameCountry: false, minMeetings: 3 },
     attendees,
@@ -64,4 +68,3 @@ export function syntheticEvent(n: number, slotCount: number, seed: number): Agen
     removed: [],
   };
 }
-

@@ -57,7 +57,9 @@ export function buildApp(deps: AppDeps): express.Express {
   });
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-site' } }));
   if (deps.logger) {
-    app.use(pinoHttp({ logger: deps.logger, genReqId: (_req, res) => res.locals['requestId'] as string, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+    app.use(
+      pinoHttp({ logger: deps.logger, genReqId: (_req, res) => res.locals['requestId'] as string, autoLogging: { ignore: (req) => req.url === '/healthz' } }),
+    );
   }
   const log = (err: unknown) => deps.logger?.error({ err }, 'unhandled error');
   const openapi = buildOpenApi(ROUTES, { version: deps.version ?? '0.0.0' });
@@ -66,7 +68,14 @@ export function buildApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     const engine = deps.engine();
     if (!engine) return sendProblem(res, 503, 'Loading the model and the index.', undefined, ErrorCodes.NOT_READY);
-    res.json({ status: 'ok', model: engine.embedder.modelId, companies: engine.index.companies.size, opportunities: engine.index.opportunities.size, clusters: engine.index.clusters.size, indexSeq: engine.index.seq });
+    res.json({
+      status: 'ok',
+      model: engine.embedder.modelId,
+      companies: engine.index.companies.size,
+      opportunities: engine.index.opportunities.size,
+      clusters: engine.index.clusters.size,
+      indexSeq: engine.index.seq,
+    });
   });
   app.get('/api/v1/openapi.json', (_req, res) => res.json(openapi));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/api/v1/openapi.json' } }));
@@ -75,23 +84,37 @@ export function buildApp(deps: AppDeps): express.Express {
   app.use(consoleRoutes());
 
   // Browsers may call the API from the origins of active site keys (the widget on partner pages).
-  app.use('/api', cors((req, done) => {
-    const origin = req.headers.origin;
-    const options = (allowed: boolean) => ({ origin: allowed ? origin : false, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
-    if (!origin) return done(null, options(false));
-    auth.anySiteAllows(origin, req as Request).then((ok) => done(null, options(ok)), () => done(null, options(false)));
-  }));
+  app.use(
+    '/api',
+    cors((req, done) => {
+      const origin = req.headers.origin;
+      const options = (allowed: boolean) => ({
+        origin: allowed ? origin : false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['Authorization', 'Content-Type'],
+        maxAge: 600,
+      });
+      if (!origin) return done(null, options(false));
+      auth.anySiteAllows(origin, req as Request).then(
+        (ok) => done(null, options(ok)),
+        () => done(null, options(false)),
+      );
+    }),
+  );
   app.use('/api', (req, res, next) => {
-    auth.callerOf(req).then((caller) => {
-      res.locals['caller'] = caller;
-      next();
-    }, (err: unknown) => {
-      // A refused key is answered after the per-IP limiter has counted it: guessing keys costs
-      // the same budget as any other anonymous request.
-      res.locals['caller'] = { role: 'public' } satisfies Caller;
-      res.locals['authError'] = err;
-      next();
-    });
+    auth.callerOf(req).then(
+      (caller) => {
+        res.locals['caller'] = caller;
+        next();
+      },
+      (err: unknown) => {
+        // A refused key is answered after the per-IP limiter has counted it: guessing keys costs
+        // the same budget as any other anonymous request.
+        res.locals['caller'] = { role: 'public' } satisfies Caller;
+        res.locals['authError'] = err;
+        next();
+      },
+    );
   });
   for (const limiter of rateLimiters(deps.rateLimits ?? DEFAULT_LIMITS)) app.use('/api', limiter);
   app.use('/api', (_req, res, next) => (res.locals['authError'] ? errorToProblem(res.locals['authError'], res, log) : next()));
@@ -110,7 +133,17 @@ export function buildApp(deps: AppDeps): express.Express {
         const query = validate(r.query, req.query, 'query') as never;
         const ifMatch = parseIfMatch(req.get('if-match'));
         const acceptLanguage = req.get('accept-language');
-        const result = await r.handle({ params, query, body: req.body, role: caller.role, keyId: caller.key?.id ?? null, origin: caller.origin ?? null, ifMatch, acceptLanguage, engine });
+        const result = await r.handle({
+          params,
+          query,
+          body: req.body,
+          role: caller.role,
+          keyId: caller.key?.id ?? null,
+          origin: caller.origin ?? null,
+          ifMatch,
+          acceptLanguage,
+          engine,
+        });
         if (r.invalidatesKeys) auth.invalidate();
         res.status(result.status ?? 200);
         // The tag names the version, not the bytes: staff see private fields the public does not.
@@ -125,7 +158,9 @@ export function buildApp(deps: AppDeps): express.Express {
     });
   }
 
-  app.use((req: Request, res: Response) => errorToProblem(appError('NO_ENDPOINT', { method: req.method, path: req.path }, [{ path: 'path', message: 'not found' }]), res, log));
+  app.use((req: Request, res: Response) =>
+    errorToProblem(appError('NO_ENDPOINT', { method: req.method, path: req.path }, [{ path: 'path', message: 'not found' }]), res, log),
+  );
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => errorToProblem(err, res, log));
   return app;
 }
@@ -151,9 +186,19 @@ function rateLimiters(limits: RateLimits) {
   const tooMany = (_req: Request, res: Response) => sendProblem(res, 429, 'Too many requests; wait a minute and try again.', undefined, 'rate-limited');
   const privileged = (res: Response) => ROLE_RANK[callerOf(res).role] >= ROLE_RANK.staff;
   return [
-    rateLimit({ windowMs: 60_000, limit: limits.perIpPerMinute, standardHeaders: 'draft-8', legacyHeaders: false, skip: (_req, res) => privileged(res), handler: tooMany }),
     rateLimit({
-      windowMs: 60_000, limit: limits.perKeyPerMinute, standardHeaders: false, legacyHeaders: false,
+      windowMs: 60_000,
+      limit: limits.perIpPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skip: (_req, res) => privileged(res),
+      handler: tooMany,
+    }),
+    rateLimit({
+      windowMs: 60_000,
+      limit: limits.perKeyPerMinute,
+      standardHeaders: false,
+      legacyHeaders: false,
       skip: (_req, res) => callerOf(res).role !== 'site',
       keyGenerator: (_req, res) => `key:${callerOf(res).key?.id ?? 'none'}`,
       handler: tooMany,

@@ -13,8 +13,16 @@ const FEEDBACK_PATH = '/api/v1/companies/{id}/feedback';
 
 export const FeedbackSchema = z
   .object({
-    id: z.string(), companyId: z.string(), kind: z.enum(FEEDBACK_KINDS), candidateId: z.string(), verdict: z.enum(FEEDBACK_VERDICTS),
-    score: z.number().nullable(), note: z.string().nullable(), keyId: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+    id: z.string(),
+    companyId: z.string(),
+    kind: z.enum(FEEDBACK_KINDS),
+    candidateId: z.string(),
+    verdict: z.enum(FEEDBACK_VERDICTS),
+    score: z.number().nullable(),
+    note: z.string().nullable(),
+    keyId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
   })
   .meta({ id: 'Feedback' });
 
@@ -30,18 +38,38 @@ const FeedbackListQuery = z.strictObject({
 
 export const FEEDBACK_ROUTES: RouteDef[] = [
   route({
-    method: 'put', path: FEEDBACK_PATH, tag: 'Feedback', role: 'staff', params: IdParams, body: FeedbackInputSchema,
+    method: 'put',
+    path: FEEDBACK_PATH,
+    tag: 'Feedback',
+    role: 'staff',
+    params: IdParams,
+    body: FeedbackInputSchema,
     summary: 'Judge one suggestion made to the company as good or wrong; judging it again replaces the verdict',
     responses: { 200: { description: 'Recorded', schema: FeedbackSchema }, 400: problem('Invalid, or no such candidate'), 404: problem('No such company') },
-    async handle({ engine, params, body, keyId }) { return { body: await recordFeedback(engine, params.id, body, keyId) }; },
+    async handle({ engine, params, body, keyId }) {
+      return { body: await recordFeedback(engine, params.id, body, keyId) };
+    },
   }),
   route({
-    method: 'get', path: FEEDBACK_PATH, tag: 'Feedback', role: 'staff', params: IdParams, summary: "Every judgment of the company's suggestions, newest first",
+    method: 'get',
+    path: FEEDBACK_PATH,
+    tag: 'Feedback',
+    role: 'staff',
+    params: IdParams,
+    summary: "Every judgment of the company's suggestions, newest first",
     responses: { 200: { description: 'Judgments', schema: z.object({ items: z.array(FeedbackSchema) }) }, 404: problem('No such company') },
-    async handle({ engine, params }) { return { body: { items: await feedbackOfCompany(engine, params.id) } }; },
+    async handle({ engine, params }) {
+      return { body: { items: await feedbackOfCompany(engine, params.id) } };
+    },
   }),
   route({
-    method: 'delete', path: FEEDBACK_PATH, tag: 'Feedback', role: 'staff', params: IdParams, query: WithdrawQuery, summary: 'Withdraw the judgment of one suggestion',
+    method: 'delete',
+    path: FEEDBACK_PATH,
+    tag: 'Feedback',
+    role: 'staff',
+    params: IdParams,
+    query: WithdrawQuery,
+    summary: 'Withdraw the judgment of one suggestion',
     responses: { 200: { description: 'Withdrawn', schema: z.object({ deleted: z.literal(true) }) }, 404: problem('No such judgment') },
     async handle({ engine, params, query }) {
       await withdrawFeedback(engine, params.id, query.kind, query.candidateId);
@@ -49,7 +77,11 @@ export const FEEDBACK_ROUTES: RouteDef[] = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/feedback', tag: 'Feedback', role: 'staff', query: FeedbackListQuery,
+    method: 'get',
+    path: '/api/v1/feedback',
+    tag: 'Feedback',
+    role: 'staff',
+    query: FeedbackListQuery,
     summary: 'All staff judgments, newest first: a page as JSON, or every one as CSV',
     responses: { 200: { description: 'A page (or text/csv)', schema: pageOf(FeedbackSchema) }, 400: problem('Invalid query') },
     async handle({ engine, query }) {

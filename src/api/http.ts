@@ -72,22 +72,42 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 409: 'Conflict', 412: 'Precondition Failed', 422: 'Unprocessable Content',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  422: 'Unprocessable Content',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function sendProblem(res: Response, status: number, detail: string, errors?: readonly FieldIssue[], code?: string): void {
   res
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ type: `https://nordichub.example/problems/${code ?? status}`, title: TITLES[status] ?? 'Error', status, detail, ...(errors?.length ? { errors } : {}) }));
+    .send(
+      JSON.stringify({
+        type: `https://nordichub.example/problems/${code ?? status}`,
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail,
+        ...(errors?.length ? { errors } : {}),
+      }),
+    );
 }
 
 export function errorToProblem(err: unknown, res: Response, log: (err: unknown) => void): void {
   const e = err as { type?: string; status?: number; message?: string };
   if (err instanceof AppError) sendProblem(res, STATUS[err.code], err.message, err.issues, err.code);
-  else if (e.type === 'entity.parse.failed') sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
-  else if (e.type === 'entity.too.deep') sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
+  else if (e.type === 'entity.parse.failed')
+    sendProblem(res, 400, 'The request body is not valid JSON.', [{ path: 'body', message: e.message ?? 'invalid JSON' }]);
+  else if (e.type === 'entity.too.deep')
+    sendProblem(res, 400, e.message ?? 'The request body is nested too deeply.', [{ path: 'body', message: 'nested too deeply' }]);
   else if (e.type === 'entity.too.large') sendProblem(res, 413, 'The request body is too large.', [{ path: 'body', message: 'too large' }]);
   else if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') sendProblem(res, 415, 'Send the body as UTF-8 JSON.');
   else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) sendProblem(res, e.status, e.message ?? 'Bad request.');
@@ -118,11 +138,13 @@ export function jsonDepthGuard(maxDepth: number) {
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i];
       if (inString) {
-        if (c === 0x5c) i++; // backslash: skip the escaped byte
+        if (c === 0x5c)
+          i++; // backslash: skip the escaped byte
         else if (c === 0x22) inString = false;
       } else if (c === 0x22) inString = true;
       else if (c === 0x5b || c === 0x7b) {
-        if (++depth > maxDepth) throw Object.assign(new Error(`The request body is nested more than ${maxDepth} levels deep.`), { status: 400, type: 'entity.too.deep' });
+        if (++depth > maxDepth)
+          throw Object.assign(new Error(`The request body is nested more than ${maxDepth} levels deep.`), { status: 400, type: 'entity.too.deep' });
       } else if (c === 0x5d || c === 0x7d) depth--;
     }
   };

@@ -7,7 +7,15 @@ import { IdParams } from './schemas.js';
 const problem = (description: string) => ({ description });
 
 export const AgendaMailingSchema = z
-  .object({ eventId: z.string(), companyId: z.string(), agendaHash: z.string(), to: z.string(), transport: z.enum(['smtp', 'outbox']), messageId: z.string(), sentAt: z.string() })
+  .object({
+    eventId: z.string(),
+    companyId: z.string(),
+    agendaHash: z.string(),
+    to: z.string(),
+    transport: z.enum(['smtp', 'outbox']),
+    messageId: z.string(),
+    sentAt: z.string(),
+  })
   .meta({ id: 'AgendaMailing', description: 'An agenda mailed to a participant; `to` is its private contact e-mail.' });
 
 const SendAgendasResultSchema = z
@@ -19,14 +27,22 @@ const SendAgendasResultSchema = z
 
 export const MAIL_ROUTES: RouteDef[] = [
   route({
-    method: 'post', path: '/api/v1/events/{id}/agendas/send', tag: 'Events', role: 'staff', params: IdParams, body: SendAgendasSchema,
-    summary: 'Mail each participant its agenda (text in its language, times in the venue’s zone, the .ics attached); by default only those whose agenda changed since last mailed. Without SMTP_URL the mails go to DATA_DIR/outbox as .eml files',
+    method: 'post',
+    path: '/api/v1/events/{id}/agendas/send',
+    tag: 'Events',
+    role: 'staff',
+    params: IdParams,
+    body: SendAgendasSchema,
+    summary:
+      'Mail each participant its agenda (text in its language, times in the venue’s zone, the .ics attached); by default only those whose agenda changed since last mailed. Without SMTP_URL the mails go to DATA_DIR/outbox as .eml files',
     responses: {
       200: { description: 'Who was mailed and who was skipped, and why', schema: SendAgendasResultSchema },
       400: problem('Invalid body, or a company that is not a participant: nothing was sent'),
       404: problem('No such event'),
       409: problem('The event has no agenda yet'),
     },
-    async handle({ engine, params, body }) { return { body: await sendAgendas(engine, params.id, body) }; },
+    async handle({ engine, params, body }) {
+      return { body: await sendAgendas(engine, params.id, body) };
+    },
   }),
 ];

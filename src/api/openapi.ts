@@ -24,14 +24,22 @@ class NamedSchemas {
 const componentName = (id: string, io: 'input' | 'output') => (io === 'input' ? `${id}Input` : id);
 
 function repoint(json: Json, io: 'input' | 'output'): Json {
-  return JSON.parse(JSON.stringify(json).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => JSON.stringify(`#/components/schemas/${componentName(id, io)}`))) as Json;
+  return JSON.parse(
+    JSON.stringify(json).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => JSON.stringify(`#/components/schemas/${componentName(id, io)}`)),
+  ) as Json;
 }
 
 function parameters(named: NamedSchemas, schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     const json = named.convert(field, 'input');
-    return { name, in: where, required: where === 'path' || !field.safeParse(undefined).success, schema: json, ...(json['description'] ? { description: json['description'] } : {}) };
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !field.safeParse(undefined).success,
+      schema: json,
+      ...(json['description'] ? { description: json['description'] } : {}),
+    };
   });
 }
 
@@ -59,7 +67,10 @@ function operationId(method: string, path: string): string {
 
 // Routes that can answer 412 take the version they were computed from (see README, Concurrency).
 const IF_MATCH = {
-  name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
   description: 'The ETag the change was made from, e.g. `"3"`: applied only if the entity is still at that version, else 412',
 };
 

@@ -2,8 +2,17 @@
 // the HTTP-only parts (query strings, pages, problems) and describe responses for OpenAPI.
 import { z } from 'zod';
 import {
-  decimalInt, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, searchWords,
-  ClusterInputSchema, CompanyInputSchema, CountrySchema, IdSchema, LANGUAGES, OpportunityInputSchema, SectorSchema,
+  decimalInt,
+  MAX_SEARCH_CHARS,
+  MAX_SEARCH_WORDS,
+  searchWords,
+  ClusterInputSchema,
+  CompanyInputSchema,
+  CountrySchema,
+  IdSchema,
+  LANGUAGES,
+  OpportunityInputSchema,
+  SectorSchema,
 } from '../domain/index.js';
 import { ScoredFields } from '../use-cases/hybrid-results.js';
 import { EMPLOYEE_BANDS } from '../domain/index.js';
@@ -43,10 +52,17 @@ export const DigestHttpQuerySchema = DigestQuerySchema.extend({
 const nullable = <T extends z.ZodType>(s: T) => s.nullable();
 
 /** On answers about one entity (GET one, POST, PATCH); the same number as their ETag. */
-export const VersionField = z.number().int().min(1).optional().meta({ description: 'The entity’s version (+1 on every write), as in the ETag `"<version>"`; on single-entity answers only' });
+export const VersionField = z
+  .number()
+  .int()
+  .min(1)
+  .optional()
+  .meta({ description: 'The entity’s version (+1 on every write), as in the ETag `"<version>"`; on single-entity answers only' });
 
 export const ClusterSchema = ClusterInputSchema.extend({ website: nullable(z.string()), version: VersionField }).meta({ id: 'Cluster' });
-export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()), version: VersionField }).meta({ id: 'Opportunity' });
+export const OpportunitySchema = OpportunityInputSchema.extend({ deadline: nullable(z.string()), url: nullable(z.string()), version: VersionField }).meta({
+  id: 'Opportunity',
+});
 
 const companyBase = CompanyInputSchema.extend({
   language: nullable(z.enum(LANGUAGES)),
@@ -55,7 +71,10 @@ const companyBase = CompanyInputSchema.extend({
   version: VersionField,
 });
 // Present for staff and admin keys only: the same company answers public callers without them.
-const privateField = (description: string) => nullable(z.string()).optional().meta({ description: `${description}; staff and admin keys only` });
+const privateField = (description: string) =>
+  nullable(z.string())
+    .optional()
+    .meta({ description: `${description}; staff and admin keys only` });
 export const CompanySchema = companyBase
   .extend({ contactEmail: privateField('Contact e-mail'), contactPhone: privateField('Contact phone'), notes: privateField('Staff notes') })
   .meta({ id: 'Company', description: 'Private fields (contact, notes) appear only for staff and admin keys.' });
@@ -74,7 +93,12 @@ export const PartnerResponseSchema = z
       }),
     ),
     model: z.string(),
-    nextOffset: z.number().int().nullable().optional().meta({ description: 'On a paged search (one that sent `offset`) only: the offset of the next page, or null when no more results follow' }),
+    nextOffset: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .meta({ description: 'On a paged search (one that sent `offset`) only: the offset of the next page, or null when no more results follow' }),
   })
   .meta({ id: 'PartnerResponse' });
 
@@ -119,7 +143,9 @@ export const DigestSchema = z
     companies: z.array(
       z.object({
         company: CompanySchema,
-        matches: z.array(z.object({ opportunity: OpportunitySchema, score: ScoredFields.score, strength: ScoredFields.strength, reasons: ScoredFields.reasons })),
+        matches: z.array(
+          z.object({ opportunity: OpportunitySchema, score: ScoredFields.score, strength: ScoredFields.strength, reasons: ScoredFields.reasons }),
+        ),
       }),
     ),
   })

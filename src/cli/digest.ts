@@ -21,7 +21,13 @@ export function digestTable(d: Digest, width = process.stdout.columns ?? 120): s
   for (const { company, matches } of d.companies) {
     matches.forEach((m, i) => {
       const who = i === 0 ? [`${company.name} (${company.country})`, company.contactEmail ?? '-'] : ['', ''];
-      table.push([...who, `${m.opportunity.title} (${m.opportunity.country})`, m.opportunity.type, m.opportunity.deadline ?? '-', `${m.score.toFixed(2)} ${m.strength}`]);
+      table.push([
+        ...who,
+        `${m.opportunity.title} (${m.opportunity.country})`,
+        m.opportunity.type,
+        m.opportunity.deadline ?? '-',
+        `${m.score.toFixed(2)} ${m.strength}`,
+      ]);
     });
   }
   return `${summary}\n${table.toString()}`;

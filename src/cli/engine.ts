@@ -12,7 +12,9 @@ export async function withEngine<T>(config: Config, run: (engine: Engine) => Pro
   const repo = await openRepository(config.databaseUrl);
   const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
   const progress = phaseProgress();
-  const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), onProgress: progress.update, persist: false }).finally(() => progress.stop());
+  const engine = await openEngine({ repo, embedder, indexDir: snapshotDir(config.dataDir), onProgress: progress.update, persist: false }).finally(() =>
+    progress.stop(),
+  );
   try {
     return await run(engine);
   } finally {

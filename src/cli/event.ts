@@ -9,8 +9,14 @@ export function describeAgenda(view: AgendaView): string {
   table.push(
     ['Meetings', String(s.meetings)],
     ['Per participant (min / median / max)', `${s.perParticipant.min} / ${s.perParticipant.median} / ${s.perParticipant.max}`],
-    ['Mutual wishes met', `${s.wishes.mutualMet} of ${s.wishes.mutualPairs} (${pct(s.wishes.mutualMet, s.wishes.mutualPairs)}); ${s.wishes.mutualPossible} allowed by the rules`],
-    ['One-sided wishes met', `${s.wishes.oneSidedMet} of ${s.wishes.oneSided} (${pct(s.wishes.oneSidedMet, s.wishes.oneSided)}); ${s.wishes.oneSidedPossible} allowed by the rules`],
+    [
+      'Mutual wishes met',
+      `${s.wishes.mutualMet} of ${s.wishes.mutualPairs} (${pct(s.wishes.mutualMet, s.wishes.mutualPairs)}); ${s.wishes.mutualPossible} allowed by the rules`,
+    ],
+    [
+      'One-sided wishes met',
+      `${s.wishes.oneSidedMet} of ${s.wishes.oneSided} (${pct(s.wishes.oneSidedMet, s.wishes.oneSided)}); ${s.wishes.oneSidedPossible} allowed by the rules`,
+    ],
     ['Cross-border share', pct(s.crossBorderShare, 1)],
     ['Total match score', s.totalScore.toFixed(2)],
     ['Gap to the upper bound', `${(100 * s.gapToBound).toFixed(2)} %`],

@@ -17,7 +17,10 @@ async function withRepo<T>(config: Config, run: (repo: Repository) => Promise<T>
 
 export function createKey(config: Config, o: { site?: string; origins?: string; role?: string; label?: string }): Promise<string> {
   const role = o.role ?? (o.site ? 'site' : 'staff');
-  const origins = (o.origins ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = (o.origins ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return withRepo(config, async (repo) => {
     const { key, secret } = await createApiKey(repo, { role, label: o.site ?? o.label ?? '', origins });
     const where = key.role === 'site' ? ` for ${key.origins.join(', ')}` : '';
@@ -28,7 +31,8 @@ export function createKey(config: Config, o: { site?: string; origins?: string; 
 export function describeKeys(config: Config): Promise<string> {
   return withRepo(config, async (repo) => {
     const table = plainTable({ head: ['Id', 'Role', 'Label', 'Origins', 'Starts with', 'Created', 'Revoked'] });
-    for (const k of await listApiKeys(repo)) table.push([k.id, k.role, k.label, k.origins.join('\n'), `${k.prefix}…`, k.createdAt.slice(0, 10), k.revokedAt?.slice(0, 10) ?? '']);
+    for (const k of await listApiKeys(repo))
+      table.push([k.id, k.role, k.label, k.origins.join('\n'), `${k.prefix}…`, k.createdAt.slice(0, 10), k.revokedAt?.slice(0, 10) ?? '']);
     return table.toString();
   });
 }

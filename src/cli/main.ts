@@ -66,7 +66,10 @@ keys
   .option('--label <text>', 'who holds the key (staff and admin keys)')
   .action(async (o: { site?: string; origins?: string; role?: string; label?: string }) => console.log(await createKey(loadConfig(), o)));
 
-keys.command('list').description('List keys (never their secrets)').action(async () => console.log(await describeKeys(loadConfig())));
+keys
+  .command('list')
+  .description('List keys (never their secrets)')
+  .action(async () => console.log(await describeKeys(loadConfig())));
 
 keys
   .command('revoke')
@@ -79,21 +82,25 @@ const event = program.command('event').description('Matchmaking events: schedule
 event
   .command('list')
   .description('List events')
-  .action(() => withEngine(loadConfig(), async (engine) => {
-    for (const e of await engine.repo.listEvents()) console.log(`${e.id}\t${e.name}\t(changed ${e.updatedAt})`);
-  }));
+  .action(() =>
+    withEngine(loadConfig(), async (engine) => {
+      for (const e of await engine.repo.listEvents()) console.log(`${e.id}\t${e.name}\t(changed ${e.updatedAt})`);
+    }),
+  );
 
 event
   .command('schedule')
   .description('Generate the agenda of an event (pinned meetings stay) and print its statistics')
   .argument('<eventId>')
   .option('--csv <file>', 'also write the whole agenda as CSV')
-  .action((eventId: string, o: { csv?: string }) => withEngine(loadConfig(), async (engine) => {
-    const progress = phaseProgress();
-    const view = await scheduleEvent(engine, eventId, progress.update).finally(() => progress.stop());
-    if (o.csv) await writeFile(o.csv, agendaCsv(view));
-    console.log(describeAgenda(view) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
-  }));
+  .action((eventId: string, o: { csv?: string }) =>
+    withEngine(loadConfig(), async (engine) => {
+      const progress = phaseProgress();
+      const view = await scheduleEvent(engine, eventId, progress.update).finally(() => progress.stop());
+      if (o.csv) await writeFile(o.csv, agendaCsv(view));
+      console.log(describeAgenda(view) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
+    }),
+  );
 
 event
   .command('agenda')
@@ -102,13 +109,15 @@ event
   .option('--participant <companyId>', 'only this participant’s meetings')
   .option('--ics', 'iCalendar instead of CSV (with --participant)')
   .option('--out <file>', 'write to this file instead of standard output')
-  .action((eventId: string, o: { participant?: string; ics?: boolean; out?: string }) => withEngine(loadConfig(), async (engine) => {
-    const text = o.participant
-      ? (o.ics ? participantIcs : participantCsv)(await participantAgenda(engine, eventId, o.participant))
-      : agendaCsv(await agendaView(engine, eventId));
-    if (o.out) await writeFile(o.out, text);
-    else process.stdout.write(text);
-  }));
+  .action((eventId: string, o: { participant?: string; ics?: boolean; out?: string }) =>
+    withEngine(loadConfig(), async (engine) => {
+      const text = o.participant
+        ? (o.ics ? participantIcs : participantCsv)(await participantAgenda(engine, eventId, o.participant))
+        : agendaCsv(await agendaView(engine, eventId));
+      if (o.out) await writeFile(o.out, text);
+      else process.stdout.write(text);
+    }),
+  );
 
 program.parseAsync().catch((err: unknown) => {
   console.error(`Error: ${describeError(err)}`);

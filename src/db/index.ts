@@ -6,8 +6,23 @@ import { PrismaRepository } from './prisma-repository.js';
 import type { Repository } from './repository.js';
 
 export type {
-  AccessStore, ChangeEntry, EntityRef, EntityStore, EventStore, EventSummary, FeedbackCount, FeedbackQuery, FeedbackStore, IntroductionQuery, ListQuery, Page,
-  Repository, StoredEmbedding, Versioned, WriteBatch, WriteGuard,
+  AccessStore,
+  ChangeEntry,
+  EntityRef,
+  EntityStore,
+  EventStore,
+  EventSummary,
+  FeedbackCount,
+  FeedbackQuery,
+  FeedbackStore,
+  IntroductionQuery,
+  ListQuery,
+  Page,
+  Repository,
+  StoredEmbedding,
+  Versioned,
+  WriteBatch,
+  WriteGuard,
 } from './repository.js';
 export type { MailingStore } from './mailing-store.js';
 

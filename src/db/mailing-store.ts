@@ -27,10 +27,21 @@ export interface AgendaMailingRow {
 }
 
 export const mailingFromRow = (r: AgendaMailingRow): AgendaMailing => ({
-  eventId: r.eventId, companyId: r.companyId, agendaHash: r.agendaHash, to: r.toAddress,
-  transport: r.transport as AgendaMailing['transport'], messageId: r.messageId, sentAt: r.sentAt.toISOString(),
+  eventId: r.eventId,
+  companyId: r.companyId,
+  agendaHash: r.agendaHash,
+  to: r.toAddress,
+  transport: r.transport as AgendaMailing['transport'],
+  messageId: r.messageId,
+  sentAt: r.sentAt.toISOString(),
 });
 
 export const mailingToRow = (m: AgendaMailing): AgendaMailingRow => ({
-  eventId: m.eventId, companyId: m.companyId, agendaHash: m.agendaHash, toAddress: m.to, transport: m.transport, messageId: m.messageId, sentAt: new Date(m.sentAt),
+  eventId: m.eventId,
+  companyId: m.companyId,
+  agendaHash: m.agendaHash,
+  toAddress: m.to,
+  transport: m.transport,
+  messageId: m.messageId,
+  sentAt: new Date(m.sentAt),
 });

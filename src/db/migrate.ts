@@ -35,8 +35,12 @@ export function migrateSqlite(filePath: string, migrationsDir: string): Migratio
     db.pragma('journal_mode = WAL');
     db.exec(CREATE_MIGRATIONS_TABLE);
     const done = new Map<string, string>(
-      (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string; checksum: string }[])
-        .map((r) => [r.migration_name, r.checksum]),
+      (
+        db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
+          migration_name: string;
+          checksum: string;
+        }[]
+      ).map((r) => [r.migration_name, r.checksum]),
     );
     const { pending, report } = plan(migrationsDir, done);
     for (const { name, sql, checksum } of pending) {
@@ -99,7 +103,8 @@ export async function migratePostgres(url: string, migrationsDir: string): Promi
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE_PG);
-    const rows = (await client.query('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).rows as { migration_name: string; checksum: string }[];
+    const rows = (await client.query('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL'))
+      .rows as { migration_name: string; checksum: string }[];
     const { pending, report } = plan(migrationsDir, new Map(rows.map((r) => [r.migration_name, r.checksum])));
     for (const { name, sql, checksum } of pending) {
       await client.query('BEGIN');

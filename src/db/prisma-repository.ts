@@ -1,14 +1,40 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
-  MAX_SEARCH_MATCHES, MIN_PREFIX_CHARS, searchWords,
-  type AgendaMailing, type ApiKeyRecord, type Cluster, type Company, type EntityByType, type EntityType, type Feedback, type FeedbackKind, type Introduction, type MatchEvent, type Opportunity,
+  MAX_SEARCH_MATCHES,
+  MIN_PREFIX_CHARS,
+  searchWords,
+  type AgendaMailing,
+  type ApiKeyRecord,
+  type Cluster,
+  type Company,
+  type EntityByType,
+  type EntityType,
+  type Feedback,
+  type FeedbackKind,
+  type Introduction,
+  type MatchEvent,
+  type Opportunity,
 } from '../domain/index.js';
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { mailingFromRow, mailingToRow } from './mailing-store.js';
 import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
-import { WriteConflict, type ChangeEntry, type EventSummary, type FeedbackCount, type FeedbackQuery, type IntroductionQuery, type ListQuery, type Page, type Repository, type StoredEmbedding, type Versioned, type WriteBatch, type WriteGuard } from './repository.js';
+import {
+  WriteConflict,
+  type ChangeEntry,
+  type EventSummary,
+  type FeedbackCount,
+  type FeedbackQuery,
+  type IntroductionQuery,
+  type ListQuery,
+  type Page,
+  type Repository,
+  type StoredEmbedding,
+  type Versioned,
+  type WriteBatch,
+  type WriteGuard,
+} from './repository.js';
 
 type Row = Record<string, unknown>;
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
@@ -27,8 +53,21 @@ const LIST_FIELDS: Record<EntityType, readonly string[]> = {
 const DOMAIN_FIELDS: Record<EntityType, readonly string[]> = {
   cluster: ['id', 'name', 'country', 'description', 'sectors', 'website'],
   company: [
-    'id', 'name', 'country', 'clusterIds', 'description', 'offers', 'needs', 'sectors',
-    'partnerTypes', 'language', 'employees', 'website', 'contactEmail', 'contactPhone', 'notes',
+    'id',
+    'name',
+    'country',
+    'clusterIds',
+    'description',
+    'offers',
+    'needs',
+    'sectors',
+    'partnerTypes',
+    'language',
+    'employees',
+    'website',
+    'contactEmail',
+    'contactPhone',
+    'notes',
   ],
   opportunity: ['id', 'title', 'country', 'description', 'sectors', 'type', 'deadline', 'url'],
 };
@@ -211,10 +250,7 @@ export class PrismaRepository implements Repository {
     if (query.cluster && type === 'company') where['clusterIds'] = { contains: JSON.stringify(query.cluster) };
     if (query.createdSince) where['createdAt'] = { gte: query.createdSince };
     const d = delegate(this.prisma, type);
-    const [rows, total] = await Promise.all([
-      d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }),
-      d.count({ where }),
-    ]);
+    const [rows, total] = await Promise.all([d.findMany({ where, orderBy: { id: 'asc' }, skip: query.offset, take: query.limit }), d.count({ where })]);
     return { items: rows.map((r) => fromRow(type, r)), total };
   }
 
@@ -376,7 +412,15 @@ export class PrismaRepository implements Repository {
 
   async createApiKey(key: ApiKeyRecord, hash: string): Promise<void> {
     await this.writer.apiKey.create({
-      data: { id: key.id, role: key.role, label: key.label, origins: JSON.stringify(key.origins), hash, prefix: key.prefix, createdAt: new Date(key.createdAt) },
+      data: {
+        id: key.id,
+        role: key.role,
+        label: key.label,
+        origins: JSON.stringify(key.origins),
+        hash,
+        prefix: key.prefix,
+        createdAt: new Date(key.createdAt),
+      },
     });
   }
 
@@ -489,7 +533,13 @@ export class PrismaRepository implements Repository {
 
   async historyOf(entityType: EntityType, id: string): Promise<(ChangeEntry & { at: string })[]> {
     const rows = await this.prisma.changeLog.findMany({ where: { entityType, entityId: id }, orderBy: { seq: 'asc' } });
-    return rows.map((r) => ({ seq: r.seq, entityType: r.entityType as EntityType, entityId: r.entityId, op: r.op as ChangeEntry['op'], at: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      entityType: r.entityType as EntityType,
+      entityId: r.entityId,
+      op: r.op as ChangeEntry['op'],
+      at: r.createdAt.toISOString(),
+    }));
   }
 
   async close(): Promise<void> {
@@ -502,7 +552,15 @@ export class PrismaRepository implements Repository {
 // is the same in SQLite and PostgreSQL; only the placeholders and the parameter limit differ.
 
 /** Inserts `items` as rows, converting one statement's worth at a time to keep memory flat. */
-async function insertRows<T>(tx: Tx, dialect: Dialect, table: string, columns: readonly string[], items: readonly T[], toRow: (item: T) => unknown[], onConflict: string): Promise<void> {
+async function insertRows<T>(
+  tx: Tx,
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  items: readonly T[],
+  toRow: (item: T) => unknown[],
+  onConflict: string,
+): Promise<void> {
   const perStatement = Math.max(1, Math.floor(dialect.maxParams / columns.length));
   const columnList = columns.map((c) => `"${c}"`).join(', ');
   for (let i = 0; i < items.length; i += perStatement) {
@@ -587,7 +645,10 @@ async function replaceEmbeddings(tx: Tx, dialect: Dialect, embeddings: readonly 
   const now = new Date().toISOString();
   const columns = ['entityType', 'entityId', 'facet', 'modelId', 'textHash', 'dims', 'vector', 'updatedAt'];
   const toValues = (e: StoredEmbedding) => [e.entityType, e.entityId, e.facet, e.modelId, e.textHash, e.vector.length, vectorToBytes(e.vector), now];
-  const updates = columns.slice(3).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  const updates = columns
+    .slice(3)
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(', ');
   await insertRows(tx, dialect, 'Embedding', columns, embeddings, toValues, `ON CONFLICT ("entityType", "entityId", "facet") DO UPDATE SET ${updates}`);
 }
 
@@ -606,7 +667,15 @@ function eventFromRow(row: { id: string; name: string; document: string } | null
 }
 
 function keyFromRow(r: { id: string; role: string; label: string; origins: string; prefix: string; createdAt: Date; revokedAt: Date | null }): ApiKeyRecord {
-  return { id: r.id, role: r.role as ApiKeyRecord['role'], label: r.label, origins: JSON.parse(r.origins) as string[], prefix: r.prefix, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null };
+  return {
+    id: r.id,
+    role: r.role as ApiKeyRecord['role'],
+    label: r.label,
+    origins: JSON.parse(r.origins) as string[],
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  };
 }
 
 function introFromRow(r: Record<string, unknown>): Introduction {
@@ -614,10 +683,20 @@ function introFromRow(r: Record<string, unknown>): Introduction {
   return { ...(r as unknown as Introduction), consentAt: iso(r['consentAt']), createdAt: iso(r['createdAt']), updatedAt: iso(r['updatedAt']) };
 }
 
-function feedbackFromRow(r: { kind: string; verdict: string; createdAt: Date; updatedAt: Date } & Omit<Feedback, 'kind' | 'verdict' | 'createdAt' | 'updatedAt'>): Feedback {
+function feedbackFromRow(
+  r: { kind: string; verdict: string; createdAt: Date; updatedAt: Date } & Omit<Feedback, 'kind' | 'verdict' | 'createdAt' | 'updatedAt'>,
+): Feedback {
   return {
-    id: r.id, companyId: r.companyId, kind: r.kind as Feedback['kind'], candidateId: r.candidateId, verdict: r.verdict as Feedback['verdict'],
-    score: r.score, note: r.note, keyId: r.keyId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    id: r.id,
+    companyId: r.companyId,
+    kind: r.kind as Feedback['kind'],
+    candidateId: r.candidateId,
+    verdict: r.verdict as Feedback['verdict'],
+    score: r.score,
+    note: r.note,
+    keyId: r.keyId,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 

@@ -1,7 +1,18 @@
 // The Repository seam: what the engine needs from a database, in domain types, one store per
 // aggregate (entities with vectors and change log; events; keys and introductions; feedback;
 // agenda mailings).
-import type { ApiKeyRecord, Country, EntityByType, EntityType, Feedback, FeedbackKind, FeedbackVerdict, Introduction, MatchEvent, Sector } from '../domain/index.js';
+import type {
+  ApiKeyRecord,
+  Country,
+  EntityByType,
+  EntityType,
+  Feedback,
+  FeedbackKind,
+  FeedbackVerdict,
+  Introduction,
+  MatchEvent,
+  Sector,
+} from '../domain/index.js';
 import type { MailingStore } from './mailing-store.js';
 
 /** Which page of entities `list` answers, and the filters they must pass. */

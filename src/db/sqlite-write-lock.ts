@@ -55,13 +55,17 @@ type TxFn = (tx: unknown) => Promise<unknown>;
  * interactive form for several writes at once.
  */
 export function retryingWriter(client: PrismaClient): PrismaClient {
-  const wrapFn = (fn: (...args: unknown[]) => unknown, self: object) => (...args: unknown[]) => retryWhileBusy(() => Promise.resolve(fn.apply(self, args)));
+  const wrapFn =
+    (fn: (...args: unknown[]) => unknown, self: object) =>
+    (...args: unknown[]) =>
+      retryWhileBusy(() => Promise.resolve(fn.apply(self, args)));
   return new Proxy(client, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (prop === '$transaction' && typeof value === 'function') return transactionWithLock(value as (...args: unknown[]) => Promise<unknown>, target);
       if (typeof prop !== 'string') return value;
-      if ((prop.startsWith('$executeRaw') || prop.startsWith('$queryRaw')) && typeof value === 'function') return wrapFn(value as (...args: unknown[]) => unknown, target);
+      if ((prop.startsWith('$executeRaw') || prop.startsWith('$queryRaw')) && typeof value === 'function')
+        return wrapFn(value as (...args: unknown[]) => unknown, target);
       if (prop.startsWith('$') || prop.startsWith('_') || typeof value !== 'object' || value === null) return value;
       return modelDelegate(value, wrapFn);
     },

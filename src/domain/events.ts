@@ -118,7 +118,10 @@ const SlotPlanSchema = z.strictObject({
   slotMinutes: z.number().int().min(5).max(240),
   slotCount: z.number().int().min(1).max(64),
   gapMinutes: z.number().int().min(0).max(120).default(0),
-  breaks: z.array(z.strictObject({ afterSlot: z.number().int().min(0).max(63), minutes: z.number().int().min(1).max(600) })).max(20).default([]),
+  breaks: z
+    .array(z.strictObject({ afterSlot: z.number().int().min(0).max(63), minutes: z.number().int().min(1).max(600) }))
+    .max(20)
+    .default([]),
 });
 
 export const EventInputSchema = z.strictObject({
@@ -158,7 +161,9 @@ export const ParticipantPatchSchema = z.strictObject({
   blocks: z.array(IdSchema).max(100).optional(),
 });
 
-export const PairSchema = z.strictObject({ a: IdSchema, b: IdSchema }).refine((p) => p.a !== p.b, { message: 'a pair is two different companies', path: ['b'] });
+export const PairSchema = z
+  .strictObject({ a: IdSchema, b: IdSchema })
+  .refine((p) => p.a !== p.b, { message: 'a pair is two different companies', path: ['b'] });
 export const PinSchema = z.strictObject({ a: IdSchema, b: IdSchema, slot: z.number().int().min(0).optional(), table: z.number().int().min(0).optional() });
 
 /** `keep` (default): meetings still allowed stay where they are; `replan`: plan from scratch. */
@@ -180,8 +185,20 @@ export function slotsOf(plan: SlotPlan, timeZone: string): Slot[] {
 export function toMatchEvent(input: z.output<typeof EventInputSchema>): MatchEvent {
   const { id, name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...plan } = input;
   return {
-    id, name, timeZone, plan, slots: slotsOf(plan, timeZone), tables, maxMeetings: maxMeetings ?? null, minMeetings, allowSameCountry,
-    participants: [], pins: [], removedPairs: [], agenda: null, scheduledAt: null,
+    id,
+    name,
+    timeZone,
+    plan,
+    slots: slotsOf(plan, timeZone),
+    tables,
+    maxMeetings: maxMeetings ?? null,
+    minMeetings,
+    allowSameCountry,
+    participants: [],
+    pins: [],
+    removedPairs: [],
+    agenda: null,
+    scheduledAt: null,
   };
 }
 
@@ -195,6 +212,7 @@ export interface EventWarning {
 /** Warnings about an event as it stands: a date before today at the venue is allowed (events are recorded afterwards too) but said. */
 export function eventWarnings(event: Pick<MatchEvent, 'plan' | 'timeZone'>, now: Date): EventWarning[] {
   const today = dateIn(event.timeZone, now);
-  if (event.plan.date < today) return [{ code: 'date-in-past', path: 'date', message: `${event.plan.date} is before today at the venue (${today} in ${event.timeZone})` }];
+  if (event.plan.date < today)
+    return [{ code: 'date-in-past', path: 'date', message: `${event.plan.date} is before today at the venue (${today} in ${event.timeZone})` }];
   return [];
 }

@@ -26,8 +26,12 @@ export const BulkParticipantsSchema = z.strictObject({
  * "Laxoga" for "Laxøga AS" is a sure match even though the trigrams of "as" are missing).
  */
 export function nameSimilarity(line: string, name: string): number {
-  const a = foldText(line).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const b = foldText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const a = foldText(line)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  const b = foldText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (!a || !b) return 0;
   if (a === b) return 1;
   const dice = diceOfTrigrams(a, b);
@@ -65,7 +69,10 @@ function diceOfTrigrams(a: string, b: string): number {
 export function candidateSearches(line: string): string[] {
   const words = searchWords(line);
   if (!words.length) return [];
-  const long = [...new Set(words)].filter((w) => w.length >= 3).sort((x, y) => y.length - x.length).slice(0, 3);
+  const long = [...new Set(words)]
+    .filter((w) => w.length >= 3)
+    .sort((x, y) => y.length - x.length)
+    .slice(0, 3);
   const searches = [words.slice(0, 8).join(' '), ...long, ...long.map((w) => w.slice(0, Math.max(3, Math.ceil(w.length * 0.6))))];
   return [...new Set(searches)];
 }

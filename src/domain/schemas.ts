@@ -35,25 +35,21 @@ export const nameText = (max: number) => singleLine(text(max, 1));
  * as 16, `1e2` as 100 and ` 5` or `+5` as 5; such values are refused instead.
  */
 export const decimalInt = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number in plain decimal digits')])
-    .transform((v, ctx) => {
-      const n = Number(v);
-      if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
-      return z.NEVER;
-    });
+  z.union([z.number(), z.string().regex(/^[0-9]{1,15}$/, 'must be a whole number in plain decimal digits')]).transform((v, ctx) => {
+    const n = Number(v);
+    if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+    return z.NEVER;
+  });
 
 /** A decimal fraction in a query string (`0.5`, `1`): no exponents, signs, hex or spaces. */
 export const decimalNumber = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().regex(/^[0-9]{1,15}(\.[0-9]{1,15})?$/, 'must be a number in plain decimal notation')])
-    .transform((v, ctx) => {
-      const n = Number(v);
-      if (Number.isFinite(n) && n >= min && n <= max) return n;
-      ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max}` });
-      return z.NEVER;
-    });
+  z.union([z.number(), z.string().regex(/^[0-9]{1,15}(\.[0-9]{1,15})?$/, 'must be a number in plain decimal notation')]).transform((v, ctx) => {
+    const n = Number(v);
+    if (Number.isFinite(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max}` });
+    return z.NEVER;
+  });
 
 /**
  * A list filter, as a query string sends it (`a,b,c` or a repeated parameter) or as a JSON array:
@@ -62,7 +58,12 @@ export const decimalNumber = (min: number, max: number) =>
 export const listFilter = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).max(max))
     .meta({ description: `Comma-separated list (at most ${max})` });
 
@@ -105,7 +106,10 @@ export const CompanyInputSchema = z.strictObject({
   employees: z.number().int().min(0).max(10_000_000).nullish(),
   website: url.nullish(),
   contactEmail: z.email().max(254).nullish(),
-  contactPhone: z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a phone number such as +358 40 123 4567').nullish(),
+  contactPhone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a phone number such as +358 40 123 4567')
+    .nullish(),
   notes: text(5_000).nullish(),
 });
 
@@ -133,7 +137,10 @@ export const patchOf = <S extends z.ZodObject>(schema: S) => {
       .filter(([key]) => key !== 'id')
       .map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.removeDefault() : field).optional()]),
   );
-  return z.strictObject(shape) as unknown as z.ZodObject<{ [K in Exclude<keyof S['shape'], 'id'>]: z.ZodOptional<UnwrapDefault<S['shape'][K]>> }, z.core.$strict>;
+  return z.strictObject(shape) as unknown as z.ZodObject<
+    { [K in Exclude<keyof S['shape'], 'id'>]: z.ZodOptional<UnwrapDefault<S['shape'][K]>> },
+    z.core.$strict
+  >;
 };
 
 type UnwrapDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;

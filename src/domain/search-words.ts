@@ -28,4 +28,7 @@ export function foldText(text: string): string {
 }
 
 /** Words are runs of letters and digits; everything else (spaces, punctuation, `%`, `_`) separates. */
-export const searchWords = (q: string): string[] => foldText(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const searchWords = (q: string): string[] =>
+  foldText(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);

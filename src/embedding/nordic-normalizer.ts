@@ -24,7 +24,42 @@ const FUNCTION_WORDS: Record<TextLanguage, readonly string[]> = {
   en: ['the', 'and', 'of', 'to', 'in', 'for', 'with', 'is', 'are', 'we', 'our', 'that', 'from', 'on', 'by', 'as'],
   // Finnish text is mostly inflected forms the lexicon lookup here does not undo: more of its
   // (uninflected or common) function words make up for that.
-  fi: ['ja', 'on', 'että', 'se', 'joka', 'jotka', 'ovat', 'myös', 'sekä', 'tai', 'kuin', 'olemme', 'meidän', 'ei', 'mutta', 'jolla', 'jossa', 'jonka', 'joiden', 'joita', 'kanssa', 'mukaan', 'meille', 'meitä', 'tämä', 'nämä', 'kun', 'jos', 'vain', 'sitä', 'siitä', 'niin', 'voi', 'voimme'],
+  fi: [
+    'ja',
+    'on',
+    'että',
+    'se',
+    'joka',
+    'jotka',
+    'ovat',
+    'myös',
+    'sekä',
+    'tai',
+    'kuin',
+    'olemme',
+    'meidän',
+    'ei',
+    'mutta',
+    'jolla',
+    'jossa',
+    'jonka',
+    'joiden',
+    'joita',
+    'kanssa',
+    'mukaan',
+    'meille',
+    'meitä',
+    'tämä',
+    'nämä',
+    'kun',
+    'jos',
+    'vain',
+    'sitä',
+    'siitä',
+    'niin',
+    'voi',
+    'voimme',
+  ],
   sv: ['och', 'att', 'för', 'med', 'som', 'är', 'det', 'ett', 'på', 'av', 'till', 'vi', 'vår', 'våra', 'inte', 'från', 'också'],
   nb: ['og', 'å', 'for', 'med', 'som', 'er', 'det', 'et', 'på', 'av', 'til', 'vi', 'vår', 'våre', 'ikke', 'fra', 'også'],
   da: ['og', 'at', 'for', 'med', 'som', 'er', 'det', 'et', 'på', 'af', 'til', 'vi', 'vores', 'ikke', 'fra', 'også', 'være'],
@@ -39,14 +74,37 @@ const wordsOf = (text: string) => [...text.toLowerCase().matchAll(/\p{L}[\p{L}\p
 // Forms of auxiliary verbs that would otherwise be undone to a noun that looks the same
 // (Finnish voimme "we can" is not voi "butter"): they carry no content, so they give no token.
 const AUXILIARIES: Record<NordicLanguage, ReadonlySet<string>> = {
-  fi: new Set(['voi', 'voin', 'voit', 'voimme', 'voitte', 'voivat', 'voisi', 'voisimme', 'voisivat', 'olemme', 'olette', 'olisi', 'olisimme', 'oli', 'olivat', 'olimme']),
+  fi: new Set([
+    'voi',
+    'voin',
+    'voit',
+    'voimme',
+    'voitte',
+    'voivat',
+    'voisi',
+    'voisimme',
+    'voisivat',
+    'olemme',
+    'olette',
+    'olisi',
+    'olisimme',
+    'oli',
+    'olivat',
+    'olimme',
+  ]),
   sv: new Set(),
   nb: new Set(),
   da: new Set(),
   is: new Set(),
 };
 // Linking letters Scandinavian compounds put between their parts (`förpackning-s-material`).
-const LINKS: Record<NordicLanguage, string[]> = { fi: [''], sv: ['', 's', 'e', 'a', 'u'], nb: ['', 's', 'e'], da: ['', 's', 'e'], is: ['', 's', 'a', 'u', 'ar'] };
+const LINKS: Record<NordicLanguage, string[]> = {
+  fi: [''],
+  sv: ['', 's', 'e', 'a', 'u'],
+  nb: ['', 's', 'e'],
+  da: ['', 's', 'e'],
+  is: ['', 's', 'a', 'u', 'ar'],
+};
 const MIN_PART = 3;
 // A known head with an unknown modifier still says what the thing is, if it is not too short.
 const MIN_HEAD_ALONE = 5;
@@ -63,8 +121,41 @@ interface Part {
 
 // Icelandic has no Snowball stemmer: strip the commonest inflectional endings, longest first.
 const ICELANDIC_ENDINGS = [
-  'arnir', 'irnir', 'urnar', 'unnar', 'anna', 'unum', 'inum', 'inni', 'ings', 'anir', 'unni', 'inu', 'num', 'inn', 'ins', 'ina',
-  'ið', 'ann', 'rar', 'ar', 'ir', 'ur', 'um', 'na', 'an', 'in', 'un', 'ri', 'ra', 'ja', 'i', 'a', 'u', 's', 'r',
+  'arnir',
+  'irnir',
+  'urnar',
+  'unnar',
+  'anna',
+  'unum',
+  'inum',
+  'inni',
+  'ings',
+  'anir',
+  'unni',
+  'inu',
+  'num',
+  'inn',
+  'ins',
+  'ina',
+  'ið',
+  'ann',
+  'rar',
+  'ar',
+  'ir',
+  'ur',
+  'um',
+  'na',
+  'an',
+  'in',
+  'un',
+  'ri',
+  'ra',
+  'ja',
+  'i',
+  'a',
+  'u',
+  's',
+  'r',
 ].sort((a, b) => b.length - a.length);
 
 // ---------------------------------------------------------------------------------------------
@@ -90,8 +181,19 @@ export const FINNISH_POSSESSIVES = ['mme', 'nne', 'nsa', 'nsä'] as const;
 // Finnish consonant gradation, both ways, on the consonants before the last vowel: a case or
 // personal form has the other grade than the headword (toimittaa, toimitamme; lääke, lääkkeen).
 const GRADATION: readonly [string, string][] = [
-  ['tt', 't'], ['kk', 'k'], ['pp', 'p'], ['nt', 'nn'], ['lt', 'll'], ['rt', 'rr'], ['nk', 'ng'], ['mp', 'mm'], ['ht', 'hd'],
-  ['lk', 'lj'], ['rk', 'rj'], ['t', 'd'], ['p', 'v'],
+  ['tt', 't'],
+  ['kk', 'k'],
+  ['pp', 'p'],
+  ['nt', 'nn'],
+  ['lt', 'll'],
+  ['rt', 'rr'],
+  ['nk', 'ng'],
+  ['mp', 'mm'],
+  ['ht', 'hd'],
+  ['lk', 'lj'],
+  ['rk', 'rj'],
+  ['t', 'd'],
+  ['p', 'v'],
 ];
 
 /** `word` with the consonants before its last vowel in the strong (`strong`) or weak grade. */
@@ -153,7 +255,11 @@ function finnishLemmas(rest: string, ending: string): (() => string[])[] {
   // Headwords end in a vowel, or in -s or -n (yritys, puhelin); other consonant endings are the
   // Snowball stems in the vocabulary, which could belong to any word with that beginning.
   const lemma = (f: string) => /[aeiouyäösn]$/.test(f);
-  return [() => forms.filter(lemma), () => forms.flatMap((f) => gradations(f, true)).filter(lemma), () => forms.flatMap((f) => gradations(f, false)).filter(lemma)];
+  return [
+    () => forms.filter(lemma),
+    () => forms.flatMap((f) => gradations(f, true)).filter(lemma),
+    () => forms.flatMap((f) => gradations(f, false)).filter(lemma),
+  ];
 }
 
 const FINNISH_ENDINGS = byLength(`
@@ -309,7 +415,6 @@ export class NordicNormalizer {
     return points;
   }
 
-
   private knows(word: string, language: NordicLanguage): boolean {
     return this.cached(`?${language}:${word}`, () => this.exact(word, language) ?? []).length > 0;
   }
@@ -355,7 +460,7 @@ export class NordicNormalizer {
       // Case and verb endings stripped back to a headword (valmistamme -> valmistaa).
       found(language === 'fi' ? undefined : this.inflected(word, language), 'inflected') ??
       // Loan words (software, design, startup) are written as in English.
-      found(word.length >= 4 ? this.english(word) ?? this.inflectedLoan(word, language) : undefined, 'loan') ??
+      found(word.length >= 4 ? (this.english(word) ?? this.inflectedLoan(word, language)) : undefined, 'loan') ??
       // Mixed text, or Danish read as Norwegian: the other languages' lexicons.
       found(this.anyNordic(word, language), 'other-nordic') ??
       // A compound of known parts is a surer reading than a stem that merely looks alike.
@@ -495,7 +600,12 @@ export class NordicNormalizer {
   private compound(word: string, language: NordicLanguage, headAlone: boolean): string[] | undefined {
     let stem = word;
     // Finnish possessive suffixes (yhtiömme, tuotteensa) sit outside the compound.
-    if (language === 'fi') for (const suffix of FINNISH_POSSESSIVES) if (stem.endsWith(suffix) && stem.length - suffix.length >= 6) { stem = stem.slice(0, -suffix.length); break; }
+    if (language === 'fi')
+      for (const suffix of FINNISH_POSSESSIVES)
+        if (stem.endsWith(suffix) && stem.length - suffix.length >= 6) {
+          stem = stem.slice(0, -suffix.length);
+          break;
+        }
     if (!headAlone) return this.split(stem, language, 0)?.tokens;
     for (let cut = MIN_PART; cut <= stem.length - MIN_HEAD_ALONE; cut++) {
       const head = this.part(stem.slice(cut), language, 1, true);

@@ -35,9 +35,7 @@ interface ModelCard {
 }
 
 // Models trained with instruction prefixes, recognised by their id when config.json says nothing.
-const KNOWN_PREFIXES: [RegExp, Partial<Record<EmbedRole, string>>][] = [
-  [/(^|\/)(multilingual-)?e5-/i, { query: 'query: ', passage: 'passage: ' }],
-];
+const KNOWN_PREFIXES: [RegExp, Partial<Record<EmbedRole, string>>][] = [[/(^|\/)(multilingual-)?e5-/i, { query: 'query: ', passage: 'passage: ' }]];
 
 /** A model is named by its folder under MODELS_DIR (`name` or `org/name`), never by a path out of it. */
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
@@ -126,7 +124,9 @@ export class TransformersEmbedder implements Embedder {
   }
 
   private async embedBatch(texts: string[]): Promise<Float32Array[]> {
-    const inputs = this.normalizer ? this.normalizedInputs(texts, this.normalizer) : this.tokenizer(texts, { padding: true, truncation: true, max_length: this.maxTokens });
+    const inputs = this.normalizer
+      ? this.normalizedInputs(texts, this.normalizer)
+      : this.tokenizer(texts, { padding: true, truncation: true, max_length: this.maxTokens });
     const outputs = (await this.model(inputs)) as Record<string, Tensor>;
     const pooled = outputs['sentence_embedding'] ?? meanPool(outputs['last_hidden_state'], inputs['attention_mask'] as Tensor);
     const data = pooled.data as Float32Array;

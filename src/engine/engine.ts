@@ -43,7 +43,14 @@ export interface AssembleEngineOptions {
 export async function assembleEngine(options: AssembleEngineOptions): Promise<Engine> {
   const { repo, embedder, logger } = options;
   const store = IndexStore.create(embedder.dims, options.hnsw ?? DEFAULT_HNSW);
-  const follower = new ChangeLogFollower(store, { repo, modelId: embedder.modelId, dir: options.indexDir, logger, onProgress: options.onProgress, persist: options.persist });
+  const follower = new ChangeLogFollower(store, {
+    repo,
+    modelId: embedder.modelId,
+    dir: options.indexDir,
+    logger,
+    onProgress: options.onProgress,
+    persist: options.persist,
+  });
   await follower.open(options.ignoreSnapshot === true);
   return { repo, embedder, index: store, follower, lexical: new LexicalMatcher(embedder.terms), logger, mailer: options.mailer };
 }

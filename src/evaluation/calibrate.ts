@@ -11,7 +11,10 @@ export interface CalibrationCheck {
 }
 
 export function fitStrength(samples: readonly ScoredSample[], about: string): Calibration {
-  return fitCalibration(samples.map((s) => ({ score: s.score, rank: s.rank, relevant: s.grade >= 1 })), about);
+  return fitCalibration(
+    samples.map((s) => ({ score: s.score, rank: s.rank, relevant: s.grade >= 1 })),
+    about,
+  );
 }
 
 /** Two-fold cross-check: fit on half of the queries, label the other half, and swap. */
@@ -21,7 +24,10 @@ export function crossCheck(samples: readonly ScoredSample[]): CalibrationCheck {
   let strongResults = 0;
   let strongIrrelevant = 0;
   for (const held of [0, 1]) {
-    const fit = fitStrength(samples.filter((s) => fold.get(s.queryId) !== held), 'fold');
+    const fit = fitStrength(
+      samples.filter((s) => fold.get(s.queryId) !== held),
+      'fold',
+    );
     for (const s of samples.filter((x) => fold.get(x.queryId) === held)) {
       const strength = strengthOf(probabilityOf(fit, s.score, s.rank));
       if (strength !== 'strong' && strength !== 'very strong') continue;

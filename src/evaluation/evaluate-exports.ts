@@ -25,7 +25,12 @@ export interface OpportunityEvaluation extends MatchEvaluation {
 type Judgments = Record<string, Grades>;
 type Run = { ranked: string[]; grades: Grades };
 
-export async function evaluateOpportunities(engine: Engine, judgments: Judgments, companies: readonly Company[], opportunities: readonly Opportunity[]): Promise<OpportunityEvaluation> {
+export async function evaluateOpportunities(
+  engine: Engine,
+  judgments: Judgments,
+  companies: readonly Company[],
+  opportunities: readonly Opportunity[],
+): Promise<OpportunityEvaluation> {
   const companyById = new Map(companies.map((c) => [c.id, c]));
   const countryOf = new Map(opportunities.map((o) => [o.id, o.country]));
   const bm25 = new Bm25(opportunities.map((o) => ({ id: o.id, text: facetTexts('opportunity', o)['profile']! })));
@@ -41,7 +46,8 @@ export async function evaluateOpportunities(engine: Engine, judgments: Judgments
     const all = await opportunitiesForCompany(engine, companyId, { limit: 100 }, { now: null });
     sameCountryResults += all.results.filter((r) => r.opportunity.country === company.country).length;
     ours.push({ ranked: all.results.slice(0, 10).map((r) => r.opportunity.id), grades });
-    for (const [i, r] of all.results.slice(0, 10).entries()) samples.push({ queryId: companyId, score: r.score, rank: i + 1, grade: grades[r.opportunity.id] ?? 0 });
+    for (const [i, r] of all.results.slice(0, 10).entries())
+      samples.push({ queryId: companyId, score: r.score, rank: i + 1, grade: grades[r.opportunity.id] ?? 0 });
     for (const r of all.results) ((grades[r.opportunity.id] ?? 0) >= 2 ? relevant : other).push(r.score);
     const text = [company.offers, company.description].join('\n');
     baseline.push({ ranked: bm25.search(text, 10, (id) => countryOf.get(id) !== company.country).map((h) => h.id), grades });
@@ -50,7 +56,12 @@ export async function evaluateOpportunities(engine: Engine, judgments: Judgments
     engine: { ...summarise(ours), sameCountryResults },
     bm25: summarise(baseline),
     samples,
-    scoreSpread: { relevantMin: quantile(relevant, 0), relevantMedian: quantile(relevant, 0.5), otherMedian: quantile(other, 0.5), otherP90: quantile(other, 0.9) },
+    scoreSpread: {
+      relevantMin: quantile(relevant, 0),
+      relevantMedian: quantile(relevant, 0.5),
+      otherMedian: quantile(other, 0.5),
+      otherP90: quantile(other, 0.9),
+    },
   };
 }
 

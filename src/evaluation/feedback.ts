@@ -33,7 +33,13 @@ export async function evaluateFeedback(engine: Engine, options: { now?: Date } =
   const now = options.now ?? new Date();
   const rows = await allFeedback(engine);
   const result = {} as FeedbackEvaluation;
-  for (const kind of FEEDBACK_KINDS) result[kind] = await evaluateKind(engine, kind, rows.filter((f) => f.kind === kind), now);
+  for (const kind of FEEDBACK_KINDS)
+    result[kind] = await evaluateKind(
+      engine,
+      kind,
+      rows.filter((f) => f.kind === kind),
+      now,
+    );
   return result;
 }
 
@@ -44,8 +50,16 @@ async function evaluateKind(engine: Engine, kind: FeedbackKind, rows: readonly F
   const askers = await engine.repo.existingIds('company', [...byCompany.keys()]);
   const suggestable = await stillSuggestable(engine, kind, rows, now);
   const figures: FeedbackFigures = {
-    companiesJudged: byCompany.size, judgments: rows.length, good: count(rows, 'good'), wrong: count(rows, 'wrong'),
-    unavailable: 0, ndcg5: 0, ndcgCompanies: 0, goodInTop5: 0, wrongInTop5: 0, goodNotInTop20: 0,
+    companiesJudged: byCompany.size,
+    judgments: rows.length,
+    good: count(rows, 'good'),
+    wrong: count(rows, 'wrong'),
+    unavailable: 0,
+    ndcg5: 0,
+    ndcgCompanies: 0,
+    goodInTop5: 0,
+    wrongInTop5: 0,
+    goodNotInTop20: 0,
   };
   let ndcgSum = 0;
   for (const [companyId, verdicts] of byCompany) {
@@ -59,7 +73,11 @@ async function evaluateKind(engine: Engine, kind: FeedbackKind, rows: readonly F
     figures.wrongInTop5 += top5.filter((id) => grades[id] === 0).length;
     figures.goodNotInTop20 += judged.filter((f) => f.verdict === 'good' && !ranked.includes(f.candidateId)).length;
     if (judged.some((f) => f.verdict === 'good')) {
-      ndcgSum += ndcgAt(ranked.filter((id) => id in grades), grades, 5);
+      ndcgSum += ndcgAt(
+        ranked.filter((id) => id in grades),
+        grades,
+        5,
+      );
       figures.ndcgCompanies++;
     }
   }
@@ -85,6 +103,7 @@ async function stillSuggestable(engine: Engine, kind: FeedbackKind, rows: readon
 
 async function liveRanking(engine: Engine, kind: FeedbackKind, companyId: string, now: Date): Promise<string[]> {
   // Ranked without the verdicts: held against them, they would only grade themselves.
-  if (kind === 'partner') return (await partnersForCompany(engine, companyId, { limit: FEEDBACK_DEPTH }, undefined, { verdicts: false })).results.map((r) => r.company.id);
+  if (kind === 'partner')
+    return (await partnersForCompany(engine, companyId, { limit: FEEDBACK_DEPTH }, undefined, { verdicts: false })).results.map((r) => r.company.id);
   return (await opportunitiesForCompany(engine, companyId, { limit: FEEDBACK_DEPTH }, { now }, { verdicts: false })).results.map((r) => r.opportunity.id);
 }

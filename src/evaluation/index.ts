@@ -5,6 +5,14 @@ export { evaluatePartners, type PartnerEvaluation, type PartnerJudgments, type S
 export { translationAccuracy, type TranslationPair } from './translation.js';
 export { evaluateClusters, evaluateOpportunities, type MatchEvaluation, type OpportunityEvaluation } from './evaluate-exports.js';
 export { evaluateFeedback, FEEDBACK_DEPTH, hasFeedback, type FeedbackEvaluation, type FeedbackFigures } from './feedback.js';
-export { calibrationTable, evaluateVisitorQueries, STRENGTH_ORDER, type CalibrationRow, type LabelledResult, type VisitorEvaluation, type VisitorQuery } from './visitor.js';
+export {
+  calibrationTable,
+  evaluateVisitorQueries,
+  STRENGTH_ORDER,
+  type CalibrationRow,
+  type LabelledResult,
+  type VisitorEvaluation,
+  type VisitorQuery,
+} from './visitor.js';
 export { crossCheck, fitStrength, type CalibrationCheck } from './calibrate.js';
 export { crossValidateVerdicts, partnerPrior, type VerdictLearning } from './verdict-learning.js';

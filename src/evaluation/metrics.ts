@@ -19,7 +19,9 @@ export function precisionAt(ranked: readonly string[], grades: Grades, k: number
 
 /** Share of the judged-relevant items found in the top k. */
 export function recallAt(ranked: readonly string[], grades: Grades, k: number, minGrade = 1): number {
-  const relevant = Object.entries(grades).filter(([, g]) => g >= minGrade).map(([id]) => id);
+  const relevant = Object.entries(grades)
+    .filter(([, g]) => g >= minGrade)
+    .map(([id]) => id);
   if (relevant.length === 0) return 0;
   const top = new Set(ranked.slice(0, k));
   return relevant.filter((id) => top.has(id)).length / relevant.length;

@@ -4,7 +4,11 @@ import { dot, type Embedder } from '../embedding/index.js';
 
 export type TranslationPair = { id: string; en: string } & Record<string, string>;
 
-export async function translationAccuracy(embedder: Embedder, pairs: readonly TranslationPair[], languages: readonly string[]): Promise<Record<string, number>> {
+export async function translationAccuracy(
+  embedder: Embedder,
+  pairs: readonly TranslationPair[],
+  languages: readonly string[],
+): Promise<Record<string, number>> {
   const english = await embedder.embed(pairs.map((p) => p.en));
   const out: Record<string, number> = {};
   for (const language of languages) {

@@ -1,7 +1,17 @@
 // Do staff verdicts help? Verdicts are simulated from the graded judgments as staff would give
 // them (the top 10 of each company: "good" for grade 2+, "wrong" for unjudged), weights are
 // learned on the other companies' verdicts, and each held-out company is re-ranked with them.
-import { applyVerdicts, correction, HYBRID_WEIGHTS, learnWeights, PARTNER_SIGNALS, priorWeights, SECTOR_SIGNAL_NAME, type LinearWeights, type SignalScores } from '../matching/index.js';
+import {
+  applyVerdicts,
+  correction,
+  HYBRID_WEIGHTS,
+  learnWeights,
+  PARTNER_SIGNALS,
+  priorWeights,
+  SECTOR_SIGNAL_NAME,
+  type LinearWeights,
+  type SignalScores,
+} from '../matching/index.js';
 import type { Engine } from '../engine/index.js';
 import { partnersForCompany } from '../use-cases/recommend-partners.js';
 import { ndcgAt, type Grades } from './metrics.js';
@@ -23,7 +33,10 @@ const SEEN = 10;
 const POOL = 30;
 
 export function partnerPrior(): LinearWeights {
-  const dense = Object.fromEntries([...PARTNER_SIGNALS.facets.map((s) => [s.name, s.weight] as const), [SECTOR_SIGNAL_NAME, PARTNER_SIGNALS.sectorWeight] as const]);
+  const dense = Object.fromEntries([
+    ...PARTNER_SIGNALS.facets.map((s) => [s.name, s.weight] as const),
+    [SECTOR_SIGNAL_NAME, PARTNER_SIGNALS.sectorWeight] as const,
+  ]);
   return priorWeights(dense, HYBRID_WEIGHTS.lexical);
 }
 
@@ -42,14 +55,21 @@ export async function crossValidateVerdicts(engine: Engine, judgments: Record<st
       return good.flatMap((g) => wrong.map((w) => ({ better: g.scores, worse: w.scores })));
     });
   const rerank = (c: (typeof companies)[number], w: LinearWeights) =>
-    [...c.pool].map((x) => ({ id: x.id, s: x.score + correction(x.scores, w, prior) })).sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1)).map((x) => x.id);
+    [...c.pool]
+      .map((x) => ({ id: x.id, s: x.score + correction(x.scores, w, prior) }))
+      .sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1))
+      .map((x) => x.id);
   let fixed = 0;
   let learned = 0;
   for (let f = 0; f < folds; f++) {
     const train = companies.filter((_, i) => i % folds !== f);
     const weights = learnWeights(pairsOf(train), prior);
     for (const c of companies.filter((_, i) => i % folds === f)) {
-      fixed += ndcgAt(c.pool.map((x) => x.id), c.grades, 5);
+      fixed += ndcgAt(
+        c.pool.map((x) => x.id),
+        c.grades,
+        5,
+      );
       learned += ndcgAt(rerank(c, weights), c.grades, 5);
     }
   }
@@ -60,7 +80,11 @@ export async function crossValidateVerdicts(engine: Engine, judgments: Record<st
       const grade = c.grades[x.id] ?? 0;
       if (grade !== 1) verdicts.set(x.id, grade >= 2 ? 'good' : 'wrong');
     }
-    moved += ndcgAt(applyVerdicts(c.pool, verdicts).map((x) => x.id), c.grades, 5);
+    moved += ndcgAt(
+      applyVerdicts(c.pool, verdicts).map((x) => x.id),
+      c.grades,
+      5,
+    );
   }
   const seen = companies.flatMap((c) => c.pool.slice(0, SEEN).map((x) => c.grades[x.id] ?? 0));
   return {

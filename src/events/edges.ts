@@ -15,7 +15,6 @@ export interface Edge {
   wished: boolean;
 }
 
-
 /** Every pair that may meet at all, with its weight. Exported for bounds and statistics. */
 export function allowedEdges(problem: AgendaProblem): Edge[] {
   const people = problem.attendees;

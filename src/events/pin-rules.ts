@@ -15,10 +15,14 @@ export interface BrokenRule {
  * same participant at once are not a rule of the event: the scheduler reports those (422).
  */
 export function brokenPinRule(setup: EventSetup, a: Attendee, b: Attendee, slot: number, otherPins: readonly Meeting[]): BrokenRule | undefined {
-  if (!setup.allowSameCountry && a.country === b.country) return { field: 'b', message: `same country (${a.country}): the event allows only cross-border meetings` };
+  if (!setup.allowSameCountry && a.country === b.country)
+    return { field: 'b', message: `same country (${a.country}): the event allows only cross-border meetings` };
   if (a.blocks.includes(b.id)) return { field: 'b', message: `blocked pair: ${a.id} blocked ${b.id}` };
   if (b.blocks.includes(a.id)) return { field: 'b', message: `blocked pair: ${b.id} blocked ${a.id}` };
-  for (const [field, p] of [['a', a], ['b', b]] as const) {
+  for (const [field, p] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     if (!p.availability.includes(slot)) return { field: 'slot', message: `${p.id} is not available in slot ${slot}` };
     const own = otherPins.filter((m) => m.a === p.id || m.b === p.id);
     if (setup.maxMeetings !== undefined && own.length >= setup.maxMeetings) {
@@ -37,7 +41,10 @@ export function pinClash(pin: Meeting, otherPins: readonly Meeting[]): BrokenRul
   const sameSlot = otherPins.filter((m) => m.slot === pin.slot);
   const table = sameSlot.find((m) => m.table === pin.table);
   if (table) return { field: 'table', message: `table ${pin.table + 1} in slot ${pin.slot + 1} is already pinned for ${table.a} and ${table.b}` };
-  for (const [field, id] of [['a', pin.a], ['b', pin.b]] as const) {
+  for (const [field, id] of [
+    ['a', pin.a],
+    ['b', pin.b],
+  ] as const) {
     const busy = sameSlot.find((m) => m.a === id || m.b === id);
     if (busy) return { field, message: `${id} already has a pinned meeting in slot ${pin.slot + 1} (with ${busy.a === id ? busy.b : busy.a})` };
   }

@@ -8,7 +8,11 @@ import type { AgendaProblem } from './agenda.js';
 import { allowedEdges, meetingCap, type Edge } from './edges.js';
 
 /** For each participant (by index), the most meetings they could have alone, stopping at `limit(p)`. */
-export function reachableMeetings(problem: AgendaProblem, edges: readonly Edge[] = allowedEdges(problem), limit: (p: number) => number = (p) => meetingCap(problem, problem.attendees[p]!.availability)): Int32Array {
+export function reachableMeetings(
+  problem: AgendaProblem,
+  edges: readonly Edge[] = allowedEdges(problem),
+  limit: (p: number) => number = (p) => meetingCap(problem, problem.attendees[p]!.availability),
+): Int32Array {
   const n = problem.attendees.length;
   const partners: number[][] = Array.from({ length: n }, () => []);
   for (const e of edges) {
@@ -45,7 +49,11 @@ function largestMatching(slots: readonly number[], partners: readonly number[], 
 }
 
 /** The participants short of the minimum they could reach: the count fairness must bring to 0. */
-export function belowReachableMinimum(problem: AgendaProblem, meetings: readonly { a: string; b: string }[], edges: readonly Edge[] = allowedEdges(problem)): string[] {
+export function belowReachableMinimum(
+  problem: AgendaProblem,
+  meetings: readonly { a: string; b: string }[],
+  edges: readonly Edge[] = allowedEdges(problem),
+): string[] {
   const reach = reachableMeetings(problem, edges, (p) => Math.min(problem.setup.minMeetings, meetingCap(problem, problem.attendees[p]!.availability)));
   const count = new Map<string, number>();
   for (const m of meetings) for (const id of [m.a, m.b]) count.set(id, (count.get(id) ?? 0) + 1);

@@ -66,7 +66,16 @@ class Board {
 
   place(a: number, b: number, s: number, ids: readonly string[], table = this.firstFreeTable(s), flags: { pinned?: boolean; kept?: boolean } = {}): void {
     const index = this.meetings.length;
-    this.meetings.push({ a: ids[a]!, b: ids[b]!, ai: a, bi: b, slot: s, table, ...(flags.pinned ? { pinned: true } : {}), ...(flags.kept ? { kept: true } : {}) });
+    this.meetings.push({
+      a: ids[a]!,
+      b: ids[b]!,
+      ai: a,
+      bi: b,
+      slot: s,
+      table,
+      ...(flags.pinned ? { pinned: true } : {}),
+      ...(flags.kept ? { kept: true } : {}),
+    });
     this.busy[a * this.slots + s] = index;
     this.busy[b * this.slots + s] = index;
     this.tableTaken[s * this.tables + table] = 1;
@@ -129,7 +138,9 @@ const SLOT_CHOICES: readonly SlotChoice[] = ['spread', 'first-fit'];
 
 export function schedule(problem: AgendaProblem, onProgress?: ScheduleProgress, allowed: readonly Edge[] = allowedEdges(problem)): ScheduleResult {
   const caps = problem.attendees.map((a) => meetingCap(problem, a.availability));
-  const runs = SLOT_CHOICES.map((choice, i) => greedy(problem, allowed, caps, choice, (phase, done, total) => onProgress?.(phase, i * total + done, SLOT_CHOICES.length * total)));
+  const runs = SLOT_CHOICES.map((choice, i) =>
+    greedy(problem, allowed, caps, choice, (phase, done, total) => onProgress?.(phase, i * total + done, SLOT_CHOICES.length * total)),
+  );
   // Fairness first: the agenda that leaves fewer participants short of the minimum wins.
   const shortfall = (r: { counts: Int32Array }) => caps.reduce((sum, cap, p) => sum + Math.max(0, Math.min(cap, problem.setup.minMeetings) - r.counts[p]!), 0);
   runs.sort((x, y) => shortfall(x) - shortfall(y) || y.objective - x.objective);
@@ -137,16 +148,29 @@ export function schedule(problem: AgendaProblem, onProgress?: ScheduleProgress, 
   return { meetings, objective };
 }
 
-function greedy(problem: AgendaProblem, allowed: readonly Edge[], caps: readonly number[], choice: SlotChoice, onProgress?: ScheduleProgress): ScheduleResult & { counts: Int32Array } {
+function greedy(
+  problem: AgendaProblem,
+  allowed: readonly Edge[],
+  caps: readonly number[],
+  choice: SlotChoice,
+  onProgress?: ScheduleProgress,
+): ScheduleResult & { counts: Int32Array } {
   const { setup, attendees } = problem;
   const ids = attendees.map((a) => a.id);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const board = new Board(ids.length, setup.slots.length, setup.tables, attendees.map((a) => a.availability), choice);
+  const board = new Board(
+    ids.length,
+    setup.slots.length,
+    setup.tables,
+    attendees.map((a) => a.availability),
+    choice,
+  );
   placePinned(problem, board, index, ids);
   placeKept(problem, board, index, ids, allowed, caps);
 
   const edges = allowed.filter((e) => !board.met.has(e.a * board.n + e.b));
-  const open = (e: Edge, level: number) => !board.met.has(e.a * board.n + e.b) && board.count[e.a]! < Math.min(level, caps[e.a]!) && board.count[e.b]! < Math.min(level, caps[e.b]!);
+  const open = (e: Edge, level: number) =>
+    !board.met.has(e.a * board.n + e.b) && board.count[e.a]! < Math.min(level, caps[e.a]!) && board.count[e.b]! < Math.min(level, caps[e.b]!);
   const tryPlace = (e: Edge) => {
     const s = board.slotFor(e.a, e.b);
     if (s >= 0) board.place(e.a, e.b, s, ids);
@@ -253,11 +277,13 @@ function liftToMinimum(board: Board, allowed: readonly Edge[], caps: readonly nu
           // q hands over this slot's meeting: q's count stays, the other side loses one.
           const m = board.meetings[busyWith]!;
           const other = m.ai === q ? m.bi : m.ai;
-          if (!m.pinned && spare(other)) option = { cost: (weight.get(m.ai * n + m.bi) ?? 0) + (m.kept ? KEPT_PENALTY : 0) - w, drop: [busyWith], table: m.table };
+          if (!m.pinned && spare(other))
+            option = { cost: (weight.get(m.ai * n + m.bi) ?? 0) + (m.kept ? KEPT_PENALTY : 0) - w, drop: [busyWith], table: m.table };
         } else if (capDrop.loss < Infinity && board.meetings[capDrop.index]?.slot !== s) {
           const drop = capDrop.index >= 0 ? [capDrop.index] : [];
           if (board.hasTable(s)) option = { cost: capDrop.loss - w, drop };
-          else if (cheapestInSlot[s]!.loss < Infinity && !sharesSide(board, drop, cheapestInSlot[s]!.index)) option = { cost: capDrop.loss + cheapestInSlot[s]!.loss - w, drop: [...drop, cheapestInSlot[s]!.index] };
+          else if (cheapestInSlot[s]!.loss < Infinity && !sharesSide(board, drop, cheapestInSlot[s]!.index))
+            option = { cost: capDrop.loss + cheapestInSlot[s]!.loss - w, drop: [...drop, cheapestInSlot[s]!.index] };
         }
         if (option && (!best || option.cost < best.cost)) best = { ...option, q, slot: s };
       }
@@ -271,10 +297,12 @@ function liftToMinimum(board: Board, allowed: readonly Edge[], caps: readonly nu
     board.place(p, best.q, best.slot, ids, table);
     return true;
   };
-  for (let progress = true; progress;) {
+  for (let progress = true; progress; ) {
     progress = false;
     // The furthest behind first; among equals, those with fewest partners (least choice) first.
-    const short = Array.from({ length: n }, (_, p) => p).filter((p) => board.count[p]! < targets[p]!).sort((x, y) => (targets[y]! - board.count[y]!) - (targets[x]! - board.count[x]!) || partners[x]!.length - partners[y]!.length);
+    const short = Array.from({ length: n }, (_, p) => p)
+      .filter((p) => board.count[p]! < targets[p]!)
+      .sort((x, y) => targets[y]! - board.count[y]! - (targets[x]! - board.count[x]!) || partners[x]!.length - partners[y]!.length);
     for (const p of short) while (board.count[p]! < targets[p]! && lift(p)) progress = true;
   }
 }
@@ -328,7 +356,7 @@ function addByExchange(board: Board, allowed: readonly Edge[], caps: readonly nu
     }
     return false;
   };
-  for (let progress = true; progress && budget > 0;) {
+  for (let progress = true; progress && budget > 0; ) {
     progress = false;
     for (let p = 0; p < n; p++) while (hasRoom(p) && exchange(p)) progress = true;
   }
@@ -337,7 +365,10 @@ function addByExchange(board: Board, allowed: readonly Edge[], caps: readonly nu
 /** Whether meeting `other` shares a participant with one of `drops` (so one side would lose two). */
 function sharesSide(board: Board, drops: readonly number[], other: number): boolean {
   const o = board.meetings[other]!;
-  return drops.some((i) => { const m = board.meetings[i]!; return m.ai === o.ai || m.ai === o.bi || m.bi === o.ai || m.bi === o.bi; });
+  return drops.some((i) => {
+    const m = board.meetings[i]!;
+    return m.ai === o.ai || m.ai === o.bi || m.bi === o.ai || m.bi === o.bi;
+  });
 }
 
 const levels = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
@@ -356,7 +387,8 @@ function placePinned(problem: AgendaProblem, board: Board, index: Map<string, nu
     if (m.slot < 0 || m.slot >= board.slots) return fail(`slot ${m.slot} does not exist`);
     if (m.table < 0 || m.table >= board.tables) return fail(`table ${m.table} does not exist`);
     if (board.tableTaken[m.slot * board.tables + m.table]) return fail(`table ${m.table} in slot ${m.slot} is pinned twice`);
-    if (!board.free(a, m.slot) || !board.free(b, m.slot)) return fail(`${!board.free(a, m.slot) ? m.a : m.b} is unavailable or already meeting someone in slot ${m.slot}`);
+    if (!board.free(a, m.slot) || !board.free(b, m.slot))
+      return fail(`${!board.free(a, m.slot) ? m.a : m.b} is unavailable or already meeting someone in slot ${m.slot}`);
     if (board.met.has(a * board.n + b)) return fail('the pair is pinned twice');
     board.place(a, b, m.slot, ids, m.table, { pinned: true });
   });
@@ -384,7 +416,10 @@ function repairByMoves(board: Board, edges: readonly Edge[], caps: readonly numb
       if (blocking.length === 2) {
         const second = board.meetings[blocking[1]!]!;
         const secondTo = board.slotFor(second.ai, second.bi);
-        if (secondTo < 0) { board.move(blocking[0]!, from); continue; }
+        if (secondTo < 0) {
+          board.move(blocking[0]!, from);
+          continue;
+        }
         board.move(blocking[1]!, secondTo);
       }
       if (board.tablesUsed[s]! < board.tables && board.free(e.a, s) && board.free(e.b, s)) board.place(e.a, e.b, s, ids);

@@ -26,6 +26,10 @@ export function objectiveUpperBound(problem: AgendaProblem, edges: readonly Edge
     for (let i = 0; i < Math.min(cap, weights.length); i++) byParticipants += weights[i]! / 2;
   });
   const capacity = problem.setup.tables * problem.setup.slots.length;
-  const byTables = [...edges].map((e) => e.weight).sort((x, y) => y - x).slice(0, capacity).reduce((s, w) => s + w, 0);
+  const byTables = [...edges]
+    .map((e) => e.weight)
+    .sort((x, y) => y - x)
+    .slice(0, capacity)
+    .reduce((s, w) => s + w, 0);
   return { byParticipants, byTables, bound: Math.min(byParticipants, byTables) };
 }

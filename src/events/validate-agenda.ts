@@ -16,7 +16,10 @@ export function agendaViolations(problem: AgendaProblem, meetings: readonly Meet
     const where = `${m.a}+${m.b} in slot ${m.slot} at table ${m.table}`;
     const a = byId.get(m.a);
     const b = byId.get(m.b);
-    if (!a || !b) { out.push(`${where}: unknown participant`); continue; }
+    if (!a || !b) {
+      out.push(`${where}: unknown participant`);
+      continue;
+    }
     if (m.a === m.b) out.push(`${where}: a participant meets itself`);
     if (!Number.isInteger(m.slot) || m.slot < 0 || m.slot >= setup.slots.length) out.push(`${where}: no such slot`);
     if (!Number.isInteger(m.table) || m.table < 0 || m.table >= setup.tables) out.push(`${where}: no such table`);
@@ -39,7 +42,8 @@ export function agendaViolations(problem: AgendaProblem, meetings: readonly Meet
   }
   for (const [id, n] of count) if (n > cap) out.push(`${id} has ${n} meetings, over the cap of ${cap}`);
   for (const p of problem.pinned) {
-    if (!meetings.some((m) => pairKey(m.a, m.b) === pairKey(p.a, p.b) && m.slot === p.slot && m.table === p.table)) out.push(`pinned ${p.a}+${p.b} in slot ${p.slot} is missing`);
+    if (!meetings.some((m) => pairKey(m.a, m.b) === pairKey(p.a, p.b) && m.slot === p.slot && m.table === p.table))
+      out.push(`pinned ${p.a}+${p.b} in slot ${p.slot} is missing`);
   }
   return out;
 }

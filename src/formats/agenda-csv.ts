@@ -12,13 +12,45 @@ function local(iso: string, zone: string): { date: string; time: string } {
   return { date: at.toFormat('yyyy-MM-dd'), time: at.toFormat('HH:mm') };
 }
 
-const AGENDA_COLUMNS = ['slot', 'date', 'start_time', 'end_time', 'time_zone', 'table', 'company_a', 'country_a', 'company_b', 'country_b', 'pinned', 'wish', 'score', 'start', 'end'];
+const AGENDA_COLUMNS = [
+  'slot',
+  'date',
+  'start_time',
+  'end_time',
+  'time_zone',
+  'table',
+  'company_a',
+  'country_a',
+  'company_b',
+  'country_b',
+  'pinned',
+  'wish',
+  'score',
+  'start',
+  'end',
+];
 
 export function agendaCsv(view: AgendaView): string {
   const zone = view.event.timeZone;
   const rows = view.meetings.map((m) => {
     const from = local(m.start, zone);
-    return [m.slot + 1, from.date, from.time, local(m.end, zone).time, zone, m.table + 1, m.a.name, m.a.country, m.b.name, m.b.country, m.pinned ? 'yes' : '', m.wish ?? '', m.score.toFixed(3), m.start, m.end];
+    return [
+      m.slot + 1,
+      from.date,
+      from.time,
+      local(m.end, zone).time,
+      zone,
+      m.table + 1,
+      m.a.name,
+      m.a.country,
+      m.b.name,
+      m.b.country,
+      m.pinned ? 'yes' : '',
+      m.wish ?? '',
+      m.score.toFixed(3),
+      m.start,
+      m.end,
+    ];
   });
   return BOM + stringify(rows, { header: true, columns: AGENDA_COLUMNS, escape_formulas: true });
 }
@@ -29,7 +61,20 @@ export function participantCsv(agenda: ParticipantAgenda): string {
   const zone = agenda.event.timeZone;
   const rows = agenda.meetings.map((m) => {
     const from = local(m.start, zone);
-    return [agenda.participant.name, m.slot + 1, from.date, from.time, local(m.end, zone).time, zone, m.table + 1, m.with.name, m.with.country, m.wish ?? '', m.start, m.end];
+    return [
+      agenda.participant.name,
+      m.slot + 1,
+      from.date,
+      from.time,
+      local(m.end, zone).time,
+      zone,
+      m.table + 1,
+      m.with.name,
+      m.with.country,
+      m.wish ?? '',
+      m.start,
+      m.end,
+    ];
   });
   return BOM + stringify(rows, { header: true, columns: PARTICIPANT_COLUMNS, escape_formulas: true });
 }

@@ -17,12 +17,19 @@ export function participantIcs(agenda: ParticipantAgenda): string {
   const zone = agenda.event.timeZone;
   // ical-generator writes the calendar name raw into NAME and X-WR-CALNAME (its other text
   // properties are escaped): a line break in a name would start a property, or a whole VEVENT.
-  const calendar = ical({ name: icalEscape(`${agenda.event.name}: ${agenda.participant.name}`, false), prodId: { company: 'NordicHub', product: 'Partner Match' }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({
+    name: icalEscape(`${agenda.event.name}: ${agenda.participant.name}`, false),
+    prodId: { company: 'NordicHub', product: 'Partner Match' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   // No calendar-wide zone name: ical-generator would write DTSTAMP in it without the `Z` RFC 5545
   // requires. The VTIMEZONE still comes from the events' own zone.
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   calendar.x('X-WR-TIMEZONE', zone);
-  const entry = (m: { with: { id: string; name: string; country: string }; start: string; end: string; table: number; sequence?: number | undefined }, status: ICalEventStatus) => {
+  const entry = (
+    m: { with: { id: string; name: string; country: string }; start: string; end: string; table: number; sequence?: number | undefined },
+    status: ICalEventStatus,
+  ) => {
     calendar.createEvent({
       id: meetingUid(agenda.event.id, agenda.participant.id, m.with.id),
       sequence: m.sequence ?? 0,

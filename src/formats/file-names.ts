@@ -6,13 +6,27 @@ const SPELLED_OUT: Record<string, string> = { æ: 'ae', Æ: 'Ae', ø: 'o', Ø: '
 
 /** Lower-case ASCII letters, digits and single hyphens: "Fiskó Ægir ehf." -> "fisko-aegir-ehf". */
 export function slug(text: string): string {
-  const ascii = text.replace(/[æÆøØðÐþÞßœŒłŁ]/g, (c) => SPELLED_OUT[c]!).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'file';
+  const ascii = text
+    .replace(/[æÆøØðÐþÞßœŒłŁ]/g, (c) => SPELLED_OUT[c]!)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return (
+    ascii
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'file'
+  );
 }
 
 /** A file name any system accepts: no path separators, control or reserved characters. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must not carry.
-const safeName = (text: string) => text.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'file';
+const safeName = (text: string) =>
+  text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must not carry.
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150) || 'file';
 
 /** The Content-Disposition value for a download named after `parts`, e.g. ['Nordic Day', 'Fiskó'] and 'csv'. */
 export function attachmentDisposition(parts: readonly string[], extension: string): string {

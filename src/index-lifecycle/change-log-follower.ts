@@ -114,7 +114,8 @@ export class ChangeLogFollower {
   }
 
   private async fillSmall(target: Pick<Collections, 'opportunity' | 'cluster'>): Promise<void> {
-    for (const type of ['opportunity', 'cluster'] as const) for await (const ids of walkIds(this.options.repo, type)) await this.refresh(type, ids, target[type]);
+    for (const type of ['opportunity', 'cluster'] as const)
+      for await (const ids of walkIds(this.options.repo, type)) await this.refresh(type, ids, target[type]);
   }
 
   private async saveNow(): Promise<void> {

@@ -106,10 +106,13 @@ export class IndexStore implements IndexReader {
   async loadSnapshot(dir: string, expect: SnapshotExpectation): Promise<SnapshotManifest> {
     const { index, manifest } = await loadSnapshot(dir, this.companies.params.efSearch);
     const problem =
-      manifest.modelId !== expect.modelId ? `model changed (${manifest.modelId} -> ${expect.modelId})`
-      : manifest.dims !== expect.dims ? 'dimension changed'
-      : manifest.lastSeq > expect.latestSeq ? 'snapshot is ahead of the database'
-      : undefined;
+      manifest.modelId !== expect.modelId
+        ? `model changed (${manifest.modelId} -> ${expect.modelId})`
+        : manifest.dims !== expect.dims
+          ? 'dimension changed'
+          : manifest.lastSeq > expect.latestSeq
+            ? 'snapshot is ahead of the database'
+            : undefined;
     if (problem) throw new Error(problem);
     this.collections.company = index;
     this.lastSeq = manifest.lastSeq;

@@ -49,7 +49,8 @@ export interface HnswExpectation {
 export class DamagedIndexFileError extends Error {}
 
 export function readHnswHeader(bytes: Uint8Array): HnswHeader {
-  if (bytes.byteLength < HNSW_HEADER_BYTES) throw new DamagedIndexFileError(`index file has ${bytes.byteLength} bytes, less than its ${HNSW_HEADER_BYTES}-byte header`);
+  if (bytes.byteLength < HNSW_HEADER_BYTES)
+    throw new DamagedIndexFileError(`index file has ${bytes.byteLength} bytes, less than its ${HNSW_HEADER_BYTES}-byte header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = (at: number) => Number(view.getBigUint64(at, true));
   return {
@@ -78,7 +79,8 @@ export function checkHnswFile(bytes: Uint8Array, expected: HnswExpectation): Hns
   checkHeader(header, expected);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const levelZeroEnd = HNSW_HEADER_BYTES + header.count * header.sizeDataPerElement;
-  if (levelZeroEnd > bytes.byteLength) throw new DamagedIndexFileError(`index file is truncated: ${bytes.byteLength} bytes, level 0 alone needs ${levelZeroEnd}`);
+  if (levelZeroEnd > bytes.byteLength)
+    throw new DamagedIndexFileError(`index file is truncated: ${bytes.byteLength} bytes, level 0 alone needs ${levelZeroEnd}`);
   checkLevelZeroLinks(view, header);
   const end = checkUpperLinks(view, header, levelZeroEnd);
   if (end !== bytes.byteLength) throw new DamagedIndexFileError(`index file has ${bytes.byteLength} bytes, its structure ${end}`);

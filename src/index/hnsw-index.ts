@@ -162,7 +162,8 @@ export class HnswVectorIndex implements VectorIndex {
   static async load(prefix: string, efSearch?: number, expectedDims?: number): Promise<HnswVectorIndex> {
     const meta = JSON.parse(await readFile(`${prefix}.json`, 'utf8')) as IndexMeta;
     if (meta.format !== 1) throw new Error(`Unknown index format ${String(meta.format)}`);
-    if (!Number.isInteger(meta.dims) || meta.dims <= 0 || (expectedDims !== undefined && meta.dims !== expectedDims)) throw new DamagedIndexFileError(`index dimension ${String(meta.dims)} is not the expected ${String(expectedDims)}`);
+    if (!Number.isInteger(meta.dims) || meta.dims <= 0 || (expectedDims !== undefined && meta.dims !== expectedDims))
+      throw new DamagedIndexFileError(`index dimension ${String(meta.dims)} is not the expected ${String(expectedDims)}`);
     if (!Array.isArray(meta.labels) || !Number.isInteger(meta.params?.m)) throw new DamagedIndexFileError('index label table is damaged');
     checkHnswFile(await readFile(`${prefix}.hnsw`), { dims: meta.dims, count: meta.labels.length, m: meta.params.m });
     const params = { ...meta.params, efSearch: efSearch ?? meta.params.efSearch };
@@ -192,4 +193,3 @@ async function syncFile(file: string): Promise<void> {
     await handle.close();
   }
 }
-

@@ -25,9 +25,10 @@ export interface SnapshotManifest {
 }
 
 async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
-
 
 /** Flushes a folder's entries (the new files, the renamed pointer) to disk. */
 async function syncDir(dir: string): Promise<void> {

@@ -20,7 +20,10 @@ export class SmtpMailer implements Mailer {
   readonly transport = 'smtp' as const;
   private readonly transporter: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     // Pooled: mailing a whole event's agendas reuses a few connections instead of one per mail.
     this.transporter = nodemailer.createTransport({ url: smtpUrl, pool: true });
   }
@@ -41,7 +44,10 @@ export class OutboxMailer implements Mailer {
   // nodemailer's stream transport builds the exact bytes SMTP would carry, without sending them.
   private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
-  constructor(readonly dir: string, private readonly from: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly from: string,
+  ) {}
 
   async send(message: MailMessage): Promise<SentMail> {
     const info = await this.composer.sendMail(toNodemailer(this.from, message));

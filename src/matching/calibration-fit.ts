@@ -3,640 +3,640 @@
 import type { Calibration } from './calibration.js';
 
 export const FITTED_CALIBRATION: Record<'partners' | 'opportunities', Calibration> = {
-  "partners": {
-    "about": "dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v2, fitted 2026-12-05",
-    "rankPenalty": 0.03,
-    "steps": [
+  partners: {
+    about: 'dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v2, fitted 2026-12-05',
+    rankPenalty: 0.03,
+    steps: [
       {
-        "score": -0.0882,
-        "probability": 0
+        score: -0.0882,
+        probability: 0,
       },
       {
-        "score": -0.0673,
-        "probability": 0.0273
+        score: -0.0673,
+        probability: 0.0273,
       },
       {
-        "score": 0.0788,
-        "probability": 0.0576
+        score: 0.0788,
+        probability: 0.0576,
       },
       {
-        "score": 0.1599,
-        "probability": 0.1304
+        score: 0.1599,
+        probability: 0.1304,
       },
       {
-        "score": 0.1745,
-        "probability": 0.1619
+        score: 0.1745,
+        probability: 0.1619,
       },
       {
-        "score": 0.2522,
-        "probability": 0.2683
+        score: 0.2522,
+        probability: 0.2683,
       },
       {
-        "score": 0.2832,
-        "probability": 0.4
+        score: 0.2832,
+        probability: 0.4,
       },
       {
-        "score": 0.2883,
-        "probability": 0.45
+        score: 0.2883,
+        probability: 0.45,
       },
       {
-        "score": 0.3057,
-        "probability": 0.5
+        score: 0.3057,
+        probability: 0.5,
       },
       {
-        "score": 0.3078,
-        "probability": 0.5
+        score: 0.3078,
+        probability: 0.5,
       },
       {
-        "score": 0.3123,
-        "probability": 0.6667
+        score: 0.3123,
+        probability: 0.6667,
       },
       {
-        "score": 0.3135,
-        "probability": 0.6765
+        score: 0.3135,
+        probability: 0.6765,
       },
       {
-        "score": 0.391,
-        "probability": 0.75
+        score: 0.391,
+        probability: 0.75,
       },
       {
-        "score": 0.4033,
-        "probability": 0.75
+        score: 0.4033,
+        probability: 0.75,
       },
       {
-        "score": 0.4147,
-        "probability": 0.8462
+        score: 0.4147,
+        probability: 0.8462,
       },
       {
-        "score": 0.4717,
-        "probability": 1
+        score: 0.4717,
+        probability: 1,
       },
       {
-        "score": 0.4756,
-        "probability": 1
+        score: 0.4756,
+        probability: 1,
       },
       {
-        "score": 0.4766,
-        "probability": 1
+        score: 0.4766,
+        probability: 1,
       },
       {
-        "score": 0.4828,
-        "probability": 1
+        score: 0.4828,
+        probability: 1,
       },
       {
-        "score": 0.4842,
-        "probability": 1
-      }
-    ]
+        score: 0.4842,
+        probability: 1,
+      },
+    ],
   },
-  "opportunities": {
-    "about": "dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v2, fitted 2026-12-05",
-    "rankPenalty": 0.03,
-    "steps": [
+  opportunities: {
+    about: 'dev-set.json + visitor-queries-dev.json, model nordichub-static-nordic-v2, fitted 2026-12-05',
+    rankPenalty: 0.03,
+    steps: [
       {
-        "score": -0.097,
-        "probability": 0
+        score: -0.097,
+        probability: 0,
       },
       {
-        "score": -0.0907,
-        "probability": 0
+        score: -0.0907,
+        probability: 0,
       },
       {
-        "score": -0.0889,
-        "probability": 0
+        score: -0.0889,
+        probability: 0,
       },
       {
-        "score": -0.0776,
-        "probability": 0
+        score: -0.0776,
+        probability: 0,
       },
       {
-        "score": -0.072,
-        "probability": 0
+        score: -0.072,
+        probability: 0,
       },
       {
-        "score": -0.0701,
-        "probability": 0
+        score: -0.0701,
+        probability: 0,
       },
       {
-        "score": -0.0688,
-        "probability": 0
+        score: -0.0688,
+        probability: 0,
       },
       {
-        "score": -0.0615,
-        "probability": 0
+        score: -0.0615,
+        probability: 0,
       },
       {
-        "score": -0.059,
-        "probability": 0
+        score: -0.059,
+        probability: 0,
       },
       {
-        "score": -0.0558,
-        "probability": 0
+        score: -0.0558,
+        probability: 0,
       },
       {
-        "score": -0.0555,
-        "probability": 0
+        score: -0.0555,
+        probability: 0,
       },
       {
-        "score": -0.055,
-        "probability": 0
+        score: -0.055,
+        probability: 0,
       },
       {
-        "score": -0.049,
-        "probability": 0
+        score: -0.049,
+        probability: 0,
       },
       {
-        "score": -0.0456,
-        "probability": 0
+        score: -0.0456,
+        probability: 0,
       },
       {
-        "score": -0.0441,
-        "probability": 0
+        score: -0.0441,
+        probability: 0,
       },
       {
-        "score": -0.0412,
-        "probability": 0
+        score: -0.0412,
+        probability: 0,
       },
       {
-        "score": -0.0398,
-        "probability": 0
+        score: -0.0398,
+        probability: 0,
       },
       {
-        "score": -0.039,
-        "probability": 0
+        score: -0.039,
+        probability: 0,
       },
       {
-        "score": -0.0351,
-        "probability": 0
+        score: -0.0351,
+        probability: 0,
       },
       {
-        "score": -0.0343,
-        "probability": 0
+        score: -0.0343,
+        probability: 0,
       },
       {
-        "score": -0.0326,
-        "probability": 0
+        score: -0.0326,
+        probability: 0,
       },
       {
-        "score": -0.0301,
-        "probability": 0
+        score: -0.0301,
+        probability: 0,
       },
       {
-        "score": -0.0299,
-        "probability": 0
+        score: -0.0299,
+        probability: 0,
       },
       {
-        "score": -0.0287,
-        "probability": 0
+        score: -0.0287,
+        probability: 0,
       },
       {
-        "score": -0.028,
-        "probability": 0
+        score: -0.028,
+        probability: 0,
       },
       {
-        "score": -0.0253,
-        "probability": 0
+        score: -0.0253,
+        probability: 0,
       },
       {
-        "score": -0.0242,
-        "probability": 0
+        score: -0.0242,
+        probability: 0,
       },
       {
-        "score": -0.0237,
-        "probability": 0
+        score: -0.0237,
+        probability: 0,
       },
       {
-        "score": -0.0145,
-        "probability": 0
+        score: -0.0145,
+        probability: 0,
       },
       {
-        "score": -0.0141,
-        "probability": 0
+        score: -0.0141,
+        probability: 0,
       },
       {
-        "score": -0.0137,
-        "probability": 0
+        score: -0.0137,
+        probability: 0,
       },
       {
-        "score": -0.0137,
-        "probability": 0
+        score: -0.0137,
+        probability: 0,
       },
       {
-        "score": -0.0127,
-        "probability": 0
+        score: -0.0127,
+        probability: 0,
       },
       {
-        "score": -0.0118,
-        "probability": 0
+        score: -0.0118,
+        probability: 0,
       },
       {
-        "score": -0.0117,
-        "probability": 0
+        score: -0.0117,
+        probability: 0,
       },
       {
-        "score": -0.01,
-        "probability": 0
+        score: -0.01,
+        probability: 0,
       },
       {
-        "score": -0.0091,
-        "probability": 0
+        score: -0.0091,
+        probability: 0,
       },
       {
-        "score": -0.0081,
-        "probability": 0
+        score: -0.0081,
+        probability: 0,
       },
       {
-        "score": -0.0056,
-        "probability": 0
+        score: -0.0056,
+        probability: 0,
       },
       {
-        "score": -0.0051,
-        "probability": 0
+        score: -0.0051,
+        probability: 0,
       },
       {
-        "score": -0.0044,
-        "probability": 0
+        score: -0.0044,
+        probability: 0,
       },
       {
-        "score": -0.0033,
-        "probability": 0
+        score: -0.0033,
+        probability: 0,
       },
       {
-        "score": 0.0005,
-        "probability": 0
+        score: 0.0005,
+        probability: 0,
       },
       {
-        "score": 0.0015,
-        "probability": 0
+        score: 0.0015,
+        probability: 0,
       },
       {
-        "score": 0.0031,
-        "probability": 0
+        score: 0.0031,
+        probability: 0,
       },
       {
-        "score": 0.0059,
-        "probability": 0
+        score: 0.0059,
+        probability: 0,
       },
       {
-        "score": 0.0059,
-        "probability": 0
+        score: 0.0059,
+        probability: 0,
       },
       {
-        "score": 0.0067,
-        "probability": 0
+        score: 0.0067,
+        probability: 0,
       },
       {
-        "score": 0.0098,
-        "probability": 0
+        score: 0.0098,
+        probability: 0,
       },
       {
-        "score": 0.0104,
-        "probability": 0
+        score: 0.0104,
+        probability: 0,
       },
       {
-        "score": 0.0118,
-        "probability": 0
+        score: 0.0118,
+        probability: 0,
       },
       {
-        "score": 0.0128,
-        "probability": 0
+        score: 0.0128,
+        probability: 0,
       },
       {
-        "score": 0.0134,
-        "probability": 0
+        score: 0.0134,
+        probability: 0,
       },
       {
-        "score": 0.014,
-        "probability": 0
+        score: 0.014,
+        probability: 0,
       },
       {
-        "score": 0.0143,
-        "probability": 0
+        score: 0.0143,
+        probability: 0,
       },
       {
-        "score": 0.0147,
-        "probability": 0
+        score: 0.0147,
+        probability: 0,
       },
       {
-        "score": 0.0169,
-        "probability": 0
+        score: 0.0169,
+        probability: 0,
       },
       {
-        "score": 0.0174,
-        "probability": 0
+        score: 0.0174,
+        probability: 0,
       },
       {
-        "score": 0.0175,
-        "probability": 0
+        score: 0.0175,
+        probability: 0,
       },
       {
-        "score": 0.0188,
-        "probability": 0
+        score: 0.0188,
+        probability: 0,
       },
       {
-        "score": 0.0212,
-        "probability": 0
+        score: 0.0212,
+        probability: 0,
       },
       {
-        "score": 0.0219,
-        "probability": 0
+        score: 0.0219,
+        probability: 0,
       },
       {
-        "score": 0.022,
-        "probability": 0
+        score: 0.022,
+        probability: 0,
       },
       {
-        "score": 0.0222,
-        "probability": 0
+        score: 0.0222,
+        probability: 0,
       },
       {
-        "score": 0.024,
-        "probability": 0
+        score: 0.024,
+        probability: 0,
       },
       {
-        "score": 0.024,
-        "probability": 0
+        score: 0.024,
+        probability: 0,
       },
       {
-        "score": 0.026,
-        "probability": 0
+        score: 0.026,
+        probability: 0,
       },
       {
-        "score": 0.028,
-        "probability": 0
+        score: 0.028,
+        probability: 0,
       },
       {
-        "score": 0.0303,
-        "probability": 0
+        score: 0.0303,
+        probability: 0,
       },
       {
-        "score": 0.032,
-        "probability": 0
+        score: 0.032,
+        probability: 0,
       },
       {
-        "score": 0.0323,
-        "probability": 0
+        score: 0.0323,
+        probability: 0,
       },
       {
-        "score": 0.0356,
-        "probability": 0
+        score: 0.0356,
+        probability: 0,
       },
       {
-        "score": 0.0375,
-        "probability": 0
+        score: 0.0375,
+        probability: 0,
       },
       {
-        "score": 0.0377,
-        "probability": 0
+        score: 0.0377,
+        probability: 0,
       },
       {
-        "score": 0.0387,
-        "probability": 0
+        score: 0.0387,
+        probability: 0,
       },
       {
-        "score": 0.0428,
-        "probability": 0
+        score: 0.0428,
+        probability: 0,
       },
       {
-        "score": 0.0437,
-        "probability": 0
+        score: 0.0437,
+        probability: 0,
       },
       {
-        "score": 0.0441,
-        "probability": 0
+        score: 0.0441,
+        probability: 0,
       },
       {
-        "score": 0.0452,
-        "probability": 0
+        score: 0.0452,
+        probability: 0,
       },
       {
-        "score": 0.0465,
-        "probability": 0
+        score: 0.0465,
+        probability: 0,
       },
       {
-        "score": 0.0483,
-        "probability": 0
+        score: 0.0483,
+        probability: 0,
       },
       {
-        "score": 0.0488,
-        "probability": 0
+        score: 0.0488,
+        probability: 0,
       },
       {
-        "score": 0.0489,
-        "probability": 0
+        score: 0.0489,
+        probability: 0,
       },
       {
-        "score": 0.0491,
-        "probability": 0
+        score: 0.0491,
+        probability: 0,
       },
       {
-        "score": 0.0528,
-        "probability": 0
+        score: 0.0528,
+        probability: 0,
       },
       {
-        "score": 0.0536,
-        "probability": 0
+        score: 0.0536,
+        probability: 0,
       },
       {
-        "score": 0.0555,
-        "probability": 0
+        score: 0.0555,
+        probability: 0,
       },
       {
-        "score": 0.0556,
-        "probability": 0
+        score: 0.0556,
+        probability: 0,
       },
       {
-        "score": 0.0558,
-        "probability": 0
+        score: 0.0558,
+        probability: 0,
       },
       {
-        "score": 0.0564,
-        "probability": 0
+        score: 0.0564,
+        probability: 0,
       },
       {
-        "score": 0.0575,
-        "probability": 0
+        score: 0.0575,
+        probability: 0,
       },
       {
-        "score": 0.0577,
-        "probability": 0
+        score: 0.0577,
+        probability: 0,
       },
       {
-        "score": 0.06,
-        "probability": 0
+        score: 0.06,
+        probability: 0,
       },
       {
-        "score": 0.0603,
-        "probability": 0
+        score: 0.0603,
+        probability: 0,
       },
       {
-        "score": 0.0626,
-        "probability": 0
+        score: 0.0626,
+        probability: 0,
       },
       {
-        "score": 0.0629,
-        "probability": 0
+        score: 0.0629,
+        probability: 0,
       },
       {
-        "score": 0.0646,
-        "probability": 0
+        score: 0.0646,
+        probability: 0,
       },
       {
-        "score": 0.0676,
-        "probability": 0
+        score: 0.0676,
+        probability: 0,
       },
       {
-        "score": 0.0679,
-        "probability": 0
+        score: 0.0679,
+        probability: 0,
       },
       {
-        "score": 0.0716,
-        "probability": 0
+        score: 0.0716,
+        probability: 0,
       },
       {
-        "score": 0.0735,
-        "probability": 0
+        score: 0.0735,
+        probability: 0,
       },
       {
-        "score": 0.0737,
-        "probability": 0
+        score: 0.0737,
+        probability: 0,
       },
       {
-        "score": 0.0767,
-        "probability": 0
+        score: 0.0767,
+        probability: 0,
       },
       {
-        "score": 0.078,
-        "probability": 0
+        score: 0.078,
+        probability: 0,
       },
       {
-        "score": 0.0788,
-        "probability": 0
+        score: 0.0788,
+        probability: 0,
       },
       {
-        "score": 0.0797,
-        "probability": 0
+        score: 0.0797,
+        probability: 0,
       },
       {
-        "score": 0.0815,
-        "probability": 0.0101
+        score: 0.0815,
+        probability: 0.0101,
       },
       {
-        "score": 0.2312,
-        "probability": 0.16
+        score: 0.2312,
+        probability: 0.16,
       },
       {
-        "score": 0.3034,
-        "probability": 0.2
+        score: 0.3034,
+        probability: 0.2,
       },
       {
-        "score": 0.3212,
-        "probability": 0.5
+        score: 0.3212,
+        probability: 0.5,
       },
       {
-        "score": 0.3323,
-        "probability": 0.6
+        score: 0.3323,
+        probability: 0.6,
       },
       {
-        "score": 0.3861,
-        "probability": 0.8889
+        score: 0.3861,
+        probability: 0.8889,
       },
       {
-        "score": 0.4225,
-        "probability": 1
+        score: 0.4225,
+        probability: 1,
       },
       {
-        "score": 0.4253,
-        "probability": 1
+        score: 0.4253,
+        probability: 1,
       },
       {
-        "score": 0.4258,
-        "probability": 1
+        score: 0.4258,
+        probability: 1,
       },
       {
-        "score": 0.4319,
-        "probability": 1
+        score: 0.4319,
+        probability: 1,
       },
       {
-        "score": 0.4329,
-        "probability": 1
+        score: 0.4329,
+        probability: 1,
       },
       {
-        "score": 0.4406,
-        "probability": 1
+        score: 0.4406,
+        probability: 1,
       },
       {
-        "score": 0.444,
-        "probability": 1
+        score: 0.444,
+        probability: 1,
       },
       {
-        "score": 0.487,
-        "probability": 1
+        score: 0.487,
+        probability: 1,
       },
       {
-        "score": 0.4939,
-        "probability": 1
+        score: 0.4939,
+        probability: 1,
       },
       {
-        "score": 0.4976,
-        "probability": 1
+        score: 0.4976,
+        probability: 1,
       },
       {
-        "score": 0.4983,
-        "probability": 1
+        score: 0.4983,
+        probability: 1,
       },
       {
-        "score": 0.5017,
-        "probability": 1
+        score: 0.5017,
+        probability: 1,
       },
       {
-        "score": 0.502,
-        "probability": 1
+        score: 0.502,
+        probability: 1,
       },
       {
-        "score": 0.515,
-        "probability": 1
+        score: 0.515,
+        probability: 1,
       },
       {
-        "score": 0.5167,
-        "probability": 1
+        score: 0.5167,
+        probability: 1,
       },
       {
-        "score": 0.5198,
-        "probability": 1
+        score: 0.5198,
+        probability: 1,
       },
       {
-        "score": 0.5204,
-        "probability": 1
+        score: 0.5204,
+        probability: 1,
       },
       {
-        "score": 0.522,
-        "probability": 1
+        score: 0.522,
+        probability: 1,
       },
       {
-        "score": 0.5243,
-        "probability": 1
+        score: 0.5243,
+        probability: 1,
       },
       {
-        "score": 0.5286,
-        "probability": 1
+        score: 0.5286,
+        probability: 1,
       },
       {
-        "score": 0.535,
-        "probability": 1
+        score: 0.535,
+        probability: 1,
       },
       {
-        "score": 0.5417,
-        "probability": 1
+        score: 0.5417,
+        probability: 1,
       },
       {
-        "score": 0.5438,
-        "probability": 1
+        score: 0.5438,
+        probability: 1,
       },
       {
-        "score": 0.5613,
-        "probability": 1
-      }
-    ]
-  }
+        score: 0.5613,
+        probability: 1,
+      },
+    ],
+  },
 };

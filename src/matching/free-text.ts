@@ -19,25 +19,115 @@ type Side = 'offers' | 'needs';
 // Phrases that open what the writer seeks. Matched at word boundaries, lower-case.
 const NEED_CUES = [
   // en
-  'looking for', 'look for', 'looks for', 'seeking', 'we seek', 'searching for', 'in search of', 'we need', 'need', 'needs',
-  'we want', 'want', 'wants', 'would like', "we'd like", 'require', 'requires', 'interested in', 'any', 'are there', 'is there', 'who can',
+  'looking for',
+  'look for',
+  'looks for',
+  'seeking',
+  'we seek',
+  'searching for',
+  'in search of',
+  'we need',
+  'need',
+  'needs',
+  'we want',
+  'want',
+  'wants',
+  'would like',
+  "we'd like",
+  'require',
+  'requires',
+  'interested in',
+  'any',
+  'are there',
+  'is there',
+  'who can',
   // sv
-  'söker', 'letar efter', 'letar', 'behöver', 'vill ha', 'vill', 'önskar', 'efterfrågar', 'finns det', 'intresserade av', 'vem kan',
+  'söker',
+  'letar efter',
+  'letar',
+  'behöver',
+  'vill ha',
+  'vill',
+  'önskar',
+  'efterfrågar',
+  'finns det',
+  'intresserade av',
+  'vem kan',
   // nb
-  'søker', 'ser etter', 'leter etter', 'trenger', 'vil ha', 'vil', 'ønsker', 'hvem kan', 'på jakt etter', 'finnes det',
+  'søker',
+  'ser etter',
+  'leter etter',
+  'trenger',
+  'vil ha',
+  'vil',
+  'ønsker',
+  'hvem kan',
+  'på jakt etter',
+  'finnes det',
   // da
-  'søger', 'leder efter', 'har brug for', 'mangler', 'vil gerne', 'er der', 'findes der',
+  'søger',
+  'leder efter',
+  'har brug for',
+  'mangler',
+  'vil gerne',
+  'er der',
+  'findes der',
   // fi
-  'etsimme', 'etsii', 'etsivät', 'etsitään', 'haemme', 'hakee', 'tarvitsemme', 'tarvitsee', 'tarvitaan', 'haluamme', 'haluaa',
-  'haluavat', 'haluaisimme', 'kaipaamme', 'onko', 'löytyykö', 'kiinnostaa',
+  'etsimme',
+  'etsii',
+  'etsivät',
+  'etsitään',
+  'haemme',
+  'hakee',
+  'tarvitsemme',
+  'tarvitsee',
+  'tarvitaan',
+  'haluamme',
+  'haluaa',
+  'haluavat',
+  'haluaisimme',
+  'kaipaamme',
+  'onko',
+  'löytyykö',
+  'kiinnostaa',
   // is
-  'leitum', 'leitar', 'leita', 'vantar', 'þurfum', 'þarf', 'viljum', 'vill', 'óskum eftir', 'eru einhver', 'er einhver', 'hver getur',
+  'leitum',
+  'leitar',
+  'leita',
+  'vantar',
+  'þurfum',
+  'þarf',
+  'viljum',
+  'vill',
+  'óskum eftir',
+  'eru einhver',
+  'er einhver',
+  'hver getur',
 ];
 
 // Phrases that open what the writer does or offers. "We" followed by any other verb counts too.
 const OFFER_CUES = [
-  'we are', "we're", 'our', 'vi är', 'vi er', 'vår', 'vårt', 'vores', 'við erum', 'okkar', 'olemme',
-  'we offer', 'we provide', 'we supply', 'we sell', 'vi erbjuder', 'vi tilbyr', 'vi tilbyder', 'tarjoamme', 'toimitamme', 'við bjóðum',
+  'we are',
+  "we're",
+  'our',
+  'vi är',
+  'vi er',
+  'vår',
+  'vårt',
+  'vores',
+  'við erum',
+  'okkar',
+  'olemme',
+  'we offer',
+  'we provide',
+  'we supply',
+  'we sell',
+  'vi erbjuder',
+  'vi tilbyr',
+  'vi tilbyder',
+  'tarjoamme',
+  'toimitamme',
+  'við bjóðum',
 ];
 const FIRST_PERSON = new Set(['we', 'vi', 'við']);
 // Finnish first-person plural verbs (valmistamme, kehitämme) open what the writer does.
@@ -72,7 +162,12 @@ export function readFreeText(text: string): ReadText {
       (side === 'needs' ? needs : offers).push(words[i]!);
     }
   }
-  return { offers: offers.join(' '), needs: needs.join(' '), countries: namedCountries(text), opportunityTypes: namedOpportunityTypes(needs.join(' ') || text) };
+  return {
+    offers: offers.join(' '),
+    needs: needs.join(' '),
+    countries: namedCountries(text),
+    opportunityTypes: namedOpportunityTypes(needs.join(' ') || text),
+  };
 }
 
 function cueAt(words: readonly string[], i: number): Side | undefined {
@@ -117,8 +212,12 @@ function findCountries(text: string): string[] {
     // "Island" is Iceland in Scandinavian text, but an island in English: only the capitalised
     // Scandinavian form after "på" counts, which the caller cannot tell apart cheaply, so keep it
     // to the capitalised word not at the start of a sentence.
-    const country = lower === 'island' ? (word === 'Island' && match.index > 0 && !/[.!?]\s*$/.test(text.slice(0, match.index)) ? 'IS' : undefined)
-      : COUNTRY_PATTERNS.find(([, pattern]) => pattern.test(lower))?.[0];
+    const country =
+      lower === 'island'
+        ? word === 'Island' && match.index > 0 && !/[.!?]\s*$/.test(text.slice(0, match.index))
+          ? 'IS'
+          : undefined
+        : COUNTRY_PATTERNS.find(([, pattern]) => pattern.test(lower))?.[0];
     if (country && !found.includes(country)) found.push(country);
   }
   return found;

@@ -87,7 +87,6 @@ export class LexicalMatcher {
     return concepts;
   }
 
-
   /**
    * Share of the query's concept weight that the candidate's text also holds, 0..1. The share is
    * of at least MIN_EVIDENCE, so a query of generic words only (each weighs 0.1 or less) cannot

@@ -35,7 +35,11 @@ export interface LearningOptions {
 export const DEFAULT_LEARNING: LearningOptions = { l2: 5, steps: 400, rate: 0.1 };
 
 /** Weights under which each pair's `better` outscores its `worse`, by gradient descent from the prior. */
-export function learnWeights(pairs: readonly { better: SignalScores; worse: SignalScores }[], prior: LinearWeights, options: LearningOptions = DEFAULT_LEARNING): LinearWeights {
+export function learnWeights(
+  pairs: readonly { better: SignalScores; worse: SignalScores }[],
+  prior: LinearWeights,
+  options: LearningOptions = DEFAULT_LEARNING,
+): LinearWeights {
   const signals = Object.keys(prior);
   const w = signals.map((s) => prior[s]!);
   if (pairs.length === 0) return prior;

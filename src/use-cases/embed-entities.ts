@@ -24,7 +24,12 @@ export async function embeddingsToWrite<T extends EntityType>(
   /** What the database holds already, when the caller has read it (e.g. before a transaction). */
   known?: StoredKeys,
 ): Promise<StoredEmbedding[]> {
-  const stored = known ?? (await repo.embeddingKeys(type, entities.map((e) => e.id)));
+  const stored =
+    known ??
+    (await repo.embeddingKeys(
+      type,
+      entities.map((e) => e.id),
+    ));
   const pending: Omit<StoredEmbedding, 'vector'>[] = [];
   const texts: string[] = [];
   for (const entity of entities) {
@@ -45,4 +50,3 @@ export async function embeddingsToWrite<T extends EntityType>(
   }
   return out;
 }
-

@@ -5,7 +5,10 @@ import { withoutCompany } from './events.js';
 
 /** The stores that can name a company besides its own. */
 export interface ErasureDeps {
-  readonly repo: Pick<EventStore, 'eventsNaming' | 'updateEvent'> & Pick<AccessStore, 'deleteIntroductionsFor'> & Pick<FeedbackStore, 'deleteFeedbackFor'> & Pick<MailingStore, 'deleteAgendaMailingsFor'>;
+  readonly repo: Pick<EventStore, 'eventsNaming' | 'updateEvent'> &
+    Pick<AccessStore, 'deleteIntroductionsFor'> &
+    Pick<FeedbackStore, 'deleteFeedbackFor'> &
+    Pick<MailingStore, 'deleteAgendaMailingsFor'>;
 }
 
 /**
@@ -23,5 +26,9 @@ export async function eraseCompanyTraces(deps: ErasureDeps, id: string): Promise
 }
 
 function names(e: MatchEvent, id: string): boolean {
-  return e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) || e.pins.some((m) => m.a === id || m.b === id) || (e.calendar ?? []).some((m) => m.a === id || m.b === id);
+  return (
+    e.participants.some((p) => p.companyId === id || p.wishes.some((w) => w.companyId === id) || p.blocks.includes(id)) ||
+    e.pins.some((m) => m.a === id || m.b === id) ||
+    (e.calendar ?? []).some((m) => m.a === id || m.b === id)
+  );
 }

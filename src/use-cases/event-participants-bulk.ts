@@ -3,7 +3,12 @@
 import type { Company } from '../domain/entities.js';
 import type { EventParticipant } from '../domain/events.js';
 import {
-  BulkParticipantsSchema, candidateSearches, MAX_MATCH_CANDIDATES, MIN_MATCH_SCORE, nameSimilarity, ParticipantMatchSchema,
+  BulkParticipantsSchema,
+  candidateSearches,
+  MAX_MATCH_CANDIDATES,
+  MIN_MATCH_SCORE,
+  nameSimilarity,
+  ParticipantMatchSchema,
 } from '../domain/participant-match.js';
 import { invalid } from '../errors.js';
 import type { Engine } from '../engine/index.js';
@@ -44,7 +49,9 @@ export async function matchParticipantLines(engine: Engine, eventId: string, bod
   const search = (q: string) => {
     let found = searched.get(q);
     if (!found) {
-      found = engine.repo.list('company', { q, limit: ROWS_PER_SEARCH, offset: 0 }).then((page) => page.items.map(({ id, name, country }) => ({ id, name, country })));
+      found = engine.repo
+        .list('company', { q, limit: ROWS_PER_SEARCH, offset: 0 })
+        .then((page) => page.items.map(({ id, name, country }) => ({ id, name, country })));
       searched.set(q, found);
     }
     return found;
@@ -61,11 +68,12 @@ async function candidatesFor(line: string, search: (q: string) => Promise<NameRo
   const [allWords, ...looser] = candidateSearches(line);
   if (!allWords) return [];
   const found = new Map<string, NameRow>();
-  const rank = () => [...found.values()]
-    .map((c) => ({ companyId: c.id, name: c.name, country: c.country, score: nameSimilarity(line, c.name) }))
-    .filter((c) => c.score >= MIN_MATCH_SCORE)
-    .sort((x, y) => y.score - x.score || x.name.localeCompare(y.name))
-    .slice(0, MAX_MATCH_CANDIDATES);
+  const rank = () =>
+    [...found.values()]
+      .map((c) => ({ companyId: c.id, name: c.name, country: c.country, score: nameSimilarity(line, c.name) }))
+      .filter((c) => c.score >= MIN_MATCH_SCORE)
+      .sort((x, y) => y.score - x.score || x.name.localeCompare(y.name))
+      .slice(0, MAX_MATCH_CANDIDATES);
   for (const c of await search(allWords)) found.set(c.id, c);
   // A name found whole needs no looser searches: most pasted lines cost one search.
   if ((rank()[0]?.score ?? 0) >= SURE_MATCH_SCORE) return rank();

@@ -47,7 +47,12 @@ export async function exportCompanyData(deps: CompanyExportDeps, id: string): Pr
     const meetings = (e.agenda ?? [])
       .filter((m) => m.a === id || m.b === id)
       .map((m) => ({ slot: m.slot, start: e.slots[m.slot]?.start ?? '', table: m.table, with: m.a === id ? m.b : m.a, pinned: m.pinned === true }));
-    events.push({ id: e.id, name: e.name, registration: { availability: registration.availability, wishes: registration.wishes, blocks: registration.blocks }, meetings });
+    events.push({
+      id: e.id,
+      name: e.name,
+      registration: { availability: registration.availability, wishes: registration.wishes, blocks: registration.blocks },
+      meetings,
+    });
   }
   return {
     exportedAt: new Date().toISOString(),

@@ -5,8 +5,26 @@ import { z } from 'zod';
 import type { Company, EntityByType } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  applyVerdicts, asAsker, buildReasons, DEFAULT_RANKER, hybridRerank, probabilityOf, rankCandidates, sharedConcepts, statedInterest, strengthOf, STRENGTHS,
-  type CandidateFilters, type CandidateQuery, type Calibration, type HybridAsker, type HybridSide, type RankedCandidate, type ReaderLanguage, type SignalSet, type Strength,
+  applyVerdicts,
+  asAsker,
+  buildReasons,
+  DEFAULT_RANKER,
+  hybridRerank,
+  probabilityOf,
+  rankCandidates,
+  sharedConcepts,
+  statedInterest,
+  strengthOf,
+  STRENGTHS,
+  type CandidateFilters,
+  type CandidateQuery,
+  type Calibration,
+  type HybridAsker,
+  type HybridSide,
+  type RankedCandidate,
+  type ReaderLanguage,
+  type SignalSet,
+  type Strength,
 } from '../matching/index.js';
 import type { Engine } from '../engine/index.js';
 
@@ -29,7 +47,11 @@ export type ScoredResult<K extends string, E> = { [key in K]: E } & Scored;
 
 /** The scored fields of a re-ranked result; `reasons` replaces the result's own when given. */
 export const scoredFields = (r: HybridResult<unknown>, reasons: string[] = r.reasons): Scored => ({
-  score: r.ranked.score, relevance: r.relevance, strength: r.strength, scores: r.ranked.scores, reasons,
+  score: r.ranked.score,
+  relevance: r.relevance,
+  strength: r.strength,
+  scores: r.ranked.scores,
+  reasons,
 });
 
 // Dense ranking draws this many candidates (at least) for hybrid re-ranking to reorder.
@@ -90,11 +112,21 @@ export async function hybridResults<T extends 'company' | 'opportunity'>(engine:
   const index = r.type === 'company' ? engine.index.companies : engine.index.opportunities;
   const depth = r.depth ?? r.limit;
   const pool = rankCandidates(index, query, filters, Math.max(depth * 3, RERANK_DEPTH), signals, DEFAULT_RANKER, depth);
-  const entities = new Map((await engine.repo.getMany(r.type, pool.map((c) => c.id))).map((e) => [e.id, e as EntityByType[T]]));
+  const entities = new Map(
+    (
+      await engine.repo.getMany(
+        r.type,
+        pool.map((c) => c.id),
+      )
+    ).map((e) => [e.id, e as EntityByType[T]]),
+  );
   // Deleted between index and database read: never recommend what no longer exists.
   const sides = new Map([...entities].map(([id, e]) => [id, r.sideOf(e)]));
   const candidates = pool.filter((c) => sides.has(c.id)).map((c) => ({ ranked: c, side: sides.get(c.id)! }));
-  const ranked = applyVerdicts(hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }), r.verdicts ?? new Map()).slice(0, r.limit);
+  const ranked = applyVerdicts(hybridRerank(engine.lexical, r.signals, r.asker, candidates, { mirrored: r.mirrored }), r.verdicts ?? new Map()).slice(
+    0,
+    r.limit,
+  );
   const askerLanguage = engine.embedder.terms?.read(r.asker.texts['profile'] ?? '').language;
   const offset = r.offset ?? 0;
   return ranked.slice(offset).map((c, at) => {

@@ -68,7 +68,13 @@ export async function importCheckedDataset(dataset: Dataset, options: ImportOpti
   if (issues.length) throw appError('INVALID_DATASET', {}, issues);
   onProgress?.('validate', 1, 1);
 
-  const report: ImportReport = { clusters: { created: 0, updated: 0 }, companies: { created: 0, updated: 0 }, opportunities: { created: 0, updated: 0 }, embedded: 0, ms: 0 };
+  const report: ImportReport = {
+    clusters: { created: 0, updated: 0 },
+    companies: { created: 0, updated: 0 },
+    opportunities: { created: 0, updated: 0 },
+    embedded: 0,
+    ms: 0,
+  };
   const total = TYPES.reduce((n, type) => n + entities[type].length, 0);
   const stored = new Map<EntityType, StoredKeys>();
   for (const type of TYPES) {
@@ -108,7 +114,10 @@ export async function importCheckedDataset(dataset: Dataset, options: ImportOpti
 }
 
 /** Imports, then brings this process's index up to date so the new records are matchable at once. */
-export async function importAndIndex(deps: { repo: EntityStore; embedder: Embedder; follower: Pick<ChangeLogFollower, 'catchUp'> }, input: unknown): Promise<ImportReport> {
+export async function importAndIndex(
+  deps: { repo: EntityStore; embedder: Embedder; follower: Pick<ChangeLogFollower, 'catchUp'> },
+  input: unknown,
+): Promise<ImportReport> {
   const report = await importDataset(input, { repo: deps.repo, embedder: deps.embedder });
   await deps.follower.catchUp();
   return report;

@@ -60,8 +60,15 @@ export function startImport(engine: ImportJobDeps, input: unknown): ImportJob {
   const dataset = parseOrThrow(DatasetSchema, input, 'data set');
   const total = dataset.clusters.length + dataset.companies.length + dataset.opportunities.length;
   const job: ImportJob = {
-    id: `import_${randomUUID()}`, state: 'running', phase: 'validate', done: 0, total,
-    startedAt: new Date().toISOString(), finishedAt: null, report: null, problem: null,
+    id: `import_${randomUUID()}`,
+    state: 'running',
+    phase: 'validate',
+    done: 0,
+    total,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    report: null,
+    problem: null,
   };
   jobs.set(job.id, job);
   void run(engine, job, dataset).finally(() => forgetOldJobs(jobs));
@@ -76,7 +83,8 @@ export function importJob(engine: ImportJobDeps, id: string): ImportJob | undefi
 
 async function run(engine: ImportJobDeps, job: ImportJob, dataset: Dataset): Promise<void> {
   try {
-    const onProgress = (phase: ImportPhase, done: number, total: number) => Object.assign(job, { phase, done: phase === 'embed' ? done : 0, total: phase === 'embed' ? total : job.total });
+    const onProgress = (phase: ImportPhase, done: number, total: number) =>
+      Object.assign(job, { phase, done: phase === 'embed' ? done : 0, total: phase === 'embed' ? total : job.total });
     job.report = await importCheckedDataset(dataset, { repo: engine.repo, embedder: engine.embedder, onProgress });
   } catch (err) {
     job.state = 'failed';
@@ -90,7 +98,9 @@ async function run(engine: ImportJobDeps, job: ImportJob, dataset: Dataset): Pro
   }
   // Committed: the job is done whatever happens next. The index follows the change log anyway;
   // catching up here only makes the new profiles matchable before the job reports done.
-  await engine.follower.catchUp().catch((err: unknown) => engine.logger?.warn({ err }, 'index catch-up after an import failed; the change log will bring it up to date'));
+  await engine.follower
+    .catchUp()
+    .catch((err: unknown) => engine.logger?.warn({ err }, 'index catch-up after an import failed; the change log will bring it up to date'));
   job.state = 'done';
   job.finishedAt = new Date().toISOString();
 }

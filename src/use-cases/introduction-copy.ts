@@ -22,28 +22,46 @@ interface CopyWords {
 
 const WORDS: Record<Language, CopyWords> = {
   en: {
-    subject: (c) => `Your introduction request: ${c}`, greeting: (n) => `Hello ${n},`,
-    received: (c) => `NordicHub has received your request for an introduction to ${c} and will be in touch.`, yourCompany: 'Your company', yourMessage: 'Your message',
+    subject: (c) => `Your introduction request: ${c}`,
+    greeting: (n) => `Hello ${n},`,
+    received: (c) => `NordicHub has received your request for an introduction to ${c} and will be in touch.`,
+    yourCompany: 'Your company',
+    yourMessage: 'Your message',
   },
   sv: {
-    subject: (c) => `Din förfrågan om introduktion: ${c}`, greeting: (n) => `Hej ${n},`,
-    received: (c) => `NordicHub har tagit emot din förfrågan om en introduktion till ${c} och hör av sig.`, yourCompany: 'Ditt företag', yourMessage: 'Ditt meddelande',
+    subject: (c) => `Din förfrågan om introduktion: ${c}`,
+    greeting: (n) => `Hej ${n},`,
+    received: (c) => `NordicHub har tagit emot din förfrågan om en introduktion till ${c} och hör av sig.`,
+    yourCompany: 'Ditt företag',
+    yourMessage: 'Ditt meddelande',
   },
   fi: {
-    subject: (c) => `Esittelypyyntösi: ${c}`, greeting: (n) => `Hei ${n},`,
-    received: (c) => `NordicHub on vastaanottanut esittelypyyntösi yritykseen ${c} ja on yhteydessä.`, yourCompany: 'Yrityksesi', yourMessage: 'Viestisi',
+    subject: (c) => `Esittelypyyntösi: ${c}`,
+    greeting: (n) => `Hei ${n},`,
+    received: (c) => `NordicHub on vastaanottanut esittelypyyntösi yritykseen ${c} ja on yhteydessä.`,
+    yourCompany: 'Yrityksesi',
+    yourMessage: 'Viestisi',
   },
   nb: {
-    subject: (c) => `Din forespørsel om introduksjon: ${c}`, greeting: (n) => `Hei ${n},`,
-    received: (c) => `NordicHub har mottatt forespørselen din om en introduksjon til ${c} og tar kontakt.`, yourCompany: 'Din bedrift', yourMessage: 'Din melding',
+    subject: (c) => `Din forespørsel om introduksjon: ${c}`,
+    greeting: (n) => `Hei ${n},`,
+    received: (c) => `NordicHub har mottatt forespørselen din om en introduksjon til ${c} og tar kontakt.`,
+    yourCompany: 'Din bedrift',
+    yourMessage: 'Din melding',
   },
   da: {
-    subject: (c) => `Din anmodning om introduktion: ${c}`, greeting: (n) => `Hej ${n},`,
-    received: (c) => `NordicHub har modtaget din anmodning om en introduktion til ${c} og vender tilbage.`, yourCompany: 'Din virksomhed', yourMessage: 'Din besked',
+    subject: (c) => `Din anmodning om introduktion: ${c}`,
+    greeting: (n) => `Hej ${n},`,
+    received: (c) => `NordicHub har modtaget din anmodning om en introduktion til ${c} og vender tilbage.`,
+    yourCompany: 'Din virksomhed',
+    yourMessage: 'Din besked',
   },
   is: {
-    subject: (c) => `Beiðni þín um kynningu: ${c}`, greeting: (n) => `Halló ${n},`,
-    received: (c) => `NordicHub hefur móttekið beiðni þína um kynningu við ${c} og hefur samband.`, yourCompany: 'Fyrirtækið þitt', yourMessage: 'Skilaboðin þín',
+    subject: (c) => `Beiðni þín um kynningu: ${c}`,
+    greeting: (n) => `Halló ${n},`,
+    received: (c) => `NordicHub hefur móttekið beiðni þína um kynningu við ${c} og hefur samband.`,
+    yourCompany: 'Fyrirtækið þitt',
+    yourMessage: 'Skilaboðin þín',
   },
 };
 

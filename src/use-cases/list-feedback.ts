@@ -18,7 +18,10 @@ export async function feedbackOfCompany(engine: FeedbackListDeps, companyId: str
 }
 
 /** Every judgment matching the filters, newest first (all pages). */
-export async function allFeedback(engine: { readonly repo: Pick<FeedbackStore, 'listFeedback'> }, filters: Omit<FeedbackQuery, 'limit' | 'offset'> = {}): Promise<Feedback[]> {
+export async function allFeedback(
+  engine: { readonly repo: Pick<FeedbackStore, 'listFeedback'> },
+  filters: Omit<FeedbackQuery, 'limit' | 'offset'> = {},
+): Promise<Feedback[]> {
   const out: Feedback[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await engine.repo.listFeedback({ ...filters, limit: PAGE, offset });
@@ -33,17 +36,43 @@ export async function feedbackPage(engine: { readonly repo: Pick<FeedbackStore, 
 }
 
 /** The columns of the feedback CSV, in order. */
-export const FEEDBACK_COLUMNS = ['companyId', 'companyName', 'kind', 'candidateId', 'candidateName', 'verdict', 'score', 'note', 'createdAt', 'updatedAt'] as const;
+export const FEEDBACK_COLUMNS = [
+  'companyId',
+  'companyName',
+  'kind',
+  'candidateId',
+  'candidateName',
+  'verdict',
+  'score',
+  'note',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 /** All judgments matching the filters as CSV, with names beside the ids so a person can read it. */
 export async function feedbackCsv(engine: FeedbackListDeps, filters: Pick<FeedbackQuery, 'kind' | 'verdict'> = {}): Promise<string> {
   const rows = await allFeedback(engine, filters);
-  const companyNames = await namesOf(engine, 'company', rows.flatMap((f) => (f.kind === 'partner' ? [f.companyId, f.candidateId] : [f.companyId])));
-  const opportunityTitles = await namesOf(engine, 'opportunity', rows.filter((f) => f.kind === 'opportunity').map((f) => f.candidateId));
+  const companyNames = await namesOf(
+    engine,
+    'company',
+    rows.flatMap((f) => (f.kind === 'partner' ? [f.companyId, f.candidateId] : [f.companyId])),
+  );
+  const opportunityTitles = await namesOf(
+    engine,
+    'opportunity',
+    rows.filter((f) => f.kind === 'opportunity').map((f) => f.candidateId),
+  );
   const records = rows.map((f) => [
-    f.companyId, companyNames.get(f.companyId) ?? '', f.kind, f.candidateId,
+    f.companyId,
+    companyNames.get(f.companyId) ?? '',
+    f.kind,
+    f.candidateId,
     (f.kind === 'partner' ? companyNames : opportunityTitles).get(f.candidateId) ?? '',
-    f.verdict, f.score ?? '', f.note ?? '', f.createdAt, f.updatedAt,
+    f.verdict,
+    f.score ?? '',
+    f.note ?? '',
+    f.createdAt,
+    f.updatedAt,
   ]);
   return stringify(records, { header: true, columns: [...FEEDBACK_COLUMNS], escape_formulas: true });
 }

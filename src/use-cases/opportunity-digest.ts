@@ -69,7 +69,10 @@ export async function opportunityDigest(engine: Engine, input: unknown, now = ne
     if (!company) continue;
     list.sort((a, b) => b.fit.score - a.fit.score || (a.opportunity.id < b.opportunity.id ? -1 : 1));
     const matches: DigestMatch[] = list.slice(0, q.perCompany).map(({ opportunity, fit }) => ({
-      opportunity, score: fit.score, strength: fit.strength, reasons: [describeOpening(opportunity, now), ...fit.reasons],
+      opportunity,
+      score: fit.score,
+      strength: fit.strength,
+      reasons: [describeOpening(opportunity, now), ...fit.reasons],
     }));
     entries.push({ company, matches });
   }
@@ -88,16 +91,38 @@ async function newOpportunities(engine: Engine, since: Date): Promise<Opportunit
 
 /** The columns of the digest CSV, in order. */
 export const DIGEST_COLUMNS = [
-  'company_id', 'company', 'company_country', 'contact_email', 'opportunity_id', 'opportunity', 'opportunity_country',
-  'type', 'deadline', 'score', 'strength', 'url', 'reasons',
+  'company_id',
+  'company',
+  'company_country',
+  'contact_email',
+  'opportunity_id',
+  'opportunity',
+  'opportunity_country',
+  'type',
+  'deadline',
+  'score',
+  'strength',
+  'url',
+  'reasons',
 ] as const;
 
 /** One row per company and opportunity, ready for a mail merge. */
 export function digestRows(d: Digest): string[][] {
   return d.companies.flatMap(({ company: c, matches }) =>
     matches.map((m) => [
-      c.id, c.name, c.country, c.contactEmail ?? '', m.opportunity.id, m.opportunity.title, m.opportunity.country,
-      m.opportunity.type, m.opportunity.deadline ?? '', m.score.toFixed(3), m.strength, m.opportunity.url ?? '', m.reasons.join(' | '),
+      c.id,
+      c.name,
+      c.country,
+      c.contactEmail ?? '',
+      m.opportunity.id,
+      m.opportunity.title,
+      m.opportunity.country,
+      m.opportunity.type,
+      m.opportunity.deadline ?? '',
+      m.score.toFixed(3),
+      m.strength,
+      m.opportunity.url ?? '',
+      m.reasons.join(' | '),
     ]),
   );
 }

@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { COUNTRIES, decimalInt, listFilter, CountrySchema, type Cluster, type Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
-import { buildReasons, CLUSTER_SIGNALS, PARTNER_SIGNALS, describeStrength, rankClusters, sharedConcepts, type MemberPair, type RankedCluster } from '../matching/index.js';
+import {
+  buildReasons,
+  CLUSTER_SIGNALS,
+  PARTNER_SIGNALS,
+  describeStrength,
+  rankClusters,
+  sharedConcepts,
+  type MemberPair,
+  type RankedCluster,
+} from '../matching/index.js';
 import type { Engine } from '../engine/index.js';
 import { storedVectors } from '../index-lifecycle/index.js';
 import type { ScoredResult } from './hybrid-results.js';
@@ -40,8 +49,21 @@ export interface ClusterPartnerResponse {
 export async function clusterPartners(engine: Engine, id: string, f: ClusterPartnerFilters): Promise<ClusterPartnerResponse> {
   const cluster = await getEntity(engine, 'cluster', id);
   const vectors = await storedVectors(engine, 'cluster', id);
-  const ranked = rankClusters(engine.index.clusters, engine.index.companies, { id, country: cluster.country, sectors: cluster.sectors, profile: vectors['profile'] }, f, f.limit);
-  const clusters = new Map((await engine.repo.getMany('cluster', ranked.map((r) => r.id))).map((c) => [c.id, c]));
+  const ranked = rankClusters(
+    engine.index.clusters,
+    engine.index.companies,
+    { id, country: cluster.country, sectors: cluster.sectors, profile: vectors['profile'] },
+    f,
+    f.limit,
+  );
+  const clusters = new Map(
+    (
+      await engine.repo.getMany(
+        'cluster',
+        ranked.map((r) => r.id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const memberIds = ranked.flatMap((r) => r.pairs.flatMap((p) => [p.member, p.partner]));
   const members = new Map((await engine.repo.getMany('company', [...new Set(memberIds)])).map((c) => [c.id, c]));
   const asker = { texts: facetTexts('cluster', cluster), country: cluster.country };
@@ -53,7 +75,14 @@ export async function clusterPartners(engine: Engine, id: string, f: ClusterPart
     const side = { texts: facetTexts('cluster', candidate), country: candidate.country };
     const shared = sharedConcepts(engine.lexical, CLUSTER_SIGNALS, asker, side);
     const reasons = buildReasons({ shared, sharedSectors: cluster.sectors.filter((s) => candidate.sectors.includes(s)) }, 'en', engine.embedder.terms);
-    results.push({ cluster: candidate, score: r.score, strength: describeStrength(r.score), scores: r.scores, reasons: [...reasons, ...memberReason(r, memberPairs)], memberPairs });
+    results.push({
+      cluster: candidate,
+      score: r.score,
+      strength: describeStrength(r.score),
+      scores: r.scores,
+      reasons: [...reasons, ...memberReason(r, memberPairs)],
+      memberPairs,
+    });
   }
   return { results, model: engine.embedder.modelId };
 }
@@ -62,7 +91,9 @@ function memberReason(r: RankedCluster, pairs: MemberPairEvidence[]): string[] {
   const value = r.scores['memberPairs'];
   if (value === undefined || pairs.length === 0) return [];
   const best = pairs[0]!;
-  return [`Member companies match (${describeStrength(value)}): best pair ${best.member.name} (${best.member.country}) and ${best.partner.name} (${best.partner.country})`];
+  return [
+    `Member companies match (${describeStrength(value)}): best pair ${best.member.name} (${best.member.country}) and ${best.partner.name} (${best.partner.country})`,
+  ];
 }
 
 function evidence(p: MemberPair, members: Map<string, Company>): MemberPairEvidence[] {

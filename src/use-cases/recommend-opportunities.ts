@@ -1,14 +1,31 @@
 // Export opportunities abroad for a company (or a free-text description), and the companies to
 // alert about an opportunity. Both directions score the same pair identically.
 import { z } from 'zod';
-import { COUNTRIES, decimalInt, listFilter, OPPORTUNITY_TYPES, PARTNER_TYPES, SECTORS,
-  CountrySchema, OpportunityTypeSchema, PartnerTypeSchema, SectorSchema, daysLeft, isOpen,
-  type Company, type Opportunity,
+import {
+  COUNTRIES,
+  decimalInt,
+  listFilter,
+  OPPORTUNITY_TYPES,
+  PARTNER_TYPES,
+  SECTORS,
+  CountrySchema,
+  OpportunityTypeSchema,
+  PartnerTypeSchema,
+  SectorSchema,
+  daysLeft,
+  isOpen,
+  type Company,
+  type Opportunity,
 } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  AUDIENCE_SIGNALS, describeOpeningIn, FITTED_CALIBRATION, OPPORTUNITY_SIGNALS, readerLanguage,
-  type CandidateQuery, type ReaderLanguage,
+  AUDIENCE_SIGNALS,
+  describeOpeningIn,
+  FITTED_CALIBRATION,
+  OPPORTUNITY_SIGNALS,
+  readerLanguage,
+  type CandidateQuery,
+  type ReaderLanguage,
 } from '../matching/index.js';
 import { verdictsFor } from './read-verdicts.js';
 import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
@@ -60,7 +77,13 @@ export interface Clock {
   now?: Date | null;
 }
 
-export async function opportunitiesForCompany(engine: Engine, id: string, f: OpportunityFilters, clock: Clock = {}, options: RecommendOptions = {}): Promise<OpportunityResponse> {
+export async function opportunitiesForCompany(
+  engine: Engine,
+  id: string,
+  f: OpportunityFilters,
+  clock: Clock = {},
+  options: RecommendOptions = {},
+): Promise<OpportunityResponse> {
   const company = await getEntity(engine, 'company', id);
   const vectors = await storedVectors(engine, 'company', id);
   const language = readerLanguage(f.language, options.acceptLanguage);

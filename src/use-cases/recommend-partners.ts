@@ -1,11 +1,31 @@
 // Partner recommendations for a stored company or for a free-text description.
 import { z } from 'zod';
-import { COUNTRIES, decimalInt, listFilter, PARTNER_TYPES, SECTORS, CountrySchema, PartnerTypeSchema, SectorSchema, toPublicCompany, type Company, type PublicCompany } from '../domain/index.js';
+import {
+  COUNTRIES,
+  decimalInt,
+  listFilter,
+  PARTNER_TYPES,
+  SECTORS,
+  CountrySchema,
+  PartnerTypeSchema,
+  SectorSchema,
+  toPublicCompany,
+  type Company,
+  type PublicCompany,
+} from '../domain/index.js';
 import { employeeBand, shortDescription, type EmployeeBand } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import {
-  asAsker, FITTED_CALIBRATION, PARTNER_SIGNALS, READER_LANGUAGES, readerLanguage, readFreeText,
-  type CandidateFilters, type CandidateQuery, type HybridAsker, type ReaderLanguage,
+  asAsker,
+  FITTED_CALIBRATION,
+  PARTNER_SIGNALS,
+  READER_LANGUAGES,
+  readerLanguage,
+  readFreeText,
+  type CandidateFilters,
+  type CandidateQuery,
+  type HybridAsker,
+  type ReaderLanguage,
 } from '../matching/index.js';
 import { verdictsFor } from './read-verdicts.js';
 import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
@@ -62,7 +82,12 @@ export const PAGE_SIZE_MAX = 20;
 export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.shape)
   .extend({
     /** Asks for a page: the results from here on, with `nextOffset` in the answer ("show more"). */
-    offset: z.number().int().min(0).max(PAGED_TOTAL - 1).optional(),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .max(PAGED_TOTAL - 1)
+      .optional(),
   })
   .strict()
   .refine((s) => s.offset === undefined || s.limit <= PAGE_SIZE_MAX, { path: ['limit'], message: `at most ${PAGE_SIZE_MAX} per page when offset is given` });
@@ -79,7 +104,13 @@ export interface RecommendOptions {
 }
 
 /** `among` restricts partners to a set of companies, e.g. an event's participants. */
-export async function partnersForCompany(engine: Engine, id: string, filters: PartnerFilters, among?: ReadonlySet<string>, options: RecommendOptions = {}): Promise<PartnerResponse> {
+export async function partnersForCompany(
+  engine: Engine,
+  id: string,
+  filters: PartnerFilters,
+  among?: ReadonlySet<string>,
+  options: RecommendOptions = {},
+): Promise<PartnerResponse> {
   const f = { ...filters, among };
   const company = await getEntity(engine, 'company', id);
   const query: CandidateQuery = { vectors: await storedVectors(engine, 'company', id), country: company.country, sectors: company.sectors, excludeId: id };
@@ -87,12 +118,13 @@ export async function partnersForCompany(engine: Engine, id: string, filters: Pa
   return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), { verdicts });
 }
 
-
 export async function partnersForText(engine: Engine, body: unknown, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
   const page = s.offset === undefined ? undefined : { offset: s.offset, limit: s.limit };
-  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), { page });
+  return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), {
+    page,
+  });
 }
 
 /** An asker of a recommendation: its texts by facet, sectors, and where it stands. */
@@ -112,7 +144,11 @@ export function profileAsker(company: Company): Asker {
  * out rather than comparing the writer's needs with the candidates' needs, which would rank
  * competitors first.
  */
-export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextSchema>, sectors: readonly string[]): Promise<Asker & { vectors: FacetVectors }> {
+export async function embedFreeText(
+  engine: Engine,
+  s: z.output<typeof FreeTextSchema>,
+  sectors: readonly string[],
+): Promise<Asker & { vectors: FacetVectors }> {
   const read = readFreeText(s.text);
   const texts: Record<string, string> = {
     profile: s.text,
@@ -121,8 +157,17 @@ export async function embedFreeText(engine: Engine, s: z.output<typeof FreeTextS
   };
   const distinct = [...new Set(Object.values(texts).filter((t) => t.trim()))];
   const embedded = await engine.embedder.embed(distinct, 'query');
-  const vectors = defined(Object.fromEntries(Object.entries(texts).map(([facet, text]) => [facet, text.trim() ? embedded[distinct.indexOf(text)] : undefined])));
-  return { texts, vectors, sectors, country: s.country, preferredCountries: read.countries.filter((c) => c !== s.country), preferredOpportunityTypes: read.opportunityTypes };
+  const vectors = defined(
+    Object.fromEntries(Object.entries(texts).map(([facet, text]) => [facet, text.trim() ? embedded[distinct.indexOf(text)] : undefined])),
+  );
+  return {
+    texts,
+    vectors,
+    sectors,
+    country: s.country,
+    preferredCountries: read.countries.filter((c) => c !== s.country),
+    preferredOpportunityTypes: read.opportunityTypes,
+  };
 }
 
 async function respond(
@@ -153,8 +198,10 @@ async function respond(
   const shownResults = page ? results.slice(0, end - page.offset) : results;
   const response: PartnerResponse = {
     results: shownResults.map((r) => ({
-      company: toPublicCompany(r.entity), ...scoredFields(r),
-      summary: shortDescription(r.entity.description), employeeBand: employeeBand(r.entity.employees),
+      company: toPublicCompany(r.entity),
+      ...scoredFields(r),
+      summary: shortDescription(r.entity.description),
+      employeeBand: employeeBand(r.entity.employees),
     })),
     model: engine.embedder.modelId,
   };

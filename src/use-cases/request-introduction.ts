@@ -27,7 +27,12 @@ export interface IntroductionOrigin {
  * first request is still new gets that request's id back (a double click, a second tab). The
  * answer says only that it was received.
  */
-export async function requestIntroduction(engine: IntroductionDeps, body: unknown, from: IntroductionOrigin, mailer = engine.mailer): Promise<{ id: string; status: 'received' }> {
+export async function requestIntroduction(
+  engine: IntroductionDeps,
+  body: unknown,
+  from: IntroductionOrigin,
+  mailer = engine.mailer,
+): Promise<{ id: string; status: 'received' }> {
   const input = parseOrThrow(IntroductionInputSchema, body, 'introduction request');
   const [company] = await engine.repo.getMany('company', [input.companyId]);
   if (!company) throw notFound('company', input.companyId, 'companyId');

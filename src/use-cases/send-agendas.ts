@@ -46,9 +46,12 @@ export async function sendAgendas(engine: Engine, eventId: string, body: unknown
 async function sendNow(engine: Engine, eventId: string, input: z.output<typeof SendAgendasSchema>): Promise<SendAgendasResult> {
   const event = await getEvent(engine, eventId);
   const registered = new Set(event.participants.map((p) => p.companyId));
-  const unknown = (input.companyIds ?? []).flatMap((id, i) => (registered.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `${id} is not a participant of ${eventId}` }]));
+  const unknown = (input.companyIds ?? []).flatMap((id, i) =>
+    registered.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `${id} is not a participant of ${eventId}` }],
+  );
   if (unknown.length) throw new AppError(ErrorCodes.VALIDATION, 'Invalid send request.', unknown);
-  if (!event.agenda) throw new AppError(ErrorCodes.CONFLICT, `The event "${eventId}" has no agenda yet: schedule it first.`, [{ path: 'id', message: 'not scheduled' }]);
+  if (!event.agenda)
+    throw new AppError(ErrorCodes.CONFLICT, `The event "${eventId}" has no agenda yet: schedule it first.`, [{ path: 'id', message: 'not scheduled' }]);
   const mailer = engine.mailer;
   if (!mailer) throw new AppError(ErrorCodes.NOT_READY, 'No mailer is configured in this process.');
 
@@ -58,7 +61,9 @@ async function sendNow(engine: Engine, eventId: string, input: z.output<typeof S
   const mailed = new Map((await engine.repo.agendaMailings(eventId)).map((m) => [m.companyId, m]));
   const outcomes = await mapConcurrently(ids, PARALLEL_SENDS, async (companyId) => {
     const company = companies.get(companyId);
-    return company ? mailOne({ engine, mailer, view, company, previousHash: mailed.get(companyId)?.agendaHash, onlyChanged: input.onlyChanged }) : { reason: 'no-company' as const };
+    return company
+      ? mailOne({ engine, mailer, view, company, previousHash: mailed.get(companyId)?.agendaHash, onlyChanged: input.onlyChanged })
+      : { reason: 'no-company' as const };
   });
   const result: SendAgendasResult = { sent: [], skipped: [] };
   outcomes.forEach((outcome, i) => {
@@ -103,15 +108,37 @@ async function mailOne(o: MailOne): Promise<{ to: string; transport: MailTranspo
   const agendaHash = hashOf(agenda);
   if (o.onlyChanged && agendaHash === o.previousHash) return { reason: 'unchanged' };
   const { subject, text } = agendaMailText(
-    { eventName: agenda.event.name, timeZone: agenda.event.timeZone, participantName: o.company.name, meetings: agenda.meetings, update: o.previousHash !== undefined },
+    {
+      eventName: agenda.event.name,
+      timeZone: agenda.event.timeZone,
+      participantName: o.company.name,
+      meetings: agenda.meetings,
+      update: o.previousHash !== undefined,
+    },
     o.company.language,
   );
   try {
     const sent = await o.mailer.send({
-      to, subject, text,
-      attachments: [{ filename: `${fileSlug(agenda.event.name)}-${fileSlug(o.company.name)}.ics`, content: participantIcs(agenda), contentType: 'text/calendar; charset=utf-8' }],
+      to,
+      subject,
+      text,
+      attachments: [
+        {
+          filename: `${fileSlug(agenda.event.name)}-${fileSlug(o.company.name)}.ics`,
+          content: participantIcs(agenda),
+          contentType: 'text/calendar; charset=utf-8',
+        },
+      ],
     });
-    await o.engine.repo.recordAgendaMailing({ eventId: agenda.event.id, companyId: o.company.id, agendaHash, to, transport: sent.transport, messageId: sent.messageId, sentAt: new Date().toISOString() });
+    await o.engine.repo.recordAgendaMailing({
+      eventId: agenda.event.id,
+      companyId: o.company.id,
+      agendaHash,
+      to,
+      transport: sent.transport,
+      messageId: sent.messageId,
+      sentAt: new Date().toISOString(),
+    });
     return { to, transport: sent.transport };
   } catch (err) {
     // One refused address must not stop the others; its hash is not stored, so the next run retries it.
@@ -140,4 +167,8 @@ function hashOf(agenda: ParticipantAgenda): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-const fileSlug = (name: string) => foldText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'agenda';
+const fileSlug = (name: string) =>
+  foldText(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'agenda';

@@ -4,8 +4,15 @@
 // refuses it when the row has moved on (or gone) since; see `WriteGuard`.
 import { WriteConflict, type EntityStore, type Versioned, type WriteBatch, type WriteGuard } from '../db/index.js';
 import {
-  ClusterPatchSchema, CompanyPatchSchema, ENTITY_SCHEMAS, mergePatch, OpportunityPatchSchema, TO_ENTITY,
-  type Company, type EntityByType, type EntityType,
+  ClusterPatchSchema,
+  CompanyPatchSchema,
+  ENTITY_SCHEMAS,
+  mergePatch,
+  OpportunityPatchSchema,
+  TO_ENTITY,
+  type Company,
+  type EntityByType,
+  type EntityType,
 } from '../domain/index.js';
 import type { Embedder } from '../embedding/index.js';
 import { AppError, appError, ErrorCodes, notFound } from '../errors.js';
@@ -43,7 +50,13 @@ export async function createEntity<T extends EntityType>(deps: EntityWriterDeps,
  * if the entity is still at that version (else 412); without, the patch is merged onto whatever
  * is stored when the write commits, so concurrent patches of different fields all survive.
  */
-export async function patchEntity<T extends EntityType>(deps: EntityWriterDeps, type: T, id: string, body: unknown, ifMatch?: number): Promise<Versioned<EntityByType[T]>> {
+export async function patchEntity<T extends EntityType>(
+  deps: EntityWriterDeps,
+  type: T,
+  id: string,
+  body: unknown,
+  ifMatch?: number,
+): Promise<Versioned<EntityByType[T]>> {
   const patch = parseOrThrow(PATCH_SCHEMAS[type], body, `${type} patch`) as object;
   for (let attempt = 1; ; attempt++) {
     const current = await getVersionedEntity(deps, type, id);
@@ -92,7 +105,13 @@ async function persist<T extends EntityType>(deps: EntityWriterDeps, type: T, en
 }
 
 /** The repository's write, with a refused guard told as the HTTP-facing error it means. */
-export async function writeGuarded(deps: { readonly repo: Pick<EntityStore, 'write'> }, type: EntityType, id: string, batch: WriteBatch, guard: WriteGuard | undefined): Promise<void> {
+export async function writeGuarded(
+  deps: { readonly repo: Pick<EntityStore, 'write'> },
+  type: EntityType,
+  id: string,
+  batch: WriteBatch,
+  guard: WriteGuard | undefined,
+): Promise<void> {
   try {
     await deps.repo.write(batch, guard);
   } catch (err) {
@@ -101,7 +120,11 @@ export async function writeGuarded(deps: { readonly repo: Pick<EntityStore, 'wri
     if (err.reason === 'exists') throw taken(type, id);
     if (err.reason === 'changed') throw stale(type, id, err.found as number);
     const gone = err.found as readonly string[];
-    throw appError('UNKNOWN_CLUSTERS', {}, gone.map((c) => ({ path: 'clusterIds', message: `unknown cluster "${c}"` })));
+    throw appError(
+      'UNKNOWN_CLUSTERS',
+      {},
+      gone.map((c) => ({ path: 'clusterIds', message: `unknown cluster "${c}"` })),
+    );
   }
 }
 

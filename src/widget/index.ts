@@ -24,7 +24,11 @@ export function widgetRoutes(options: { demoKey: string }): Router {
   const router = Router();
   router.get('/widget.js', async (_req, res, next) => {
     try {
-      res.type('text/javascript').set('Cache-Control', 'public, max-age=300').set('Cross-Origin-Resource-Policy', 'cross-origin').send(await widgetScript());
+      res
+        .type('text/javascript')
+        .set('Cache-Control', 'public, max-age=300')
+        .set('Cross-Origin-Resource-Policy', 'cross-origin')
+        .send(await widgetScript());
     } catch (err) {
       next(err);
     }

@@ -82,7 +82,11 @@ describe('site keys', () => {
 
   it('open CORS to their origins only', async () => {
     await newKey('site', [SITE_ORIGIN]);
-    const preflight = (origin: string) => call('OPTIONS', '/api/v1/partners/search', { origin, headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const preflight = (origin: string) =>
+      call('OPTIONS', '/api/v1/partners/search', {
+        origin,
+        headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     expect((await preflight(SITE_ORIGIN)).headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
     expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -106,7 +110,10 @@ describe('introductions', () => {
     const list = await call('GET', '/api/v1/introductions?status=new', { key: ADMIN });
     const intro = list.body.items.find((i: { visitorEmail: string }) => i.visitorEmail === 'aino@example.fi');
     expect(intro).toMatchObject({ companyId: 'se-dist', origin: SITE_ORIGIN, status: 'new' });
-    const patched = await call('PATCH', `/api/v1/introductions/${intro.id}`, { key: ADMIN, body: { status: 'introduced', staffNote: 'Mailed both on 27 Nov.' } });
+    const patched = await call('PATCH', `/api/v1/introductions/${intro.id}`, {
+      key: ADMIN,
+      body: { status: 'introduced', staffNote: 'Mailed both on 27 Nov.' },
+    });
     expect(patched.body).toMatchObject({ status: 'introduced', staffNote: 'Mailed both on 27 Nov.' });
     expect((await call('GET', '/api/v1/introductions?status=new', { key: ADMIN })).body.items.some((i: { id: string }) => i.id === intro.id)).toBe(false);
     const bad = await call('PATCH', `/api/v1/introductions/${intro.id}`, { key: ADMIN, body: { status: 'lost' } });

@@ -10,7 +10,11 @@ const t = tempDir();
 afterAll(() => t.cleanup());
 
 describe('a damaged admin-key.sha256', () => {
-  for (const [what, content] of [['too short', 'abc123\n'], ['not hex', 'z'.repeat(64)], ['empty', '']] as const) {
+  for (const [what, content] of [
+    ['too short', 'abc123\n'],
+    ['not hex', 'z'.repeat(64)],
+    ['empty', ''],
+  ] as const) {
     it(`is refused when reading it (${what}), naming the file`, () => {
       const dir = path.join(t.dir, what.replace(/\W/g, '-'));
       ensureAdminKey(dir, undefined); // creates a good one

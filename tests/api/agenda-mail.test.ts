@@ -21,8 +21,10 @@ const SEND = `/api/v1/events/${EVENT.id}/agendas/send`;
 
 // Contact e-mails and languages for the participants; dk-wind keeps none.
 const CONTACTS: Record<string, Partial<CompanyInput>> = {
-  'se-dist': { language: 'sv' }, 'no-fish': { contactEmail: 'post@fjordlaks.example.no', language: 'nb' },
-  'is-sensor': { contactEmail: 'info@maelir.example.is', language: 'is' }, 'dk-food': { contactEmail: 'hej@smorrebrod.example.dk', language: 'da' },
+  'se-dist': { language: 'sv' },
+  'no-fish': { contactEmail: 'post@fjordlaks.example.no', language: 'nb' },
+  'is-sensor': { contactEmail: 'info@maelir.example.is', language: 'is' },
+  'dk-food': { contactEmail: 'hej@smorrebrod.example.dk', language: 'da' },
   'fi-pack2': { contactEmail: 'myynti@pahvi.example.fi', language: 'fi' },
 };
 const dataset = (): DatasetInput => {
@@ -112,7 +114,13 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     for (const s of r.body.sent as Sent[]) addressOf.set(s.companyId, s.to);
 
     const byRecipient = new Map(smtp.received.map((m) => [m.envelopeTo[0], m]));
-    const subjects = { 'sven@example.org': 'Dina möten på Oslo Ocean Day', 'post@fjordlaks.example.no': 'Dine møter på Oslo Ocean Day', 'info@maelir.example.is': 'Fundirnir þínir á Oslo Ocean Day', 'hej@smorrebrod.example.dk': 'Dine møder på Oslo Ocean Day', 'anna.virtanen@example.org': 'Your meetings at Oslo Ocean Day' };
+    const subjects = {
+      'sven@example.org': 'Dina möten på Oslo Ocean Day',
+      'post@fjordlaks.example.no': 'Dine møter på Oslo Ocean Day',
+      'info@maelir.example.is': 'Fundirnir þínir á Oslo Ocean Day',
+      'hej@smorrebrod.example.dk': 'Dine møder på Oslo Ocean Day',
+      'anna.virtanen@example.org': 'Your meetings at Oslo Ocean Day',
+    };
     for (const [to, subject] of Object.entries(subjects)) expect(byRecipient.get(to)?.subject).toBe(subject);
 
     for (const sent of r.body.sent as Sent[]) {
@@ -137,7 +145,12 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
   it('sends nothing again while no agenda changed', async () => {
     const r = await call('POST', SEND, { onlyChanged: true });
     expect(r.body.sent).toEqual([]);
-    expect(r.body.skipped.filter((s: Skipped) => s.reason === 'unchanged').map((s: Skipped) => s.companyId).sort()).toEqual(['dk-food', 'fi-pack', 'is-sensor', 'no-fish', 'se-dist']);
+    expect(
+      r.body.skipped
+        .filter((s: Skipped) => s.reason === 'unchanged')
+        .map((s: Skipped) => s.companyId)
+        .sort(),
+    ).toEqual(['dk-food', 'fi-pack', 'is-sensor', 'no-fish', 'se-dist']);
     expect(smtp.received).toHaveLength(5);
   });
 
@@ -158,7 +171,12 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     expect(r.body.skipped.filter((s: Skipped) => s.reason === 'unchanged')).toHaveLength(3);
     expect(both.find((x) => x !== r)!.body.sent).toEqual([]);
     await smtp.waitForCount(count + 2);
-    expect(smtp.received.slice(count).map((m) => m.envelopeTo[0]).sort()).toEqual(pair.map((id) => addressOf.get(id)).sort());
+    expect(
+      smtp.received
+        .slice(count)
+        .map((m) => m.envelopeTo[0])
+        .sort(),
+    ).toEqual(pair.map((id) => addressOf.get(id)).sort());
     expect((await call('DELETE', `/api/v1/events/${EVENT.id}/removed-pairs?a=${pair[0]}&b=${pair[1]}`)).status).toBe(200);
   });
 
@@ -173,18 +191,27 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     const r = await call('POST', SEND, {});
     expect(sentIds(r.body)).toEqual([...changed, 'fi-pack2'].sort());
     const unchanged = FIRST.filter((id) => id !== 'dk-wind' && !changed.includes(id));
-    expect(r.body.skipped.filter((s: Skipped) => s.reason === 'unchanged').map((s: Skipped) => s.companyId).sort()).toEqual(unchanged.sort());
+    expect(
+      r.body.skipped
+        .filter((s: Skipped) => s.reason === 'unchanged')
+        .map((s: Skipped) => s.companyId)
+        .sort(),
+    ).toEqual(unchanged.sort());
     await smtp.waitForCount(count + changed.length + 1);
     const updates = smtp.received.slice(count);
     // Those mailed before get an update; the newcomer its first agenda, in Finnish.
-    for (const id of changed) expect(updates.find((m) => m.envelopeTo[0] === addressOf.get(id))?.subject).toMatch(/^(Updated|Uppdaterat|Oppdatert|Uppfært|Opdateret):/);
+    for (const id of changed)
+      expect(updates.find((m) => m.envelopeTo[0] === addressOf.get(id))?.subject).toMatch(/^(Updated|Uppdaterat|Oppdatert|Uppfært|Opdateret):/);
     expect(updates.find((m) => m.envelopeTo[0] === 'myynti@pahvi.example.fi')?.subject).toBe('Tapaamisesi: Oslo Ocean Day');
   });
 
   it('sends to the named participants regardless of changes with onlyChanged false', async () => {
     const count = smtp.received.length;
     const r = await call('POST', SEND, { onlyChanged: false, companyIds: ['se-dist', 'dk-wind'] });
-    expect(r.body).toEqual({ sent: [{ companyId: 'se-dist', to: 'sven@example.org', transport: 'smtp' }], skipped: [{ companyId: 'dk-wind', reason: 'no-contact-email' }] });
+    expect(r.body).toEqual({
+      sent: [{ companyId: 'se-dist', to: 'sven@example.org', transport: 'smtp' }],
+      skipped: [{ companyId: 'dk-wind', reason: 'no-contact-email' }],
+    });
     await smtp.waitForCount(count + 1);
     expect(smtp.received.at(-1)!.subject).toBe('Uppdaterat: dina möten på Oslo Ocean Day');
   });
@@ -221,7 +248,9 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
 
   it('puts the mailings in the company export and removes them on erasure', async () => {
     const exported = await call('GET', '/api/v1/companies/no-fish/export');
-    expect(exported.body.agendaMailings).toEqual([expect.objectContaining({ eventId: EVENT.id, companyId: 'no-fish', to: 'post@fjordlaks.example.no', transport: 'smtp' })]);
+    expect(exported.body.agendaMailings).toEqual([
+      expect.objectContaining({ eventId: EVENT.id, companyId: 'no-fish', to: 'post@fjordlaks.example.no', transport: 'smtp' }),
+    ]);
     expect((await call('DELETE', '/api/v1/companies/no-fish', undefined, ADMIN)).status).toBe(200);
     expect(await t.repo.agendaMailingsOf('no-fish')).toEqual([]);
     expect((await t.repo.agendaMailings(EVENT.id)).map((m) => m.companyId)).not.toContain('no-fish');

@@ -21,7 +21,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (method: string, path: string, o: CallOptions & { admin?: boolean } = {}): Promise<Answer> => request(base, method, path, { ...o, key: o.admin ? ADMIN : o.key });
+const call = (method: string, path: string, o: CallOptions & { admin?: boolean } = {}): Promise<Answer> =>
+  request(base, method, path, { ...o, key: o.admin ? ADMIN : o.key });
 
 function expectProblem(r: Answer, status: number, path?: string) {
   expect(r.status).toBe(status);
@@ -40,7 +41,9 @@ describe('health and documentation', () => {
   it('serves an OpenAPI 3.1 document that covers every route', async () => {
     const r = await call('GET', '/api/v1/openapi.json');
     expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/v1/companies', '/api/v1/companies/{id}', '/api/v1/companies/{id}/partners', '/api/v1/partners/search', '/api/v1/import']));
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/companies', '/api/v1/companies/{id}', '/api/v1/companies/{id}/partners', '/api/v1/partners/search', '/api/v1/import']),
+    );
     const partners = r.body.paths['/api/v1/companies/{id}/partners'].get;
     expect(partners.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'limit', 'countries', 'sectors', 'partnerTypes', 'language']);
     const create = r.body.paths['/api/v1/companies'].post.requestBody.content['application/json'].schema;
@@ -87,7 +90,10 @@ describe('CRUD', () => {
   });
 
   it('creates, patches and deletes with an admin key', async () => {
-    const created = await call('POST', '/api/v1/companies', { admin: true, body: company({ id: 'api-co', country: 'DK', offers: 'Cardboard box wholesale.' }) });
+    const created = await call('POST', '/api/v1/companies', {
+      admin: true,
+      body: company({ id: 'api-co', country: 'DK', offers: 'Cardboard box wholesale.' }),
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'api-co', needs: '', website: null });
     expectProblem(await call('POST', '/api/v1/companies', { admin: true, body: company({ id: 'api-co', country: 'DK' }) }), 409);
@@ -168,7 +174,10 @@ describe('bad input', () => {
 
   it('writes nothing when an import is invalid', async () => {
     const before = (await call('GET', '/api/v1/companies?limit=500', { admin: true })).body;
-    const r = await call('POST', '/api/v1/import', { admin: true, body: { companies: [company({ id: 'fi-pack', country: 'FI', name: 'Changed' }), { id: 'broken' }] } });
+    const r = await call('POST', '/api/v1/import', {
+      admin: true,
+      body: { companies: [company({ id: 'fi-pack', country: 'FI', name: 'Changed' }), { id: 'broken' }] },
+    });
     expectProblem(r, 400, 'companies[1].name');
     expect((await call('GET', '/api/v1/companies?limit=500', { admin: true })).body).toEqual(before);
   });
@@ -207,7 +216,9 @@ describe('partner recommendations', () => {
   });
 
   it('recommends partners for a free-text description without a profile', async () => {
-    const r = await call('POST', '/api/v1/partners/search', { body: { text: 'We farm salmon in fjord cages and want sensors to monitor oxygen and water quality.', country: 'NO', limit: 3 } });
+    const r = await call('POST', '/api/v1/partners/search', {
+      body: { text: 'We farm salmon in fjord cages and want sensors to monitor oxygen and water quality.', country: 'NO', limit: 3 },
+    });
     expect(r.status).toBe(200);
     expect(r.body.results[0].company.id).toBe('is-sensor');
     expect(r.body.results.every((x: { company: { country: string } }) => x.company.country !== 'NO')).toBe(true);

@@ -8,7 +8,8 @@ const ADMIN = 'test-admin-key-races-0123456789';
 const ROUNDS = 30;
 const app = servedApp(smallSet, ADMIN);
 
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The second request of a round starts 0-3 ms after the first: the race window moves around. */
 const after = <T>(ms: number, f: () => Promise<T>) => sleep(ms).then(f);
@@ -23,7 +24,12 @@ describe('concurrent writes', () => {
         after(i % 4, () => call('PATCH', '/api/v1/companies/fi-pack', { notes: `round ${i}`, employees: i })),
       ]);
       expect(statuses(a, b)).toEqual([200, 200]);
-      expect((await call('GET', '/api/v1/companies/fi-pack')).body).toMatchObject({ needs: `Distributors in Sweden, round ${i}.`, notes: `round ${i}`, employees: i, clusterIds: ['cl-fi-pack'] });
+      expect((await call('GET', '/api/v1/companies/fi-pack')).body).toMatchObject({
+        needs: `Distributors in Sweden, round ${i}.`,
+        notes: `round ${i}`,
+        employees: i,
+        clusterIds: ['cl-fi-pack'],
+      });
     }
     expect((await call('GET', '/api/v1/companies/fi-pack')).body.version).toBe(start + 2 * ROUNDS);
   });
@@ -47,7 +53,17 @@ describe('a DELETE racing a PATCH of the same company', () => {
     const gone: string[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const id = `se-race-${i}`;
-      const created = await call('POST', '/api/v1/companies', company({ id, country: 'SE', description: 'Wholesale distributor of packaging.', offers: 'Distribution of cardboard boxes.', contactEmail: `ceo${i}@example.org` }));
+      const created = await call(
+        'POST',
+        '/api/v1/companies',
+        company({
+          id,
+          country: 'SE',
+          description: 'Wholesale distributor of packaging.',
+          offers: 'Distribution of cardboard boxes.',
+          contactEmail: `ceo${i}@example.org`,
+        }),
+      );
       expect(created.status).toBe(201);
       const del = () => call('DELETE', `/api/v1/companies/${id}`);
       const patch = () => call('PATCH', `/api/v1/companies/${id}`, { contactEmail: `new${i}@example.org`, notes: 'Call back' });
@@ -82,7 +98,9 @@ describe('a cluster DELETE racing companies that name it', () => {
       expect([201, 400]).toContain(created.status);
       expect([200, 400]).toContain(patched.status);
       const clusters = new Set((await call('GET', '/api/v1/clusters?limit=500')).body.items.map((c: { id: string }) => c.id));
-      const dangling = (await call('GET', '/api/v1/companies?limit=500', undefined)).body.items.filter((c: { clusterIds: string[] }) => c.clusterIds.some((x) => !clusters.has(x)));
+      const dangling = (await call('GET', '/api/v1/companies?limit=500', undefined)).body.items.filter((c: { clusterIds: string[] }) =>
+        c.clusterIds.some((x) => !clusters.has(x)),
+      );
       expect(dangling).toEqual([]);
     }
   });

@@ -54,7 +54,8 @@ describe('searching profiles by words', () => {
   });
 
   it('folds Nordic letters too (SQLite folds only ASCII by itself)', async () => {
-    for (const q of ['Smørrebrød', 'smørrebrød', 'SMØRREBRØD']) expect(ids(await call('GET', `/api/v1/companies?q=${encodeURIComponent(q)}`)), q).toEqual(['dk-food']);
+    for (const q of ['Smørrebrød', 'smørrebrød', 'SMØRREBRØD'])
+      expect(ids(await call('GET', `/api/v1/companies?q=${encodeURIComponent(q)}`)), q).toEqual(['dk-food']);
   });
 
   it('combines words with country and sector, and works for clusters and opportunities', async () => {

@@ -66,7 +66,10 @@ describe('adding participants in bulk', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
       added: ['fi-pack', 'se-dist', 'is-sensor'],
-      skipped: [{ companyId: 'no-fish', reason: 'already registered' }, { companyId: 'fi-pack', reason: 'listed twice' }],
+      skipped: [
+        { companyId: 'no-fish', reason: 'already registered' },
+        { companyId: 'fi-pack', reason: 'listed twice' },
+      ],
     });
     const event = (await call('GET', `/api/v1/events/${EVENT.id}`)).body;
     expect(event.participants.map((p: { companyId: string }) => p.companyId)).toEqual(['no-fish', 'fi-pack', 'se-dist', 'is-sensor']);

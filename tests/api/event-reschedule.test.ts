@@ -9,7 +9,18 @@ const STAFF = 'test-staff-key-reschedule-0123456789';
 const app = servedApp(exportSet, STAFF);
 const call = (method: string, path: string, body?: unknown) => request(app.base, method, path, { body, key: STAFF });
 
-const EVENT = { id: 'ev-reykjavik', name: 'Reykjavík Blue Day', timeZone: 'Atlantic/Reykjavik', date: '2027-09-14', start: '09:00', slotMinutes: 20, slotCount: 5, tables: 3, maxMeetings: 4, minMeetings: 2 };
+const EVENT = {
+  id: 'ev-reykjavik',
+  name: 'Reykjavík Blue Day',
+  timeZone: 'Atlantic/Reykjavik',
+  date: '2027-09-14',
+  start: '09:00',
+  slotMinutes: 20,
+  slotCount: 5,
+  tables: 3,
+  maxMeetings: 4,
+  minMeetings: 2,
+};
 const FIRST = ['fi-pack', 'se-dist', 'no-fish', 'is-sensor', 'dk-food', 'se-soft'];
 
 /** RFC 5545 VEVENTs, unfolded, as property maps. */
@@ -19,8 +30,13 @@ function vevents(ics: string): Record<string, string>[] {
   let current: Record<string, string> | undefined;
   for (const line of lines) {
     if (line === 'BEGIN:VEVENT') current = {};
-    else if (line === 'END:VEVENT') { out.push(current!); current = undefined; }
-    else if (current) { const i = line.indexOf(':'); current[line.slice(0, i).split(';')[0]!] = line.slice(i + 1); }
+    else if (line === 'END:VEVENT') {
+      out.push(current!);
+      current = undefined;
+    } else if (current) {
+      const i = line.indexOf(':');
+      current[line.slice(0, i).split(';')[0]!] = line.slice(i + 1);
+    }
   }
   return out;
 }
@@ -51,7 +67,13 @@ describe('re-scheduling an event', () => {
     expect(changes.added).toBeGreaterThan(0);
     // Exactly the shape the console reads, and only participants with a change.
     const late = changes.participants.find((p: { companyId: string }) => p.companyId === 'dk-wind');
-    expect(late.added[0]).toEqual({ with: expect.any(String), slot: expect.any(Number), table: expect.any(Number), start: expect.stringMatching(/^2027-09-14T/), end: expect.stringMatching(/^2027-09-14T/) });
+    expect(late.added[0]).toEqual({
+      with: expect.any(String),
+      slot: expect.any(Number),
+      table: expect.any(Number),
+      start: expect.stringMatching(/^2027-09-14T/),
+      end: expect.stringMatching(/^2027-09-14T/),
+    });
     expect(Object.keys(late).sort()).toEqual(['added', 'cancelled', 'companyId', 'moved']);
     for (const p of changes.participants) expect(p.added.length + p.moved.length + p.cancelled.length).toBeGreaterThan(0);
     expect(changes.participants.find((p: { companyId: string }) => p.companyId === 'se-dist').cancelled.length).toBe(changes.cancelled);
@@ -82,7 +104,9 @@ describe('re-scheduling an event', () => {
   });
 
   it('hands out CSV with a byte-order mark, local times, and a download name after the event and the company', async () => {
-    const res = await fetch(`${app.base}/api/v1/events/${EVENT.id}/participants/is-sensor/agenda?format=csv`, { headers: { authorization: `Bearer ${STAFF}` } });
+    const res = await fetch(`${app.base}/api/v1/events/${EVENT.id}/participants/is-sensor/agenda?format=csv`, {
+      headers: { authorization: `Bearer ${STAFF}` },
+    });
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);

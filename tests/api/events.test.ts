@@ -33,7 +33,9 @@ describe('event endpoints', () => {
 
     const csv = await call('GET', `/api/v1/events/${EVENT.id}/agenda?format=csv`);
     expect(csv.type).toContain('text/csv');
-    expect(csv.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe('slot,date,start_time,end_time,time_zone,table,company_a,country_a,company_b,country_b,pinned,wish,score,start,end');
+    expect(csv.text.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      'slot,date,start_time,end_time,time_zone,table,company_a,country_a,company_b,country_b,pinned,wish,score,start,end',
+    );
     const ics = await call('GET', `/api/v1/events/${EVENT.id}/participants/is-sensor/agenda?format=ics`);
     expect(ics.type).toContain('text/calendar');
     expect(ics.text).toMatch(/DTSTART;TZID=Europe\/Oslo:20270615T1[01][03]000/);

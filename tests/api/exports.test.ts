@@ -45,7 +45,9 @@ describe('GET /api/v1/companies/{id}/opportunities', () => {
 
 describe('POST /api/v1/opportunities/search', () => {
   it('matches free text from a country to openings in other countries', async () => {
-    const r = await call('POST', '/api/v1/opportunities/search', { body: { text: 'We build underwater oxygen sensors for fish farms', country: 'IS', limit: 3 } });
+    const r = await call('POST', '/api/v1/opportunities/search', {
+      body: { text: 'We build underwater oxygen sensors for fish farms', country: 'IS', limit: 3 },
+    });
     expect(r.status).toBe(200);
     expect(r.body.results[0].opportunity.id).toBe('op-no-sensors');
     const bad = await call('POST', '/api/v1/opportunities/search', { body: { text: 'sensors', country: 'XX' } });
@@ -116,7 +118,13 @@ describe('GET /api/v1/digest (staff)', () => {
 describe('OpenAPI', () => {
   it('documents the new endpoints and marks the staff ones as secured', async () => {
     const doc = (await call('GET', '/api/v1/openapi.json')).body;
-    for (const path of ['/api/v1/companies/{id}/opportunities', '/api/v1/opportunities/search', '/api/v1/opportunities/{id}/companies', '/api/v1/clusters/{id}/partners', '/api/v1/digest']) {
+    for (const path of [
+      '/api/v1/companies/{id}/opportunities',
+      '/api/v1/opportunities/search',
+      '/api/v1/opportunities/{id}/companies',
+      '/api/v1/clusters/{id}/partners',
+      '/api/v1/digest',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.paths['/api/v1/opportunities/{id}/companies'].get.security).toEqual([{ bearer: [] }]);

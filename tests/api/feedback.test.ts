@@ -34,15 +34,33 @@ const call = (method: string, path: string, o: CallOptions = {}) => request(serv
 
 const asStaff = (method: string, path: string, body?: unknown) => call(method, path, { key: staff.secret, body });
 const paths = (r: { body: { errors?: { path: string }[] } }) => (r.body.errors ?? []).map((e) => e.path);
-const allFeedback = async () => (await asStaff('GET', '/api/v1/feedback?limit=500')).body as { items: { companyId: string; kind: string; candidateId: string; verdict: string }[]; total: number };
+const allFeedback = async () =>
+  (await asStaff('GET', '/api/v1/feedback?limit=500')).body as {
+    items: { companyId: string; kind: string; candidateId: string; verdict: string }[];
+    total: number;
+  };
 
 describe('recording a verdict', () => {
   let first: { id: string; createdAt: string };
 
   it('stores it with the score shown, the note and the staff key', async () => {
-    const r = await asStaff('PUT', COMPANY, { kind: 'partner', candidateId: 'se-dist', verdict: 'good', score: 0.82, note: 'Exactly the distributor they need.' });
+    const r = await asStaff('PUT', COMPANY, {
+      kind: 'partner',
+      candidateId: 'se-dist',
+      verdict: 'good',
+      score: 0.82,
+      note: 'Exactly the distributor they need.',
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ companyId: 'fi-pack', kind: 'partner', candidateId: 'se-dist', verdict: 'good', score: 0.82, note: 'Exactly the distributor they need.', keyId: staff.id });
+    expect(r.body).toMatchObject({
+      companyId: 'fi-pack',
+      kind: 'partner',
+      candidateId: 'se-dist',
+      verdict: 'good',
+      score: 0.82,
+      note: 'Exactly the distributor they need.',
+      keyId: staff.id,
+    });
     expect(r.body.id).toMatch(/^fb_/);
     expect(r.body.updatedAt).toBe(r.body.createdAt);
     first = r.body;
@@ -108,7 +126,13 @@ describe('bad input', () => {
 
 describe('listing, exporting and withdrawing', () => {
   beforeAll(async () => {
-    await asStaff('PUT', '/api/v1/companies/no-fish/feedback', { kind: 'partner', candidateId: 'is-sensor', verdict: 'good', score: 0.7, note: 'Sensors, "oxygen", cages' });
+    await asStaff('PUT', '/api/v1/companies/no-fish/feedback', {
+      kind: 'partner',
+      candidateId: 'is-sensor',
+      verdict: 'good',
+      score: 0.7,
+      note: 'Sensors, "oxygen", cages',
+    });
   });
 
   it("lists one company's verdicts, newest first", async () => {
@@ -136,12 +160,39 @@ describe('listing, exporting and withdrawing', () => {
     const rows = parse(r.text, { columns: true }) as Record<string, string>[];
     // All rows, not a page: `limit` applies to JSON only.
     expect(rows).toHaveLength(3);
-    expect(Object.keys(rows[0]!)).toEqual(['companyId', 'companyName', 'kind', 'candidateId', 'candidateName', 'verdict', 'score', 'note', 'createdAt', 'updatedAt']);
-    expect(rows[0]).toMatchObject({ companyId: 'no-fish', companyName: 'Fjordlaks AS', kind: 'partner', candidateId: 'is-sensor', candidateName: 'Mælir Sensors ehf', verdict: 'good', score: '0.7', note: 'Sensors, "oxygen", cages' });
-    expect(rows.find((row) => row['candidateId'] === 'op-se-boxes')).toMatchObject({ companyName: 'Kartonki Packaging Oy', candidateName: 'Swedish grocery chain seeks packaging supplier', verdict: 'good' });
+    expect(Object.keys(rows[0]!)).toEqual([
+      'companyId',
+      'companyName',
+      'kind',
+      'candidateId',
+      'candidateName',
+      'verdict',
+      'score',
+      'note',
+      'createdAt',
+      'updatedAt',
+    ]);
+    expect(rows[0]).toMatchObject({
+      companyId: 'no-fish',
+      companyName: 'Fjordlaks AS',
+      kind: 'partner',
+      candidateId: 'is-sensor',
+      candidateName: 'Mælir Sensors ehf',
+      verdict: 'good',
+      score: '0.7',
+      note: 'Sensors, "oxygen", cages',
+    });
+    expect(rows.find((row) => row['candidateId'] === 'op-se-boxes')).toMatchObject({
+      companyName: 'Kartonki Packaging Oy',
+      candidateName: 'Swedish grocery chain seeks packaging supplier',
+      verdict: 'good',
+    });
     expect(rows.find((row) => row['candidateId'] === 'se-dist')).toMatchObject({ verdict: 'wrong', score: '', note: '' });
     for (const pattern of PRIVATE) expect(r.text).not.toMatch(pattern);
-    const wrongOnly = parse((await call('GET', '/api/v1/feedback?format=csv&verdict=wrong', { key: staff.secret })).text, { columns: true }) as Record<string, string>[];
+    const wrongOnly = parse((await call('GET', '/api/v1/feedback?format=csv&verdict=wrong', { key: staff.secret })).text, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(wrongOnly.map((row) => row['candidateId'])).toEqual(['se-dist']);
   });
 

@@ -28,9 +28,24 @@ beforeAll(async () => {
   t = await createTestEngine({ data: exportSet() });
   server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN), rateLimits: { perIpPerMinute: 1e9, perKeyPerMinute: 1e9 } }));
   siteKey = (await createApiKey(t.repo, { role: 'site', label: 'partner', origins: [ORIGIN] })).secret;
-  await createEvent(t.engine, { id: 'ev-1', name: 'Day', timeZone: 'Europe/Oslo', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 2 });
+  await createEvent(t.engine, {
+    id: 'ev-1',
+    name: 'Day',
+    timeZone: 'Europe/Oslo',
+    date: '2030-05-05',
+    start: '09:00',
+    slotMinutes: 20,
+    slotCount: 4,
+    tables: 2,
+  });
   for (const companyId of ['fi-pack', 'se-dist', 'no-fish']) await addParticipant(t.engine, 'ev-1', { companyId });
-  introId = (await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'V', email: 'v@site.test', message: 'Hi', consent: true }, { siteKeyId: null, origin: null })).id;
+  introId = (
+    await requestIntroduction(
+      t.engine,
+      { companyId: 'se-dist', name: 'V', email: 'v@site.test', message: 'Hi', consent: true },
+      { siteKeyId: null, origin: null },
+    )
+  ).id;
   // A verdict that a withdrawal slipping through would remove.
   await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-dist', verdict: 'good' }, null);
 }, 60_000);
@@ -66,23 +81,65 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { method: 'POST', path: '/api/v1/companies', valid: { ...company({ id: 'fz-co', country: 'NO', description: 'Boats.', offers: 'Boats.' }) }, required: ['id', 'country', 'name', 'description'] },
+  {
+    method: 'POST',
+    path: '/api/v1/companies',
+    valid: { ...company({ id: 'fz-co', country: 'NO', description: 'Boats.', offers: 'Boats.' }) },
+    required: ['id', 'country', 'name', 'description'],
+  },
   { method: 'PATCH', path: '/api/v1/companies/fi-pack', valid: { description: 'We make boxes.', sectors: ['food'], country: 'FI' } },
-  { method: 'POST', path: '/api/v1/clusters', valid: { id: 'fz-cl', name: 'Cluster', country: 'DK', description: 'A cluster.', sectors: ['food'] }, required: ['id', 'name', 'country', 'description'] },
+  {
+    method: 'POST',
+    path: '/api/v1/clusters',
+    valid: { id: 'fz-cl', name: 'Cluster', country: 'DK', description: 'A cluster.', sectors: ['food'] },
+    required: ['id', 'name', 'country', 'description'],
+  },
   { method: 'PATCH', path: '/api/v1/clusters/cl-fi-pack', valid: { description: 'Packaging.', country: 'FI' } },
-  { method: 'POST', path: '/api/v1/opportunities', valid: { ...opportunity({ id: 'fz-op', country: 'SE' }) }, required: ['id', 'title', 'country', 'description', 'type'] },
+  {
+    method: 'POST',
+    path: '/api/v1/opportunities',
+    valid: { ...opportunity({ id: 'fz-op', country: 'SE' }) },
+    required: ['id', 'title', 'country', 'description', 'type'],
+  },
   { method: 'PATCH', path: '/api/v1/opportunities/op-se-boxes', valid: { deadline: '2031-01-01', country: 'SE' } },
-  { method: 'POST', path: '/api/v1/events', valid: { id: 'fz-ev', name: 'Fuzz Day', timeZone: 'Europe/Helsinki', date: '2030-01-01', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 3 }, required: ['id', 'name', 'timeZone', 'date', 'start', 'slotMinutes', 'slotCount', 'tables'] },
+  {
+    method: 'POST',
+    path: '/api/v1/events',
+    valid: { id: 'fz-ev', name: 'Fuzz Day', timeZone: 'Europe/Helsinki', date: '2030-01-01', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 3 },
+    required: ['id', 'name', 'timeZone', 'date', 'start', 'slotMinutes', 'slotCount', 'tables'],
+  },
   { method: 'PATCH', path: '/api/v1/events/ev-1', valid: { name: 'Renamed', tables: 4 } },
-  { method: 'POST', path: '/api/v1/events/ev-1/participants', valid: { companyId: 'dk-food', availability: [0, 1], wishes: [{ companyId: 'fi-pack', priority: 1 }], blocks: [] }, required: ['companyId'] },
+  {
+    method: 'POST',
+    path: '/api/v1/events/ev-1/participants',
+    valid: { companyId: 'dk-food', availability: [0, 1], wishes: [{ companyId: 'fi-pack', priority: 1 }], blocks: [] },
+    required: ['companyId'],
+  },
   { method: 'PATCH', path: '/api/v1/events/ev-1/participants/fi-pack', valid: { availability: [0, 2], blocks: ['no-fish'] } },
   { method: 'POST', path: '/api/v1/events/ev-1/pins', valid: { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 }, required: ['a', 'b'] },
   { method: 'POST', path: '/api/v1/events/ev-1/removed-pairs', valid: { a: 'fi-pack', b: 'no-fish' }, required: ['a', 'b'] },
   { method: 'POST', path: '/api/v1/events/ev-1/agendas/send', valid: { onlyChanged: false, companyIds: ['fi-pack', 'se-dist'] } },
-  { method: 'POST', path: '/api/v1/introductions', valid: { companyId: 'fi-pack', name: 'Visitor', email: 'v@site.test', message: 'Hello there', consent: true }, required: ['companyId', 'name', 'email', 'message', 'consent'], site: true },
+  {
+    method: 'POST',
+    path: '/api/v1/introductions',
+    valid: { companyId: 'fi-pack', name: 'Visitor', email: 'v@site.test', message: 'Hello there', consent: true },
+    required: ['companyId', 'name', 'email', 'message', 'consent'],
+    site: true,
+  },
   { method: 'PATCH', path: '/api/v1/introductions/{intro}', valid: { status: 'introduced', staffNote: 'Done.' } },
-  { method: 'PUT', path: '/api/v1/companies/fi-pack/feedback', valid: { kind: 'partner', candidateId: 'se-dist', verdict: 'wrong', score: 0.5, note: 'Not a fit.' }, required: ['kind', 'candidateId', 'verdict'] },
-  { method: 'DELETE', path: '/api/v1/companies/fi-pack/feedback', valid: { kind: 'partner', candidateId: 'se-dist' }, required: ['kind', 'candidateId'], query: true },
+  {
+    method: 'PUT',
+    path: '/api/v1/companies/fi-pack/feedback',
+    valid: { kind: 'partner', candidateId: 'se-dist', verdict: 'wrong', score: 0.5, note: 'Not a fit.' },
+    required: ['kind', 'candidateId', 'verdict'],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/companies/fi-pack/feedback',
+    valid: { kind: 'partner', candidateId: 'se-dist' },
+    required: ['kind', 'candidateId'],
+    query: true,
+  },
   { method: 'POST', path: '/api/v1/keys', valid: { role: 'staff', label: 'Someone' }, required: ['role', 'label'] },
   { method: 'POST', path: '/api/v1/import', valid: { companies: [{ ...company({ id: 'fz-imp', country: 'IS' }) }], clusters: [] } },
 ];
@@ -96,19 +153,37 @@ function invalidBodies(target: Target): fc.Arbitrary<string> {
   const keys = Object.keys(target.valid);
   const strings = keys.filter((k) => typeof target.valid[k] === 'string');
   const json = (body: unknown) => JSON.stringify(body);
-  const other = (v: unknown) => fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }), fc.double())
-    .filter((x) => typeof x !== typeof v || Array.isArray(x) !== Array.isArray(v));
+  const other = (v: unknown) =>
+    fc
+      .oneof(
+        fc.integer(),
+        fc.boolean(),
+        fc.array(fc.integer(), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+        fc.double(),
+      )
+      .filter((x) => typeof x !== typeof v || Array.isArray(x) !== Array.isArray(v));
   const options: fc.Arbitrary<string>[] = [
     fc.constantFrom(...keys).chain((k) => other(target.valid[k]).map((v) => json({ ...target.valid, [k]: v }))),
-    fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !keys.includes(k) && k !== '__proto__').map((k) => json({ ...target.valid, [k]: 'extra' })),
-    fc.constantFrom(...keys).chain((k) => fc.integer({ min: 200, max: 20_000 }).map((d) => json({ ...target.valid, [k]: '__NEST__' }).replace('"__NEST__"', nest(d)))),
+    fc
+      .string({ minLength: 1, maxLength: 20 })
+      .filter((k) => !keys.includes(k) && k !== '__proto__')
+      .map((k) => json({ ...target.valid, [k]: 'extra' })),
+    fc
+      .constantFrom(...keys)
+      .chain((k) => fc.integer({ min: 200, max: 20_000 }).map((d) => json({ ...target.valid, [k]: '__NEST__' }).replace('"__NEST__"', nest(d)))),
     fc.constantFrom('[]', '"just a string"', '42', 'null', '{"unclosed": ', '{}}'),
   ];
   if (strings.length) {
-    options.push(fc.constantFrom(...strings).chain((k) => fc.integer({ min: 10_001, max: 1_200_000 }).map((n) => json({ ...target.valid, [k]: 'x'.repeat(n) }))));
-    options.push(fc.constantFrom(...strings).chain((k) => fc.constantFrom(...BAD_TEXT).map((bad) => json({ ...target.valid, [k]: `${String(target.valid[k])}${bad}` }))));
+    options.push(
+      fc.constantFrom(...strings).chain((k) => fc.integer({ min: 10_001, max: 1_200_000 }).map((n) => json({ ...target.valid, [k]: 'x'.repeat(n) }))),
+    );
+    options.push(
+      fc.constantFrom(...strings).chain((k) => fc.constantFrom(...BAD_TEXT).map((bad) => json({ ...target.valid, [k]: `${String(target.valid[k])}${bad}` }))),
+    );
   }
-  if (target.required?.length) options.push(fc.constantFrom(...target.required).map((k) => json(Object.fromEntries(Object.entries(target.valid).filter(([key]) => key !== k)))));
+  if (target.required?.length)
+    options.push(fc.constantFrom(...target.required).map((k) => json(Object.fromEntries(Object.entries(target.valid).filter(([key]) => key !== k)))));
   if ('country' in target.valid) options.push(fc.constantFrom(...BAD_COUNTRIES).map((c) => json({ ...target.valid, country: c })));
   return fc.oneof(...options);
 }
@@ -119,13 +194,17 @@ function invalidQueries(target: Target): fc.Arbitrary<string> {
   const qs = (params: Record<string, unknown>) => queryString(params as Record<string, string>);
   const options: fc.Arbitrary<string>[] = [
     fc.constantFrom(...keys).chain((k) => fc.string({ maxLength: 30 }).map((v) => qs({ ...target.valid, [k]: v }))),
-    fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !keys.includes(k) && k !== '__proto__').map((k) => qs({ ...target.valid, [k]: 'extra' })),
+    fc
+      .string({ minLength: 1, maxLength: 20 })
+      .filter((k) => !keys.includes(k) && k !== '__proto__')
+      .map((k) => qs({ ...target.valid, [k]: 'extra' })),
     fc.constantFrom(...keys).chain((k) => fc.integer({ min: 81, max: 5_000 }).map((n) => qs({ ...target.valid, [k]: 'x'.repeat(n) }))),
     fc.constantFrom(...keys).chain((k) => fc.constantFrom(...BAD_TEXT).map((bad) => qs({ ...target.valid, [k]: `${String(target.valid[k])}${bad}` }))),
     fc.constantFrom(...keys).map((k) => `${qs(target.valid)}&${qs({ [k]: target.valid[k] })}`),
     fc.constantFrom('', '&&', '=&=', keys.join('&'), `${qs(target.valid)}`.replace(/=[^&]*/, '=%FF%FE')),
   ];
-  if (target.required?.length) options.push(fc.constantFrom(...target.required).map((k) => qs(Object.fromEntries(Object.entries(target.valid).filter(([key]) => key !== k)))));
+  if (target.required?.length)
+    options.push(fc.constantFrom(...target.required).map((k) => qs(Object.fromEntries(Object.entries(target.valid).filter(([key]) => key !== k)))));
   return fc.oneof(...options);
 }
 
@@ -154,14 +233,20 @@ async function expectRejectedUntouched(target: Target, raw: string | Buffer) {
 
 /** The schema the target's input is checked against: its body's, or its query string's. */
 const inputSchema = (target: Target) => {
-  const r = ROUTES.find((r) => r.method.toUpperCase() === target.method && target.path.replace('{intro}', '{id}').match(new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`)));
+  const r = ROUTES.find(
+    (r) => r.method.toUpperCase() === target.method && target.path.replace('{intro}', '{id}').match(new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`)),
+  );
   return target.query ? r?.query : r?.body;
 };
 
 /** The input as the server sees it: parsed JSON, or the query string as express's simple parser reads it. */
 function asReceived(target: Target, raw: string): unknown {
   if (target.query) return { ...parseQueryString(raw) };
-  try { return JSON.parse(raw); } catch { return undefined; }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 describe('fuzzing the write endpoints', () => {
@@ -173,18 +258,22 @@ describe('fuzzing the write endpoints', () => {
     }
   });
 
-  it.each(TARGETS.map((target) => [`${target.method} ${target.path}`, target] as const))('%s rejects bad input and changes nothing', async (_name, target) => {
-    const schema = inputSchema(target)!;
-    await fc.assert(
-      fc.asyncProperty(target.query ? invalidQueries(target) : invalidBodies(target), async (raw) => {
-        // A mutation that happens to stay valid (e.g. null for an optional field) is not bad input.
-        const parsed = asReceived(target, raw);
-        fc.pre(parsed === undefined || !schema.safeParse(parsed).success);
-        await expectRejectedUntouched(target, raw);
-      }),
-      { numRuns: 25, seed: 20261127 },
-    );
-  }, 120_000);
+  it.each(TARGETS.map((target) => [`${target.method} ${target.path}`, target] as const))(
+    '%s rejects bad input and changes nothing',
+    async (_name, target) => {
+      const schema = inputSchema(target)!;
+      await fc.assert(
+        fc.asyncProperty(target.query ? invalidQueries(target) : invalidBodies(target), async (raw) => {
+          // A mutation that happens to stay valid (e.g. null for an optional field) is not bad input.
+          const parsed = asReceived(target, raw);
+          fc.pre(parsed === undefined || !schema.safeParse(parsed).success);
+          await expectRejectedUntouched(target, raw);
+        }),
+        { numRuns: 25, seed: 20261127 },
+      );
+    },
+    120_000,
+  );
 
   it('has a check that fails when a write goes through (a control for the properties above)', async () => {
     const clusters = TARGETS.find((x) => x.path === '/api/v1/clusters')!;

@@ -38,7 +38,11 @@ const jsonOfSize = (bytes: number) => JSON.stringify({ padding: 'x'.repeat(bytes
 describe('body limits', () => {
   it('default to 1 MB and are configurable, imports larger; README and config agree', () => {
     expect(loadConfig({}).bodyLimits).toEqual({ body: '1mb', importBody: '200mb', jsonDepth: 32 });
-    expect(loadConfig({ MAX_BODY: '2mb', MAX_IMPORT_BODY: '50mb', MAX_JSON_DEPTH: '16' }).bodyLimits).toEqual({ body: '2mb', importBody: '50mb', jsonDepth: 16 });
+    expect(loadConfig({ MAX_BODY: '2mb', MAX_IMPORT_BODY: '50mb', MAX_JSON_DEPTH: '16' }).bodyLimits).toEqual({
+      body: '2mb',
+      importBody: '50mb',
+      jsonDepth: 16,
+    });
     expect(() => loadConfig({ MAX_BODY: 'lots' })).toThrow(/MAX_BODY/);
   });
 
@@ -114,10 +118,21 @@ describe('names', () => {
       expect(r.type).toContain('application/problem+json');
       expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('name');
     }
-    const title = await call('POST', '/api/v1/opportunities', { body: { id: 'op-bidi', title: 'Tender \u202E', country: 'FI', description: 'd', type: 'tender' } });
+    const title = await call('POST', '/api/v1/opportunities', {
+      body: { id: 'op-bidi', title: 'Tender \u202E', country: 'FI', description: 'd', type: 'tender' },
+    });
     expect(title.body.errors.map((e: { path: string }) => e.path)).toContain('title');
     const event = await call('POST', '/api/v1/events', {
-      body: { id: 'ev-crlf', name: 'Day\r\nX-INJECTED:1', timeZone: 'Europe/Helsinki', date: '2027-03-28', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 2 },
+      body: {
+        id: 'ev-crlf',
+        name: 'Day\r\nX-INJECTED:1',
+        timeZone: 'Europe/Helsinki',
+        date: '2027-03-28',
+        start: '09:00',
+        slotMinutes: 20,
+        slotCount: 4,
+        tables: 2,
+      },
     });
     expect(event.status).toBe(400);
     expect(event.body.errors.map((e: { path: string }) => e.path)).toContain('name');

@@ -27,7 +27,9 @@ describe('the OpenAPI document', () => {
 
   it('names every operation once and states its security', () => {
     const doc = document();
-    const operations = Object.values(doc.paths as Record<string, Record<string, { operationId: string; security: unknown[] }>>).flatMap((p) => Object.values(p));
+    const operations = Object.values(doc.paths as Record<string, Record<string, { operationId: string; security: unknown[] }>>).flatMap((p) =>
+      Object.values(p),
+    );
     expect(operations.length).toBe(ROUTES.length);
     const ids = operations.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);

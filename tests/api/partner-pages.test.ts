@@ -38,7 +38,11 @@ describe('POST /api/v1/partners/search with offset', () => {
   });
 
   it('refuses a page past the bound or too large with a problem naming the field', async () => {
-    for (const [body, path] of [[{ ...TEXT, offset: 40 }, 'offset'], [{ ...TEXT, limit: 50, offset: 0 }, 'limit'], [{ ...TEXT, offset: 'next' }, 'offset']] as const) {
+    for (const [body, path] of [
+      [{ ...TEXT, offset: 40 }, 'offset'],
+      [{ ...TEXT, limit: 50, offset: 0 }, 'limit'],
+      [{ ...TEXT, offset: 'next' }, 'offset'],
+    ] as const) {
       const r = await search(body);
       expect(r.status).toBe(400);
       expect(r.type).toContain('application/problem+json');

@@ -6,7 +6,8 @@ import { request, type Answer, servedApp } from './client.js';
 const ADMIN = 'test-admin-key-patch-0123456789';
 const app = servedApp(smallSet, ADMIN);
 
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
 const withoutVersion = ({ version: _v, ...rest }: Record<string, unknown>) => rest;
 
 function expectProblem(r: Answer, status: number, path: string) {
@@ -23,7 +24,12 @@ describe('PATCH of an entity', () => {
     expect(withoutVersion(r.body)).toEqual({ ...withoutVersion(before), employees: 5 });
     const after = (await call('GET', '/api/v1/companies/fi-pack')).body;
     expect(withoutVersion(after)).toEqual({ ...withoutVersion(before), employees: 5 });
-    expect(after).toMatchObject({ clusterIds: ['cl-fi-pack'], sectors: ['bioeconomy', 'manufacturing'], partnerTypes: ['distributor', 'customer'], contactEmail: 'anna.virtanen@example.org' });
+    expect(after).toMatchObject({
+      clusterIds: ['cl-fi-pack'],
+      sectors: ['bioeconomy', 'manufacturing'],
+      partnerTypes: ['distributor', 'customer'],
+      contactEmail: 'anna.virtanen@example.org',
+    });
     expect(after.offers).toMatch(/cardboard/);
   });
 
@@ -44,7 +50,10 @@ describe('PATCH of an entity', () => {
     expect(withoutVersion((await call('GET', '/api/v1/clusters/cl-no-sea')).body)).toEqual({ ...withoutVersion(cluster), name: 'Ocean Cluster Norway' });
     const opportunity = (await call('GET', '/api/v1/opportunities/op-no-tender')).body;
     expect((await call('PATCH', '/api/v1/opportunities/op-no-tender', { title: 'School meal packaging' })).status).toBe(200);
-    expect(withoutVersion((await call('GET', '/api/v1/opportunities/op-no-tender')).body)).toEqual({ ...withoutVersion(opportunity), title: 'School meal packaging' });
+    expect(withoutVersion((await call('GET', '/api/v1/opportunities/op-no-tender')).body)).toEqual({
+      ...withoutVersion(opportunity),
+      title: 'School meal packaging',
+    });
     expect(opportunity.sectors).toEqual(['food']);
   });
 
@@ -66,7 +75,13 @@ describe('versions and ETags', () => {
     const patched = await call('PATCH', '/api/v1/companies/is-sensor', { employees: 12 });
     expect(patched.headers.get('etag')).toBe(`"${version + 1}"`);
     expect(patched.body.version).toBe(version + 1);
-    const created = await call('POST', '/api/v1/opportunities', { id: 'op-new', title: 'New tender', country: 'SE', description: 'Buying boxes.', type: 'tender' });
+    const created = await call('POST', '/api/v1/opportunities', {
+      id: 'op-new',
+      title: 'New tender',
+      country: 'SE',
+      description: 'Buying boxes.',
+      type: 'tender',
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
   });
@@ -97,8 +112,19 @@ describe('versions and ETags', () => {
 });
 
 const EVENT = {
-  id: 'ev-patch', name: 'Patch Day', timeZone: 'Europe/Oslo', date: '2027-06-15', start: '10:00', slotMinutes: 30, slotCount: 4, tables: 2,
-  gapMinutes: 10, breaks: [{ afterSlot: 1, minutes: 30 }], minMeetings: 3, allowSameCountry: true, maxMeetings: 3,
+  id: 'ev-patch',
+  name: 'Patch Day',
+  timeZone: 'Europe/Oslo',
+  date: '2027-06-15',
+  start: '10:00',
+  slotMinutes: 30,
+  slotCount: 4,
+  tables: 2,
+  gapMinutes: 10,
+  breaks: [{ afterSlot: 1, minutes: 30 }],
+  minMeetings: 3,
+  allowSameCountry: true,
+  maxMeetings: 3,
 };
 
 describe('PATCH of an event', () => {

@@ -14,7 +14,11 @@ let one: ServiceProcess;
 let two: ServiceProcess;
 
 const envFor = (url: string, name: string): NodeJS.ProcessEnv => ({
-  ...process.env, DATA_DIR: path.join(t.dir, name), DATABASE_URL: url, NORDICHUB_ADMIN_KEY: ADMIN, SYNC_INTERVAL_MS: '100',
+  ...process.env,
+  DATA_DIR: path.join(t.dir, name),
+  DATABASE_URL: url,
+  NORDICHUB_ADMIN_KEY: ADMIN,
+  SYNC_INTERVAL_MS: '100',
 });
 
 beforeAll(async () => {

@@ -24,7 +24,16 @@ beforeAll(async () => {
   keys.site = (await createApiKey(t.repo, { role: 'site', label: 'partner', origins: [ORIGIN] })).secret;
   keys.staff = (await createApiKey(t.repo, { role: 'staff', label: 'staff' })).secret;
   keys.admin = (await createApiKey(t.repo, { role: 'admin', label: 'admin' })).secret;
-  await createEvent(t.engine, { id: 'ev-1', name: 'Day', timeZone: 'Europe/Oslo', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 2 });
+  await createEvent(t.engine, {
+    id: 'ev-1',
+    name: 'Day',
+    timeZone: 'Europe/Oslo',
+    date: '2030-05-05',
+    start: '09:00',
+    slotMinutes: 20,
+    slotCount: 4,
+    tables: 2,
+  });
   for (const companyId of ['fi-pack', 'se-dist']) await addParticipant(t.engine, 'ev-1', { companyId });
 });
 afterAll(async () => {
@@ -33,8 +42,12 @@ afterAll(async () => {
 });
 
 const SAMPLE_IDS: Record<string, string> = {
-  '/api/v1/clusters': 'cl-fi-pack', '/api/v1/companies': 'fi-pack', '/api/v1/opportunities': 'op-se-boxes', '/api/v1/events': 'ev-1',
-  '/api/v1/keys': 'key_000000000000', '/api/v1/introductions': 'intro_00000000-0000-0000-0000-000000000000',
+  '/api/v1/clusters': 'cl-fi-pack',
+  '/api/v1/companies': 'fi-pack',
+  '/api/v1/opportunities': 'op-se-boxes',
+  '/api/v1/events': 'ev-1',
+  '/api/v1/keys': 'key_000000000000',
+  '/api/v1/introductions': 'intro_00000000-0000-0000-0000-000000000000',
 };
 
 function concretePath(path: string): string {
@@ -78,11 +91,14 @@ describe('private data', () => {
     expect(needBody.filter((k) => !(k in SITE_BODIES))).toEqual([]);
   });
 
-  it.each(reachable.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s never shows contact details or notes to a site key', async (name, r) => {
-    const res = await call(r.method, concretePath(r.path), keys.site, SITE_BODIES[name]);
-    expect(res.status, res.text).toBeLessThan(400);
-    for (const pattern of PRIVATE) expect(res.text).not.toMatch(pattern);
-  });
+  it.each(reachable.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s never shows contact details or notes to a site key',
+    async (name, r) => {
+      const res = await call(r.method, concretePath(r.path), keys.site, SITE_BODIES[name]);
+      expect(res.status, res.text).toBeLessThan(400);
+      for (const pattern of PRIVATE) expect(res.text).not.toMatch(pattern);
+    },
+  );
 
   it('does show them to staff, where they belong', async () => {
     const res = await call('get', '/api/v1/companies/fi-pack', keys.staff);

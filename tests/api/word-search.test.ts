@@ -21,8 +21,17 @@ let server: Awaited<ReturnType<typeof serve>>;
 let staff: string;
 
 const NORDIC = {
-  id: 'is-zq7', name: 'Þórsdóttir & Ðalur ehf', country: 'IS', description: 'Æble-cider from Øresund; Åland battery recycling.',
-  offers: 'Hákarl catering', needs: 'A Straße partner', clusterIds: [], sectors: ['food'], partnerTypes: ['distributor'], employees: 12, website: 'https://zq7.example',
+  id: 'is-zq7',
+  name: 'Þórsdóttir & Ðalur ehf',
+  country: 'IS',
+  description: 'Æble-cider from Øresund; Åland battery recycling.',
+  offers: 'Hákarl catering',
+  needs: 'A Straße partner',
+  clusterIds: [],
+  sectors: ['food'],
+  partnerTypes: ['distributor'],
+  employees: 12,
+  website: 'https://zq7.example',
 };
 
 beforeAll(async () => {
@@ -45,7 +54,23 @@ const search = async (q: string, type = 'companies') => {
 
 describe('word search', () => {
   it('folds letter case, accents and Nordic letters the same way on both sides', async () => {
-    for (const q of ['thorsdottir', 'ÞÓRSDÓTTIR', 'þórsdóttir', 'dalur', 'ðalur', 'aeble', 'ÆBLE', 'oresund', 'øresund', 'aland', 'ÅLAND', 'hakarl', 'HÁKARL', 'strasse', 'STRASSE']) {
+    for (const q of [
+      'thorsdottir',
+      'ÞÓRSDÓTTIR',
+      'þórsdóttir',
+      'dalur',
+      'ðalur',
+      'aeble',
+      'ÆBLE',
+      'oresund',
+      'øresund',
+      'aland',
+      'ÅLAND',
+      'hakarl',
+      'HÁKARL',
+      'strasse',
+      'STRASSE',
+    ]) {
       expect(await search(q), q).toEqual(['is-zq7']);
     }
     expect(foldText('ÞÓRSDÓTTIR Æble Øre Ðalur Åland ß')).toBe('thorsdottir aeble ore dalur aland ss');
@@ -72,7 +97,10 @@ describe('word search', () => {
 
   it('finds a write at once, and forgets a changed or deleted text', async () => {
     const id = 'fi-search-1';
-    expect((await call('POST', '/api/v1/companies', { body: { ...NORDIC, id, name: 'Kvarkenbrygga Oy', description: 'Hydrogen ferries.', offers: '', needs: '' } })).status).toBe(201);
+    expect(
+      (await call('POST', '/api/v1/companies', { body: { ...NORDIC, id, name: 'Kvarkenbrygga Oy', description: 'Hydrogen ferries.', offers: '', needs: '' } }))
+        .status,
+    ).toBe(201);
     expect(await search('kvarken hydrogen')).toEqual([id]);
     expect((await call('PATCH', `/api/v1/companies/${id}`, { body: { description: 'Electric ferries.' } })).status).toBe(200);
     expect(await search('kvarken hydrogen')).toEqual([]);
@@ -116,7 +144,9 @@ describe('what a query may cost', () => {
     const hostile = [
       'a%'.repeat(100), // 100 words: once "too many SQL variables", a 500
       'Ab_'.repeat(66), // 66 words: once 1.6 s of LIKE scans at 40k companies
-      Array.from({ length: 100 }, (_, i) => `w${i}`).join('%').slice(0, 200),
+      Array.from({ length: 100 }, (_, i) => `w${i}`)
+        .join('%')
+        .slice(0, 200),
       'ab%'.repeat(66),
       '_'.repeat(200),
       '%'.repeat(200),
@@ -140,7 +170,11 @@ describe('a word in most rows', () => {
     const repo = await openRepository(await databaseFor(dir.dir));
     try {
       const n = MAX_SEARCH_MATCHES + 100;
-      const companies = Array.from({ length: n }, (_, i) => toCompany(CompanyInputSchema.parse({ id: `c-${String(i).padStart(5, '0')}`, name: `Common ${i}`, country: i % 2 ? 'FI' : 'SE', description: 'Everywhere.' })));
+      const companies = Array.from({ length: n }, (_, i) =>
+        toCompany(
+          CompanyInputSchema.parse({ id: `c-${String(i).padStart(5, '0')}`, name: `Common ${i}`, country: i % 2 ? 'FI' : 'SE', description: 'Everywhere.' }),
+        ),
+      );
       await repo.write({ companies });
       const page = await repo.list('company', { limit: 10, offset: 0, q: 'everywhere' });
       expect(page.total).toBe(MAX_SEARCH_MATCHES);

@@ -19,7 +19,14 @@ afterAll(() => {
 async function dataDirWith(...sets: unknown[]): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   const t = tempDir();
   dirs.push(t.cleanup);
-  const env = { ...process.env, DATA_DIR: t.dir, DATABASE_URL: await databaseFor(t.dir), NORDICHUB_ADMIN_KEY: ADMIN, SYNC_INTERVAL_MS: '100', LOG_LEVEL: 'info' };
+  const env = {
+    ...process.env,
+    DATA_DIR: t.dir,
+    DATABASE_URL: await databaseFor(t.dir),
+    NORDICHUB_ADMIN_KEY: ADMIN,
+    SYNC_INTERVAL_MS: '100',
+    LOG_LEVEL: 'info',
+  };
   for (const [i, set] of sets.entries()) {
     const file = path.join(t.dir, `set-${i}.json`);
     writeFileSync(file, JSON.stringify(set));
@@ -59,8 +66,14 @@ describe('SIGKILL in the middle of a large import', () => {
     const { env } = await dataDirWith(smallSet());
     const s = await start(env);
     const big = JSON.stringify(syntheticDataset(20_000, 5));
-    const answer = fetch(`${s.base}/api/v1/import`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: big })
-      .then((r) => r.status, () => 'no answer');
+    const answer = fetch(`${s.base}/api/v1/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: big,
+    }).then(
+      (r) => r.status,
+      () => 'no answer',
+    );
     // The import of 20,000 profiles takes well over ten seconds here; this is in the middle of it.
     await new Promise((r) => setTimeout(r, 2_000));
     await kill(s);
@@ -81,7 +94,10 @@ describe('SIGKILL in the middle of an index save', () => {
   }, 120_000);
 
   const indexDir = () => path.join(dir, 'index');
-  const pointer = () => (existsSync(path.join(indexDir(), 'current.json')) ? (JSON.parse(readFileSync(path.join(indexDir(), 'current.json'), 'utf8')) as { generation: string; lastSeq: number }) : undefined);
+  const pointer = () =>
+    existsSync(path.join(indexDir(), 'current.json'))
+      ? (JSON.parse(readFileSync(path.join(indexDir(), 'current.json'), 'utf8')) as { generation: string; lastSeq: number })
+      : undefined;
   const orphans = () => readdirSync(indexDir()).filter((f) => f.startsWith('gen-') && f !== pointer()?.generation);
   const savesIn = (s: ServiceProcess) => s.output().split('saving index snapshot').length - 1;
 
@@ -93,7 +109,9 @@ describe('SIGKILL in the middle of an index save', () => {
       // A write makes the index dirty; the next periodic save is killed as soon as it starts.
       const before = savesIn(s);
       const patch = await fetch(`${s.base}/api/v1/companies/bench-co-000001`, {
-        method: 'PATCH', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ description: `Changed in attempt ${attempt}.` }),
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ description: `Changed in attempt ${attempt}.` }),
       });
       expect(patch.status).toBe(200);
       await waitFor(async () => (savesIn(s) > before ? true : undefined), 20_000).catch((err: unknown) => {
@@ -122,7 +140,11 @@ describe('SIGTERM', () => {
     const { env, dir } = await dataDirWith(smallSet());
     const s = await start(env);
     const set = syntheticDataset(1_500, 3);
-    const answer = fetch(`${s.base}/api/v1/import`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(set) }).then((r) => r.status);
+    const answer = fetch(`${s.base}/api/v1/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(set),
+    }).then((r) => r.status);
     await new Promise((r) => setTimeout(r, 300));
     s.child.kill('SIGTERM');
     expect(await answer).toBe(200);

@@ -43,9 +43,20 @@ describe('a disk too full for the index snapshot at start', () => {
     const indexDir = path.join(t.dir, 'index');
     mkdirSync(indexDir);
     if (!mountTmpfs(indexDir, '1m')) return;
-    const env = { ...process.env, DATA_DIR: t.dir, DATABASE_URL: await databaseFor(t.dir), NORDICHUB_ADMIN_KEY: ADMIN, LOG_LEVEL: 'info', SNAPSHOT_INTERVAL_MS: '500', SYNC_INTERVAL_MS: '100' };
+    const env = {
+      ...process.env,
+      DATA_DIR: t.dir,
+      DATABASE_URL: await databaseFor(t.dir),
+      NORDICHUB_ADMIN_KEY: ADMIN,
+      LOG_LEVEL: 'info',
+      SNAPSHOT_INTERVAL_MS: '500',
+      SYNC_INTERVAL_MS: '100',
+    };
     // 2,000 more profiles: three graphs of well over 1 MB each.
-    for (const [name, set] of [['small', smallSet()], ['synthetic', syntheticDataset(2_000, 5)]] as const) {
+    for (const [name, set] of [
+      ['small', smallSet()],
+      ['synthetic', syntheticDataset(2_000, 5)],
+    ] as const) {
       const file = path.join(t.dir, `${name}.json`);
       writeFileSync(file, JSON.stringify(set));
       const imported = await runTsx(['src/cli/main.ts', 'import', file], env);

@@ -13,7 +13,16 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: t.dir, LOG_LEVEL: 'wa
 beforeAll(async () => {
   env['DATABASE_URL'] = await databaseFor(t.dir);
   const engine = await createTestEngine({ dir: t.dir, data: exportSet() });
-  await createEvent(engine.engine, { id: 'ev-cli', name: 'CLI Day', timeZone: 'Atlantic/Reykjavik', date: '2027-09-01', start: '13:00', slotMinutes: 20, slotCount: 4, tables: 2 });
+  await createEvent(engine.engine, {
+    id: 'ev-cli',
+    name: 'CLI Day',
+    timeZone: 'Atlantic/Reykjavik',
+    date: '2027-09-01',
+    start: '13:00',
+    slotMinutes: 20,
+    slotCount: 4,
+    tables: 2,
+  });
   for (const companyId of ['fi-pack', 'se-dist', 'no-fish', 'is-sensor']) await addParticipant(engine.engine, 'ev-cli', { companyId });
   await engine.close();
 }, 60_000);

@@ -4,7 +4,15 @@ import { startServiceProcess, databaseFor, runTsx, tempDir, waitForLog, type Ser
 import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp-test-server.js';
 
 const t = tempDir();
-const base = (): NodeJS.ProcessEnv => ({ ...process.env, DATA_DIR: t.dir, PORT: '0', LOG_LEVEL: 'info', NORDICHUB_ADMIN_KEY: 'test-admin-key-mail-start-0123456789', SMTP_URL: undefined, MAIL_FROM: undefined });
+const base = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATA_DIR: t.dir,
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  NORDICHUB_ADMIN_KEY: 'test-admin-key-mail-start-0123456789',
+  SMTP_URL: undefined,
+  MAIL_FROM: undefined,
+});
 let running: ServiceProcess | undefined;
 let smtp: TestSmtpServer | undefined;
 
@@ -24,7 +32,12 @@ describe('mail at service start', () => {
   it('logs the SMTP server and sender it uses, without credentials', async () => {
     smtp = await startTestSmtpServer();
     const url = new URL(smtp.url);
-    running = await startServiceProcess({ ...base(), DATABASE_URL: await databaseFor(t.dir), SMTP_URL: `smtp://user:hunter2@${url.host}`, MAIL_FROM: 'events@nordichub.test' });
+    running = await startServiceProcess({
+      ...base(),
+      DATABASE_URL: await databaseFor(t.dir),
+      SMTP_URL: `smtp://user:hunter2@${url.host}`,
+      MAIL_FROM: 'events@nordichub.test',
+    });
     await waitForLog(running, /mail: sending over SMTP/);
     expect(running.output()).toContain(`mail: sending over SMTP via smtp://${url.host} from events@nordichub.test`);
     expect(running.output()).not.toContain('hunter2');

@@ -22,7 +22,10 @@ let server: ChildProcess | undefined;
 // settings of the npm that runs the tests.
 const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE_OPTIONS')),
-  PATH: (process.env['PATH'] ?? '').split(path.delimiter).filter((p) => !p.includes(`node_modules${path.sep}.bin`)).join(path.delimiter),
+  PATH: (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((p) => !p.includes(`node_modules${path.sep}.bin`))
+    .join(path.delimiter),
   NO_UPDATE_NOTIFIER: '1',
   ...extra,
 });
@@ -67,7 +70,8 @@ afterAll(() => {
 
 describe('the production build', () => {
   it('leaves no development dependency behind after the prune', () => {
-    for (const dev of ['tsx', 'esbuild', 'vitest', 'playwright-core', '@sparticuz/chromium']) expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
+    for (const dev of ['tsx', 'esbuild', 'vitest', 'playwright-core', '@sparticuz/chromium'])
+      expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
     expect(existsSync(path.join(app, 'dist/main.js'))).toBe(true);
     expect(existsSync(path.join(app, 'dist/cli/main.js'))).toBe(true);
     expect(existsSync(path.join(app, 'dist/public/widget.js'))).toBe(true);
@@ -78,19 +82,28 @@ describe('the production build', () => {
   });
 
   it('imports a data set and lists keys with the built CLI', () => {
-    expect(run('npm', ['run', '--silent', 'import', '--', 'prisma/seed/demo-data.json'], { DATA_DIR: dataDir(), LOG_LEVEL: 'warn' })).toMatch(/companies: \d+ new/);
+    expect(run('npm', ['run', '--silent', 'import', '--', 'prisma/seed/demo-data.json'], { DATA_DIR: dataDir(), LOG_LEVEL: 'warn' })).toMatch(
+      /companies: \d+ new/,
+    );
     expect(run('npm', ['run', '--silent', 'keys', '--', 'list'], { DATA_DIR: dataDir(), LOG_LEVEL: 'warn' })).toMatch(/Id.*Role/);
   }, 120_000);
 
   it('serves with npm start: health, the prebuilt widget and the console', async () => {
     // Its own process group, so that npm, its shell and node all stop at the end.
-    server = spawn('npm', ['start'], { cwd: app, env: env({ PORT: '0', DATA_DIR: dataDir(), LOG_LEVEL: 'info' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn('npm', ['start'], {
+      cwd: app,
+      env: env({ PORT: '0', DATA_DIR: dataDir(), LOG_LEVEL: 'info' }),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     server.stdout!.on('data', (d) => (output += d));
     server.stderr!.on('data', (d) => (output += d));
-    const base = await waitFor(async () => (server!.exitCode !== null ? 'exited' : /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1]), 60_000).catch((err: unknown) => {
-      throw new Error(`${String(err)}\n${output}`);
-    });
+    const base = await waitFor(async () => (server!.exitCode !== null ? 'exited' : /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1]), 60_000).catch(
+      (err: unknown) => {
+        throw new Error(`${String(err)}\n${output}`);
+      },
+    );
     if (base === 'exited') throw new Error(`npm start exited with ${server.exitCode}:\n${output}`);
     const health = await waitFor(async () => {
       const res = await fetch(`${base}/healthz`);

@@ -12,7 +12,12 @@ import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, type Servic
 const ADMIN = 'replica-test-admin-key-0123456789';
 const shared = tempDir();
 let databaseUrl: string;
-const envFor = (name: string): NodeJS.ProcessEnv => ({ ...process.env, DATA_DIR: path.join(shared.dir, name), DATABASE_URL: databaseUrl, NORDICHUB_ADMIN_KEY: ADMIN });
+const envFor = (name: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  DATA_DIR: path.join(shared.dir, name),
+  DATABASE_URL: databaseUrl,
+  NORDICHUB_ADMIN_KEY: ADMIN,
+});
 let a: ServiceProcess;
 let b: ServiceProcess;
 
@@ -29,9 +34,14 @@ afterAll(() => {
 });
 
 const write = (s: ServiceProcess, method: string, p: string, body?: unknown) =>
-  fetch(`${s.base}${p}`, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${s.base}${p}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const partnersOf = async (s: ServiceProcess, id: string) =>
-  ((await (await fetch(`${s.base}/api/v1/companies/${id}/partners?limit=20`)).json()) as { results: { company: { id: string; description: string } }[] }).results;
+  ((await (await fetch(`${s.base}/api/v1/companies/${id}/partners?limit=20`)).json()) as { results: { company: { id: string; description: string } }[] })
+    .results;
 const health = async (s: ServiceProcess) => (await (await fetch(`${s.base}/healthz`)).json()) as { companies: number; indexSeq: number };
 const latestSeq = async () => {
   const repo = await openRepository(databaseUrl);
@@ -46,7 +56,19 @@ describe('replicas on one database', () => {
   // The change log is followed every SYNC_INTERVAL_MS; the bound leaves room for a loaded CI
   // machine (1.1-1.2 s seen at load 10-13 on two cores), it is not a speed figure.
   it('see a write made through another replica within a couple of seconds', async () => {
-    const created = await write(a, 'POST', '/api/v1/companies', company({ id: 'dk-boxes', country: 'DK', name: 'Æske ApS', description: 'Danish wholesaler of cardboard packaging.', offers: 'Wholesale distribution of cardboard boxes.', needs: 'Suppliers of recyclable paper packaging.' }));
+    const created = await write(
+      a,
+      'POST',
+      '/api/v1/companies',
+      company({
+        id: 'dk-boxes',
+        country: 'DK',
+        name: 'Æske ApS',
+        description: 'Danish wholesaler of cardboard packaging.',
+        offers: 'Wholesale distribution of cardboard boxes.',
+        needs: 'Suppliers of recyclable paper packaging.',
+      }),
+    );
     expect(created.status).toBe(201);
     const started = Date.now();
     await waitFor(async () => ((await partnersOf(b, 'fi-pack')).some((r) => r.company.id === 'dk-boxes') ? true : undefined), 5_000);
@@ -54,13 +76,23 @@ describe('replicas on one database', () => {
 
     expect((await write(b, 'PATCH', '/api/v1/companies/dk-boxes', { description: 'Changed through replica B.' })).status).toBe(200);
     const patched = Date.now();
-    await waitFor(async () => ((await partnersOf(a, 'fi-pack')).find((r) => r.company.id === 'dk-boxes')?.company.description === 'Changed through replica B.' ? true : undefined), 5_000);
+    await waitFor(
+      async () =>
+        (await partnersOf(a, 'fi-pack')).find((r) => r.company.id === 'dk-boxes')?.company.description === 'Changed through replica B.' ? true : undefined,
+      5_000,
+    );
     expect(Date.now() - patched).toBeLessThan(2_500);
   }, 60_000);
 
   it('apply every one of many concurrent writes through both, once', async () => {
     const writes = Array.from({ length: 24 }, (_, i) =>
-      write(i % 2 ? a : b, 'POST', '/api/v1/companies', company({ id: `burst-${i}`, country: (['SE', 'NO', 'IS'] as const)[i % 3]!, description: `Burst company ${i} making packaging.` })));
+      write(
+        i % 2 ? a : b,
+        'POST',
+        '/api/v1/companies',
+        company({ id: `burst-${i}`, country: (['SE', 'NO', 'IS'] as const)[i % 3]!, description: `Burst company ${i} making packaging.` }),
+      ),
+    );
     expect((await Promise.all(writes)).map((r) => r.status)).toEqual(Array(24).fill(201));
     const latest = await latestSeq();
     for (const s of [a, b]) {

@@ -42,7 +42,18 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     api = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
     staffKey = (await createApiKey(t.repo, { role: 'staff', label: 'Console tester' })).secret;
     siteKey = (await createApiKey(t.repo, { role: 'site', label: 'A partner site', origins: ['https://partner.example'] })).secret;
-    await requestIntroduction(t.engine, { companyId: 'se-dist', name: 'Liisa Meri', email: 'liisa@example.fi', country: 'FI', message: 'We would like to meet Nordpack about distribution.', consent: true }, { siteKeyId: null, origin: null });
+    await requestIntroduction(
+      t.engine,
+      {
+        companyId: 'se-dist',
+        name: 'Liisa Meri',
+        email: 'liisa@example.fi',
+        country: 'FI',
+        message: 'We would like to meet Nordpack about distribution.',
+        consent: true,
+      },
+      { siteKeyId: null, origin: null },
+    );
     page = await browser.newPage({ viewport: { width, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => {
@@ -72,7 +83,7 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByText('Companies per country').waitFor();
     expect(await page.locator('figure.chart canvas').count()).toBe(5);
-    expect(await page.locator('.tile').first().innerText()).toMatch(new RegExp(`^${(await t.repo.count('company'))}\\s+companies`));
+    expect(await page.locator('.tile').first().innerText()).toMatch(new RegExp(`^${await t.repo.count('company')}\\s+companies`));
     await page.getByText('Show the numbers').first().click();
     const byCountry = (await page.locator('figure.chart').first().locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
     const companies = (await t.repo.list('company', { limit: 500, offset: 0 })).items;
@@ -206,10 +217,20 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     const dir = tempDir('nh-console-import-');
     const bad = path.join(dir.dir, 'bad.json');
     const good = path.join(dir.dir, 'good.json');
-    writeFileSync(bad, JSON.stringify({ companies: [company({ id: 'fo-new', country: 'XX' as never }), company({ id: 'is-new', country: 'IS', description: '' })] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ companies: [company({ id: 'fo-new', country: 'XX' as never }), company({ id: 'is-new', country: 'IS', description: '' })] }),
+    );
     // Large enough that the import takes seconds and the page shows it under way.
-    const many = Array.from({ length: 5_999 }, (_, i) => company({ id: `gen-${i}`, country: (['FI', 'SE', 'NO', 'DK', 'IS'] as const)[i % 5]!, description: `Generated maker ${i} of sensors and packaging.` }));
-    writeFileSync(good, JSON.stringify({ companies: [company({ id: 'fo-new', country: 'FO', name: 'Føroya Fisk', description: 'Fish exporter in the Faroe Islands.' }), ...many] }));
+    const many = Array.from({ length: 5_999 }, (_, i) =>
+      company({ id: `gen-${i}`, country: (['FI', 'SE', 'NO', 'DK', 'IS'] as const)[i % 5]!, description: `Generated maker ${i} of sensors and packaging.` }),
+    );
+    writeFileSync(
+      good,
+      JSON.stringify({
+        companies: [company({ id: 'fo-new', country: 'FO', name: 'Føroya Fisk', description: 'Fish exporter in the Faroe Islands.' }), ...many],
+      }),
+    );
     await nav('Import');
     await page.getByLabel('Data set file').setInputFiles(bad);
     await page.getByRole('button', { name: 'Import' }).click();
@@ -274,7 +295,9 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     await page.getByRole('button', { name: 'Suggestions for Kartonki Packaging Oy' }).click();
     const suggestion = page.getByRole('region', { name: 'Suggested meetings' }).locator('ol.cards > li').filter({ hasText: 'Nordpack Wholesale AB' });
     await suggestion.getByLabel('Wish').selectOption('1');
-    await expect.poll(async () => (await t.repo.getEvent('nordic-packaging-day'))?.participants.find((p) => p.companyId === 'fi-pack')?.wishes).toEqual([{ companyId: 'se-dist', priority: 1 }]);
+    await expect
+      .poll(async () => (await t.repo.getEvent('nordic-packaging-day'))?.participants.find((p) => p.companyId === 'fi-pack')?.wishes)
+      .toEqual([{ companyId: 'se-dist', priority: 1 }]);
     await expectAccessible();
 
     await page.getByRole('button', { name: 'Generate the schedule' }).click();
@@ -292,7 +315,10 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
     const pinLabel = (await pinButton.getAttribute('aria-label'))!;
     await pinButton.click();
     await expect.poll(() => grid.getByRole('button', { name: pinLabel }).getAttribute('aria-pressed')).toBe('true');
-    await page.locator('#announcer').getByText(/^Pinned the meeting of/).waitFor();
+    await page
+      .locator('#announcer')
+      .getByText(/^Pinned the meeting of/)
+      .waitFor();
     event = (await t.repo.getEvent('nordic-packaging-day'))!;
     expect(event.pins).toHaveLength(1);
     const pin = event.pins[0]!;

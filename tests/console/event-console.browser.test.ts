@@ -21,17 +21,55 @@ const ADMIN = 'test-admin-key-event-console-0123456789';
 const EVENT_ID = 'fjord-day';
 
 const WORDS = [
-  'Laxøga', 'Fjärdsjö', 'Ísfirðingur', 'Smørbakke', 'Åsbrekka', 'Kärrhöök', 'Þórsnes', 'Bølgetek', 'Hafgæði', 'Mölnbacka',
-  'Jökulsá', 'Skärgårds', 'Sæból', 'Ørneredet', 'Trævarer', 'Væröy', 'Söderkött', 'Næringsliv', 'Grønnkraft', 'Sjöström',
-  'Höfðabakki', 'Åkerö', 'Fiskebåt', 'Dýrafjörður', 'Lövånger', 'Rødberg', 'Bjørkelund', 'Kärnkraft', 'Vesturbær', 'Tørrfisk',
+  'Laxøga',
+  'Fjärdsjö',
+  'Ísfirðingur',
+  'Smørbakke',
+  'Åsbrekka',
+  'Kärrhöök',
+  'Þórsnes',
+  'Bølgetek',
+  'Hafgæði',
+  'Mölnbacka',
+  'Jökulsá',
+  'Skärgårds',
+  'Sæból',
+  'Ørneredet',
+  'Trævarer',
+  'Væröy',
+  'Söderkött',
+  'Næringsliv',
+  'Grønnkraft',
+  'Sjöström',
+  'Höfðabakki',
+  'Åkerö',
+  'Fiskebåt',
+  'Dýrafjörður',
+  'Lövånger',
+  'Rødberg',
+  'Bjørkelund',
+  'Kärnkraft',
+  'Vesturbær',
+  'Tørrfisk',
 ];
-const COUNTRIES = [['FI', 'Oy'], ['SE', 'AB'], ['NO', 'AS'], ['DK', 'ApS'], ['IS', 'ehf']] as const;
+const COUNTRIES = [
+  ['FI', 'Oy'],
+  ['SE', 'AB'],
+  ['NO', 'AS'],
+  ['DK', 'ApS'],
+  ['IS', 'ehf'],
+] as const;
 const SECTORS = ['aquaculture', 'food', 'ict', 'energy', 'maritime', 'logistics'] as const;
 const GUESTS: CompanyInput[] = WORDS.map((word, i) => {
   const [country, form] = COUNTRIES[i % COUNTRIES.length]!;
   return company({
-    id: `guest-${i + 1}`, country, name: `${word} ${form}`, sectors: [SECTORS[i % SECTORS.length]!],
-    description: `${word} works in ${SECTORS[i % SECTORS.length]} and looks for partners across the Nordics.`, offers: `Services in ${SECTORS[(i + 1) % SECTORS.length]}.`, needs: `Partners in ${SECTORS[(i + 2) % SECTORS.length]}.`,
+    id: `guest-${i + 1}`,
+    country,
+    name: `${word} ${form}`,
+    sectors: [SECTORS[i % SECTORS.length]!],
+    description: `${word} works in ${SECTORS[i % SECTORS.length]} and looks for partners across the Nordics.`,
+    offers: `Services in ${SECTORS[(i + 1) % SECTORS.length]}.`,
+    needs: `Partners in ${SECTORS[(i + 2) % SECTORS.length]}.`,
   });
 });
 const dataset = (): DatasetInput => {
@@ -58,7 +96,19 @@ beforeAll(async () => {
   t = await createTestEngine({ data: dataset() });
   api = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
   const staffKey = (await createApiKey(t.repo, { role: 'staff', label: 'Event console tester' })).secret;
-  await createEvent(t.engine, { id: EVENT_ID, name: 'Fjord Day', timeZone: 'Europe/Oslo', date: '2030-05-14', start: '09:00', slotMinutes: 20, slotCount: 6, gapMinutes: 5, tables: 10, minMeetings: 2, maxMeetings: 3 }); // at most 45 meetings in 60 places: room to move one
+  await createEvent(t.engine, {
+    id: EVENT_ID,
+    name: 'Fjord Day',
+    timeZone: 'Europe/Oslo',
+    date: '2030-05-14',
+    start: '09:00',
+    slotMinutes: 20,
+    slotCount: 6,
+    gapMinutes: 5,
+    tables: 10,
+    minMeetings: 2,
+    maxMeetings: 3,
+  }); // at most 45 meetings in 60 places: room to move one
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => {
@@ -190,7 +240,10 @@ describe('the event console', () => {
     const e = await event();
     expect(e.agenda!.some((m) => m.a === 'se-soft' || m.b === 'se-soft')).toBe(true);
     const changeList = page.getByRole('region', { name: 'What the last run changed' });
-    await page.locator('#announcer').getByText(/^Schedule re-run/).waitFor();
+    await page
+      .locator('#announcer')
+      .getByText(/^Schedule re-run/)
+      .waitFor();
     if (await changeList.count()) {
       await changeList.getByRole('heading', { name: 'Kodverket AB' }).waitFor();
       await expect(changeList.getByText(/^New: /).count()).resolves.toBeGreaterThan(0);
@@ -218,7 +271,10 @@ describe('the event console', () => {
     await page.getByText('This date has already passed in Europe/Oslo').waitFor();
     await patchEvent(t.engine, EVENT_ID, { tables: 9 }); // someone else, meanwhile
     await page.getByRole('button', { name: 'Save the event' }).click();
-    await page.getByRole('alert').getByText(/Someone else changed this event meanwhile/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Someone else changed this event meanwhile/)
+      .waitFor();
     expect((await event()).plan.date).toBe('2030-05-14');
     await expectAccessible();
     await page.reload();
@@ -235,7 +291,9 @@ describe('the event console', () => {
     const sheets = page.locator('section.handout');
     await expect(sheets.count()).resolves.toBe(31);
     await page.emulateMedia({ media: 'print' });
-    const breaks = await sheets.evaluateAll((els) => els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { breakBefore: string } }).getComputedStyle(el).breakBefore));
+    const breaks = await sheets.evaluateAll((els) =>
+      els.map((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { breakBefore: string } }).getComputedStyle(el).breakBefore),
+    );
     expect(breaks).toEqual(['auto', ...Array(30).fill('page')]);
     await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);

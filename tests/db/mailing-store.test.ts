@@ -18,21 +18,38 @@ afterEach(async () => {
 });
 
 const mailing = (over: Partial<AgendaMailing> & Pick<AgendaMailing, 'eventId' | 'companyId'>): AgendaMailing => ({
-  agendaHash: 'h1', to: `${over.companyId}@example.org`, transport: 'smtp', messageId: `<${over.eventId}.${over.companyId}@nordichub.test>`, sentAt: '2027-06-01T08:00:00.000Z', ...over,
+  agendaHash: 'h1',
+  to: `${over.companyId}@example.org`,
+  transport: 'smtp',
+  messageId: `<${over.eventId}.${over.companyId}@nordichub.test>`,
+  sentAt: '2027-06-01T08:00:00.000Z',
+  ...over,
 });
 
 describe('agenda mailings', () => {
   it('keeps one row per event and company: mailing again replaces hash, address and time', async () => {
     await repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'se-b' }));
     await repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'fi-a' }));
-    const again = mailing({ eventId: 'ev-1', companyId: 'se-b', agendaHash: 'h2', to: 'new@example.org', transport: 'outbox', sentAt: '2027-06-02T09:30:00.000Z' });
+    const again = mailing({
+      eventId: 'ev-1',
+      companyId: 'se-b',
+      agendaHash: 'h2',
+      to: 'new@example.org',
+      transport: 'outbox',
+      sentAt: '2027-06-02T09:30:00.000Z',
+    });
     await repo.recordAgendaMailing(again);
     expect(await repo.agendaMailings('ev-1')).toEqual([mailing({ eventId: 'ev-1', companyId: 'fi-a' }), again]);
     expect(await repo.agendaMailings('ev-other')).toEqual([]);
   });
 
   it('lists a company’s mailings across events and erases exactly those', async () => {
-    for (const [eventId, companyId] of [['ev-1', 'fi-a'], ['ev-2', 'fi-a'], ['ev-1', 'se-b']] as const) await repo.recordAgendaMailing(mailing({ eventId, companyId }));
+    for (const [eventId, companyId] of [
+      ['ev-1', 'fi-a'],
+      ['ev-2', 'fi-a'],
+      ['ev-1', 'se-b'],
+    ] as const)
+      await repo.recordAgendaMailing(mailing({ eventId, companyId }));
     expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-1', 'ev-2']);
     expect(await repo.deleteAgendaMailingsFor('fi-a')).toBe(2);
     expect(await repo.agendaMailingsOf('fi-a')).toEqual([]);
@@ -40,7 +57,12 @@ describe('agenda mailings', () => {
   });
 
   it('forgets an event’s mailings with the event', async () => {
-    for (const [eventId, companyId] of [['ev-1', 'fi-a'], ['ev-2', 'fi-a'], ['ev-1', 'se-b']] as const) await repo.recordAgendaMailing(mailing({ eventId, companyId }));
+    for (const [eventId, companyId] of [
+      ['ev-1', 'fi-a'],
+      ['ev-2', 'fi-a'],
+      ['ev-1', 'se-b'],
+    ] as const)
+      await repo.recordAgendaMailing(mailing({ eventId, companyId }));
     expect(await repo.deleteAgendaMailingsOfEvent('ev-1')).toBe(2);
     expect(await repo.agendaMailings('ev-1')).toEqual([]);
     expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-2']);

@@ -22,7 +22,12 @@ describe('migration runner', () => {
     expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
 
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare('SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations').all() as { migration_name: string; checksum: string; finished_at: string; applied_steps_count: number }[];
+    const rows = db.prepare('SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations').all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: string;
+      applied_steps_count: number;
+    }[];
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
     db.close();
     const sql = readFileSync(path.join(MIGRATIONS, first.applied[0]!, 'migration.sql'));
@@ -44,25 +49,31 @@ describe('migration runner', () => {
 });
 
 // Part of the PostgreSQL pass of the suite (.ci/run runs it twice); the SQLite pass has no server.
-if (TEST_PG) describe('migration runner on PostgreSQL', () => {
-  const PG_MIGRATIONS = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
+if (TEST_PG)
+  describe('migration runner on PostgreSQL', () => {
+    const PG_MIGRATIONS = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');
 
-  it('applies the same migrations once, even when replicas start together', async () => {
-    const url = await databaseFor(tempDir().dir);
-    const reports = await Promise.all([migratePostgres(url, PG_MIGRATIONS), migratePostgres(url, PG_MIGRATIONS), migratePostgres(url, PG_MIGRATIONS)]);
-    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, listDirs(PG_MIGRATIONS).length]);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const rows = (await client.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name')).rows.map((r: { migration_name: string }) => r.migration_name);
-    await client.end();
-    expect(rows).toEqual(listDirs(PG_MIGRATIONS));
-  });
+    it('applies the same migrations once, even when replicas start together', async () => {
+      const url = await databaseFor(tempDir().dir);
+      const reports = await Promise.all([migratePostgres(url, PG_MIGRATIONS), migratePostgres(url, PG_MIGRATIONS), migratePostgres(url, PG_MIGRATIONS)]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, listDirs(PG_MIGRATIONS).length]);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const rows = (await client.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name')).rows.map(
+        (r: { migration_name: string }) => r.migration_name,
+      );
+      await client.end();
+      expect(rows).toEqual(listDirs(PG_MIGRATIONS));
+    });
 
-  it('has a PostgreSQL migration for every SQLite one', () => {
-    expect(listDirs(PG_MIGRATIONS)).toEqual(listDirs(MIGRATIONS));
+    it('has a PostgreSQL migration for every SQLite one', () => {
+      expect(listDirs(PG_MIGRATIONS)).toEqual(listDirs(MIGRATIONS));
+    });
   });
-});
 
 function listDirs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }

@@ -8,10 +8,17 @@ let repo: Repository;
 let cleanup: () => void;
 const make = (over: Parameters<typeof company>[0]) => toCompany(CompanyInputSchema.parse(company(over)));
 const event = (id: string, participants: MatchEvent['participants'] = []): MatchEvent => ({
-  ...toMatchEvent(EventInputSchema.parse({ id, name: id, timeZone: 'Europe/Helsinki', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 2, tables: 2 })),
+  ...toMatchEvent(
+    EventInputSchema.parse({ id, name: id, timeZone: 'Europe/Helsinki', date: '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 2, tables: 2 }),
+  ),
   participants,
 });
-const registered = (companyId: string, wishes: string[] = []) => ({ companyId, availability: [0, 1], wishes: wishes.map((w) => ({ companyId: w, priority: 1 as const })), blocks: [] });
+const registered = (companyId: string, wishes: string[] = []) => ({
+  companyId,
+  availability: [0, 1],
+  wishes: wishes.map((w) => ({ companyId: w, priority: 1 as const })),
+  blocks: [],
+});
 
 beforeEach(async () => {
   const t = tempDir();

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 const HELD_MS = 1_500;
 
-describe.skipIf(TEST_DB !== 'sqlite')('a write waiting for another connection\'s write lock', () => {
+describe.skipIf(TEST_DB !== 'sqlite')("a write waiting for another connection's write lock", () => {
   it('keeps the event loop turning and lands once the lock is released', async () => {
     const t = tempDir();
     cleanup = t.cleanup;

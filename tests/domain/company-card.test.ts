@@ -26,7 +26,14 @@ describe('the short description on a result card', () => {
 
 describe('the employee band', () => {
   it.each([
-    [1, '1-9'], [9, '1-9'], [10, '10-49'], [49, '10-49'], [50, '50-249'], [249, '50-249'], [250, '250+'], [12_000, '250+'],
+    [1, '1-9'],
+    [9, '1-9'],
+    [10, '10-49'],
+    [49, '10-49'],
+    [50, '50-249'],
+    [249, '50-249'],
+    [250, '250+'],
+    [12_000, '250+'],
   ] as const)('puts %i people in %s', (employees, band) => {
     expect(employeeBand(employees)).toBe(band);
   });

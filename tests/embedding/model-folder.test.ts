@@ -20,12 +20,15 @@ function halfModel(name: string): string {
 
 describe('the model setting', () => {
   it('is a folder name under MODELS_DIR, not a path out of it', () => {
-    for (const model of ['../models/nordichub-static-nordic', '/etc', 'a/../../b', '..']) expect(() => loadConfig({ MODEL: model }), model).toThrow(/MODEL: must/);
+    for (const model of ['../models/nordichub-static-nordic', '/etc', 'a/../../b', '..'])
+      expect(() => loadConfig({ MODEL: model }), model).toThrow(/MODEL: must/);
     expect(loadConfig({ MODEL: 'Xenova/multilingual-e5-small' }).model).toBe('Xenova/multilingual-e5-small');
   });
 
   it('refuses a path as a model name when loading, naming MODELS_DIR', async () => {
-    await expect(TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: `../models/${DEFAULT_MODEL}` })).rejects.toThrow(/is not a model folder name: give the name of a folder under MODELS_DIR/);
+    await expect(TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: `../models/${DEFAULT_MODEL}` })).rejects.toThrow(
+      /is not a model folder name: give the name of a folder under MODELS_DIR/,
+    );
   });
 
   it('names the folder and the files missing from a folder that is not a whole model', async () => {
@@ -39,7 +42,15 @@ describe('the model setting', () => {
   it('makes `npm start` exit with that message', async () => {
     const modelsDir = halfModel('broken');
     const dir = path.join(t.dir, 'service');
-    const env = { ...process.env, DATA_DIR: dir, PORT: '0', MODELS_DIR: modelsDir, MODEL: 'broken', NORDICHUB_ADMIN_KEY: 'a-test-admin-key-0123456789', DATABASE_URL: await databaseFor(dir) };
+    const env = {
+      ...process.env,
+      DATA_DIR: dir,
+      PORT: '0',
+      MODELS_DIR: modelsDir,
+      MODEL: 'broken',
+      NORDICHUB_ADMIN_KEY: 'a-test-admin-key-0123456789',
+      DATABASE_URL: await databaseFor(dir),
+    };
     const run = await runTsx(['src/main.ts'], env);
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).toContain('missing tokenizer.json');

@@ -7,12 +7,38 @@ const tag = (language: 'fi' | 'sv' | 'nb' | 'da' | 'is', word: string) => `q${la
 
 // A tiny vocabulary built the way scripts/build-model.ts builds the real one.
 const vocab = new Set([
-  'packaging', 'software', 'distributor', 'malmo',
-  tag('fi', 'pakkaus'), tag('fi', 'pahvi'), tag('fi', 'tukkukauppa'),
-  tag('sv', 'förpackning'), tag('sv', 'kartong'), tag('sv', 'material'), tag('sv', 'grossist'),
-  tag('nb', 'emballasje'), tag('da', 'emballage'), tag('is', 'umbúðir'),
+  'packaging',
+  'software',
+  'distributor',
+  'malmo',
+  tag('fi', 'pakkaus'),
+  tag('fi', 'pahvi'),
+  tag('fi', 'tukkukauppa'),
+  tag('sv', 'förpackning'),
+  tag('sv', 'kartong'),
+  tag('sv', 'material'),
+  tag('sv', 'grossist'),
+  tag('nb', 'emballasje'),
+  tag('da', 'emballage'),
+  tag('is', 'umbúðir'),
   // Headword tokens (the build makes one per headword beside its stem token).
-  ...['valmistaa', 'valmis', 'tamme', 'tarjota', 'toimittaa', 'happi', 'anturi', 'sähköposti', 'huijaus', 'tietoturva', 'koulutus', 'yritys', 'yksityinen', 'asiakas', 'voi'].map((w) => `qfi${w}`),
+  ...[
+    'valmistaa',
+    'valmis',
+    'tamme',
+    'tarjota',
+    'toimittaa',
+    'happi',
+    'anturi',
+    'sähköposti',
+    'huijaus',
+    'tietoturva',
+    'koulutus',
+    'yritys',
+    'yksityinen',
+    'asiakas',
+    'voi',
+  ].map((w) => `qfi${w}`),
   ...['framleiða', 'leita'].map((w) => `qis${w}`),
 ]);
 const normalizer = new NordicNormalizer(vocab, config);

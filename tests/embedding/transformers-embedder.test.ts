@@ -39,7 +39,11 @@ describe('the shipped model through Transformers.js', () => {
 
   it('places semantically close business texts closer than unrelated ones', async () => {
     const triplets: [string, string, string][] = [
-      ['wholesale distributor of packaging materials', 'we distribute cardboard boxes and paper packaging to retailers', 'mobile game studio making puzzle games'],
+      [
+        'wholesale distributor of packaging materials',
+        'we distribute cardboard boxes and paper packaging to retailers',
+        'mobile game studio making puzzle games',
+      ],
       ['sensors that monitor oxygen in fish farms', 'underwater measurement devices for salmon aquaculture', 'accounting software for small shops'],
       ['offshore wind turbine maintenance', 'repair services for wind farms at sea', 'organic bakery selling bread'],
       ['investor for a battery recycling startup', 'venture capital fund financing cleantech companies', 'hotel and tourism booking for ski resorts'],

@@ -39,8 +39,16 @@ describe('evaluateFeedback', () => {
     await judge('fi-pack', 'partner', { [first!]: 'good', [second!]: 'wrong' });
     const e = await evaluateFeedback(t.engine);
     expect(e.partner).toEqual({
-      companiesJudged: 1, judgments: 2, good: 1, wrong: 1, unavailable: 0,
-      ndcg5: 1, ndcgCompanies: 1, goodInTop5: 1, wrongInTop5: 1, goodNotInTop20: 0,
+      companiesJudged: 1,
+      judgments: 2,
+      good: 1,
+      wrong: 1,
+      unavailable: 0,
+      ndcg5: 1,
+      ndcgCompanies: 1,
+      goodInTop5: 1,
+      wrongInTop5: 1,
+      goodNotInTop20: 0,
     });
     expect(e.opportunity.judgments).toBe(0);
   });

@@ -23,7 +23,10 @@ describe('ranking metrics', () => {
   });
 
   it('averages over queries', () => {
-    const s = summarise([{ ranked: ['a', 'b', 'c'], grades }, { ranked: [], grades }]);
+    const s = summarise([
+      { ranked: ['a', 'b', 'c'], grades },
+      { ranked: [], grades },
+    ]);
     expect(s.queries).toBe(2);
     expect(s.ndcg5).toBeCloseTo(0.5);
   });

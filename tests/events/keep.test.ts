@@ -9,7 +9,12 @@ const place = (m: Meeting) => `${[m.a, m.b].sort().join('+')}@${m.slot}#${m.tabl
 describe('keeping the agenda', () => {
   const full = syntheticEvent(41, 16, 11);
   const late = full.attendees[40]!.id;
-  const before = { ...full, attendees: full.attendees.slice(0, 40).map((a) => ({ ...a, wishes: a.wishes.filter((w) => w.target !== late), blocks: a.blocks.filter((b) => b !== late) })) };
+  const before = {
+    ...full,
+    attendees: full.attendees
+      .slice(0, 40)
+      .map((a) => ({ ...a, wishes: a.wishes.filter((w) => w.target !== late), blocks: a.blocks.filter((b) => b !== late) })),
+  };
   const first = schedule(before).meetings;
 
   it('keeps at least 95 % of meetings unchanged after one late registration, and gives the newcomer their minimum', () => {

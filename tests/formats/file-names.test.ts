@@ -12,7 +12,9 @@ describe('download names', () => {
   });
 
   it('carry the exact name, percent-encoded, and nothing that breaks the header or a path', () => {
-    expect(attachmentDisposition(['Nordic Day', 'Fiskó ehf.'], 'csv')).toBe(`attachment; filename="nordic-day-fisko-ehf.csv"; filename*=UTF-8''Nordic%20Day%20-%20Fisk%C3%B3%20ehf..csv`);
+    expect(attachmentDisposition(['Nordic Day', 'Fiskó ehf.'], 'csv')).toBe(
+      `attachment; filename="nordic-day-fisko-ehf.csv"; filename*=UTF-8''Nordic%20Day%20-%20Fisk%C3%B3%20ehf..csv`,
+    );
     const hostile = attachmentDisposition(['a/b\\c"d\r\ne'], 'ics');
     expect(hostile).not.toMatch(/[\r\n]/);
     expect(hostile).toBe(`attachment; filename="a-b-c-d-e.ics"; filename*=UTF-8''a%20b%20c%20d%20e.ics`);

@@ -46,7 +46,9 @@ describe('index catch-up after a large import', () => {
   it('answers reads while it runs, without errors', async () => {
     open = await createTestEngine({ data: smallSet() });
     const { engine, repo } = open;
-    server = await serve(buildApp({ engine: () => engine, adminKeyHash: hashKey('catch-up-admin-key-0123456789'), rateLimits: { perIpPerMinute: 1e6, perKeyPerMinute: 1e6 } }));
+    server = await serve(
+      buildApp({ engine: () => engine, adminKeyHash: hashKey('catch-up-admin-key-0123456789'), rateLimits: { perIpPerMinute: 1e6, perKeyPerMinute: 1e6 } }),
+    );
     await importDataset(syntheticDataset(IMPORTED, 11), { repo, embedder: await testEmbedder() });
     expect(engine.index.companies.size).toBe(8);
 

@@ -39,7 +39,17 @@ describe('the live company index', () => {
     await deleteEntity(engine, 'company', 'se-dist');
     expect(ids(await partnersForCompany(engine, 'fi-pack', { limit: 10 }))).not.toContain('se-dist');
 
-    await createEntity(engine, 'company', company({ id: 'no-dist', country: 'NO', description: 'Packaging wholesale distributor in Norway.', offers: 'Wholesale distribution of cardboard packaging.', needs: 'Suppliers of paper packaging.' }));
+    await createEntity(
+      engine,
+      'company',
+      company({
+        id: 'no-dist',
+        country: 'NO',
+        description: 'Packaging wholesale distributor in Norway.',
+        offers: 'Wholesale distribution of cardboard packaging.',
+        needs: 'Suppliers of paper packaging.',
+      }),
+    );
     expect(ids(await partnersForCompany(engine, 'fi-pack', { limit: 3 }))[0]).toBe('no-dist');
 
     // Moving a company into the asker's own country removes it from the asker's partners.
@@ -84,7 +94,19 @@ describe('the live company index', () => {
     open = await createTestEngine({ dir: t.dir, data: smallSet() });
     // A second connection stands for the CLI importing while the service runs.
     const other = await openRepository(await databaseFor(t.dir));
-    await importDataset({ companies: [company({ id: 'dk-dist', country: 'DK', offers: 'Wholesale distribution of cardboard packaging boxes.', needs: 'Suppliers of recyclable packaging.' })] }, { repo: other, embedder: await testEmbedder() });
+    await importDataset(
+      {
+        companies: [
+          company({
+            id: 'dk-dist',
+            country: 'DK',
+            offers: 'Wholesale distribution of cardboard packaging boxes.',
+            needs: 'Suppliers of recyclable packaging.',
+          }),
+        ],
+      },
+      { repo: other, embedder: await testEmbedder() },
+    );
     await other.write({ deletes: [{ entityType: 'company', id: 'se-dist' }] });
     await other.close();
     expect(await open.engine.follower.catchUp()).toBe(2);
@@ -101,11 +123,17 @@ describe('the live company index', () => {
     // Written by another process while this one was down, then while it runs.
     const other = await openRepository(await databaseFor(t.dir));
     const embedder = await testEmbedder();
-    await importDataset({ opportunities: [{ id: 'op-se-new', title: 'Paper trays', country: 'SE', description: 'A chain buys paper trays.', type: 'tender' }] }, { repo: other, embedder });
+    await importDataset(
+      { opportunities: [{ id: 'op-se-new', title: 'Paper trays', country: 'SE', description: 'A chain buys paper trays.', type: 'tender' }] },
+      { repo: other, embedder },
+    );
     open = await createTestEngine({ dir: t.dir });
     expect([...open.engine.index.opportunities.attributes.keys()].sort()).toEqual(['op-no-tender', 'op-se-new']);
     expect(open.engine.index.clusters.size).toBe(3);
-    await importDataset({ clusters: [{ id: 'cl-dk-new', name: 'Danish Cluster', country: 'DK', description: 'Food makers in Denmark.' }] }, { repo: other, embedder });
+    await importDataset(
+      { clusters: [{ id: 'cl-dk-new', name: 'Danish Cluster', country: 'DK', description: 'Food makers in Denmark.' }] },
+      { repo: other, embedder },
+    );
     await other.write({ deletes: [{ entityType: 'opportunity', id: 'op-se-new' }] });
     await other.close();
     expect(await open.engine.follower.catchUp()).toBe(2);

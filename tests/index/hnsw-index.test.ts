@@ -63,7 +63,13 @@ describe('HNSW vector index', () => {
 
   it('survives a filter that throws (hnswlib would abort the process)', () => {
     const index = randomIndex(10);
-    expect(index.search(index.get('k1')!, 3, { filter: () => { throw new Error('boom'); } })).toEqual([]);
+    expect(
+      index.search(index.get('k1')!, 3, {
+        filter: () => {
+          throw new Error('boom');
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('searches exactly within a given key set', () => {

@@ -12,9 +12,17 @@ afterEach(() => cleanup());
 
 function sample(): FacetIndex {
   const index = new FacetIndex(4, ['profile', 'needs']);
-  index.upsert('a', { country: 'FI', sectors: ['ict'], partnerTypes: [] }, { profile: normalize(new Float32Array([1, 2, 3, 4])), needs: normalize(new Float32Array([4, 3, 2, 1])) });
+  index.upsert(
+    'a',
+    { country: 'FI', sectors: ['ict'], partnerTypes: [] },
+    { profile: normalize(new Float32Array([1, 2, 3, 4])), needs: normalize(new Float32Array([4, 3, 2, 1])) },
+  );
   // An empty needs text gives a zero vector: not indexed in that facet.
-  index.upsert('b', { country: 'SE', sectors: [], partnerTypes: ['investor'] }, { profile: normalize(new Float32Array([1, 0, 0, 0])), needs: new Float32Array(4) });
+  index.upsert(
+    'b',
+    { country: 'SE', sectors: [], partnerTypes: ['investor'] },
+    { profile: normalize(new Float32Array([1, 0, 0, 0])), needs: new Float32Array(4) },
+  );
   return index;
 }
 

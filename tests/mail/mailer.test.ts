@@ -19,8 +19,12 @@ const MESSAGE: MailMessage = {
 
 describe('SmtpMailer', () => {
   let smtp: TestSmtpServer;
-  beforeAll(async () => { smtp = await startTestSmtpServer(); });
-  afterAll(async () => { await smtp.close(); });
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
 
   it('delivers the message, its attachment and the configured sender to the SMTP server', async () => {
     const mailer = new SmtpMailer(smtp.url, FROM);

@@ -33,9 +33,19 @@ describe('lexical matching', () => {
   });
 
   it('puts the candidate that offers the specific thing sought above one sharing only generic words', () => {
-    const asker: HybridAsker = { texts: { profile: 'We farm salmon and need oxygen sensors', needs: 'oxygen sensors for sea cages' }, country: 'NO', preferredCountries: [] };
-    const candidate = (id: string, offers: string) => ({ ranked: { id, score: 0.5, scores: {} }, side: { texts: { profile: offers, offers, needs: '' }, country: 'IS' } });
-    const ranked = hybridRerank(lexical, PARTNER_SIGNALS, asker, [candidate('generic', 'We build every kind of device for companies'), candidate('sensors', 'Underwater oxygen sensors')]);
+    const asker: HybridAsker = {
+      texts: { profile: 'We farm salmon and need oxygen sensors', needs: 'oxygen sensors for sea cages' },
+      country: 'NO',
+      preferredCountries: [],
+    };
+    const candidate = (id: string, offers: string) => ({
+      ranked: { id, score: 0.5, scores: {} },
+      side: { texts: { profile: offers, offers, needs: '' }, country: 'IS' },
+    });
+    const ranked = hybridRerank(lexical, PARTNER_SIGNALS, asker, [
+      candidate('generic', 'We build every kind of device for companies'),
+      candidate('sensors', 'Underwater oxygen sensors'),
+    ]);
     expect(ranked.map((r) => r.id)).toEqual(['sensors', 'generic']);
     expect(ranked[0]!.scores['lexical']).toBeGreaterThan(ranked[1]!.scores['lexical']!);
   });
@@ -53,7 +63,17 @@ describe('lexical matching', () => {
   });
 
   it('names the specific concepts both sides hold, per signal', () => {
-    const shared = sharedConcepts(lexical, PARTNER_SIGNALS, { texts: { needs: 'oxygen sensors' }, country: 'NO' }, { texts: { offers: 'Underwater oxygen sensors' }, country: 'IS' });
-    expect(shared.map((s) => [s.signal, s.asker.english])).toEqual(expect.arrayContaining([['needsOffers', 'oxygen'], ['needsOffers', 'sensors']]));
+    const shared = sharedConcepts(
+      lexical,
+      PARTNER_SIGNALS,
+      { texts: { needs: 'oxygen sensors' }, country: 'NO' },
+      { texts: { offers: 'Underwater oxygen sensors' }, country: 'IS' },
+    );
+    expect(shared.map((s) => [s.signal, s.asker.english])).toEqual(
+      expect.arrayContaining([
+        ['needsOffers', 'oxygen'],
+        ['needsOffers', 'sensors'],
+      ]),
+    );
   });
 });

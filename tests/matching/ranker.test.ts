@@ -19,7 +19,12 @@ function catalogue(): FacetIndex {
   return index;
 }
 
-const packagingMaker: CandidateQuery = { vectors: { profile: v(1, 1, 0, 0), offers: v(1, 0, 0, 0), needs: v(0, 1, 0, 0) }, country: 'FI', sectors: ['logistics'], excludeId: 'fi-packaging' };
+const packagingMaker: CandidateQuery = {
+  vectors: { profile: v(1, 1, 0, 0), offers: v(1, 0, 0, 0), needs: v(0, 1, 0, 0) },
+  country: 'FI',
+  sectors: ['logistics'],
+  excludeId: 'fi-packaging',
+};
 
 describe('partner ranking', () => {
   it('puts the candidate whose offer meets my need and whose need meets my offer first', () => {
@@ -36,14 +41,27 @@ describe('partner ranking', () => {
 
   it('applies country, sector and partner-type filters before cutting the top k', () => {
     const index = catalogue();
-    expect(rankCandidates(index, packagingMaker, { countries: ['IS', 'DK'] }, 10).map((r) => r.id).sort()).toEqual(['dk-software', 'is-fish']);
+    expect(
+      rankCandidates(index, packagingMaker, { countries: ['IS', 'DK'] }, 10)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['dk-software', 'is-fish']);
     expect(rankCandidates(index, packagingMaker, { sectors: ['ict'] }, 10)).toHaveLength(10);
-    expect(rankCandidates(index, packagingMaker, { partnerTypes: ['customer'] }, 10).map((r) => r.id).sort()).toEqual(['dk-software', 'no-distributor']);
+    expect(
+      rankCandidates(index, packagingMaker, { partnerTypes: ['customer'] }, 10)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['dk-software', 'no-distributor']);
   });
 
   it('fills the limit through the HNSW path when the filter is broad', () => {
     const index = catalogue();
-    const ranked = rankCandidates(index, packagingMaker, { countries: ['SE'] }, 25, PARTNER_SIGNALS, { exactScanMax: 0, poolFactor: 1, minPool: 1, listScanShare: 0 });
+    const ranked = rankCandidates(index, packagingMaker, { countries: ['SE'] }, 25, PARTNER_SIGNALS, {
+      exactScanMax: 0,
+      poolFactor: 1,
+      minPool: 1,
+      listScanShare: 0,
+    });
     expect(ranked).toHaveLength(25);
     expect(ranked.every((r) => r.id.startsWith('se-'))).toBe(true);
   });

@@ -19,14 +19,27 @@ const GONE = 'fi-pack';
 beforeAll(async () => {
   t = await createTestEngine({ data: exportSet() });
   for (const id of ['ev-future', 'ev-past']) {
-    await createEvent(t.engine, { id, name: id, timeZone: 'Europe/Helsinki', date: id === 'ev-past' ? '2020-05-05' : '2030-05-05', start: '09:00', slotMinutes: 20, slotCount: 4, tables: 3 });
+    await createEvent(t.engine, {
+      id,
+      name: id,
+      timeZone: 'Europe/Helsinki',
+      date: id === 'ev-past' ? '2020-05-05' : '2030-05-05',
+      start: '09:00',
+      slotMinutes: 20,
+      slotCount: 4,
+      tables: 3,
+    });
     await addParticipant(t.engine, id, { companyId: GONE, wishes: [{ companyId: 'se-dist', priority: 1 }] });
     await addParticipant(t.engine, id, { companyId: 'se-dist', wishes: [{ companyId: GONE, priority: 1 }] });
     await addParticipant(t.engine, id, { companyId: 'no-fish', blocks: [GONE] });
     await addParticipant(t.engine, id, { companyId: 'dk-food' });
     await scheduleEvent(t.engine, id);
   }
-  await requestIntroduction(t.engine, { companyId: GONE, name: 'Visitor', email: 'visitor@site.test', message: 'Hello', consent: true }, { siteKeyId: null, origin: 'https://site.test' });
+  await requestIntroduction(
+    t.engine,
+    { companyId: GONE, name: 'Visitor', email: 'visitor@site.test', message: 'Hello', consent: true },
+    { siteKeyId: null, origin: 'https://site.test' },
+  );
   // Staff verdicts on suggestions made to it, on it as someone else's partner, and one not naming it.
   await recordFeedback(t.engine, GONE, { kind: 'partner', candidateId: 'se-dist', verdict: 'good', score: 0.8 }, null);
   await recordFeedback(t.engine, GONE, { kind: 'opportunity', candidateId: 'op-se-boxes', verdict: 'wrong', note: 'They make boxes, not buy them.' }, null);
@@ -46,7 +59,9 @@ describe('GDPR access: the export', () => {
     expect(data.events[0]!.meetings.length).toBeGreaterThan(0);
     expect(data.introductionRequests).toHaveLength(1);
     expect(data.feedback.map((f) => `${f.companyId}>${f.kind}>${f.candidateId}:${f.verdict}`).sort()).toEqual([
-      `${GONE}>opportunity>op-se-boxes:wrong`, `${GONE}>partner>se-dist:good`, `se-dist>partner>${GONE}:good`,
+      `${GONE}>opportunity>op-se-boxes:wrong`,
+      `${GONE}>partner>se-dist:good`,
+      `se-dist>partner>${GONE}:good`,
     ]);
     expect(data.history[0]).toMatchObject({ op: 'upsert' });
   });

@@ -15,7 +15,11 @@ function agenda(eventName: string, companyName: string): ParticipantAgenda {
 }
 
 /** RFC 5545 content lines: unfolded, split at CRLF only. */
-const contentLines = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+const contentLines = (ics: string) =>
+  ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 
 describe('participant iCalendar', () => {
   it('escapes line breaks in event and company names instead of writing them raw', () => {
@@ -26,7 +30,9 @@ describe('participant iCalendar', () => {
     // No bare CR or LF anywhere but in the CRLF line ends.
     expect(participantIcs(agenda(INJECTED, INJECTED)).replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const name = lines.find((l) => l.startsWith('X-WR-CALNAME:'))!;
-    expect(name).toBe('X-WR-CALNAME:Evil\\nEND:VCALENDAR\\nBEGIN:VEVENT\\nSUMMARY:Injected\\nEND:VEVENT\\nX-INJECTED:1: Evil\\nEND:VCALENDAR\\nBEGIN:VEVENT\\nSUMMARY:Injected\\nEND:VEVENT\\nX-INJECTED:1');
+    expect(name).toBe(
+      'X-WR-CALNAME:Evil\\nEND:VCALENDAR\\nBEGIN:VEVENT\\nSUMMARY:Injected\\nEND:VEVENT\\nX-INJECTED:1: Evil\\nEND:VCALENDAR\\nBEGIN:VEVENT\\nSUMMARY:Injected\\nEND:VEVENT\\nX-INJECTED:1',
+    );
   });
 
   it('escapes commas and semicolons in names', () => {

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../../src/use-cases/event-agenda.js';
 import {
-  addParticipant, createEvent, getEvent, patchEvent, patchParticipant, pinMeeting, removeMeeting, removeParticipant, unpinMeeting,
+  addParticipant,
+  createEvent,
+  getEvent,
+  patchEvent,
+  patchParticipant,
+  pinMeeting,
+  removeMeeting,
+  removeParticipant,
+  unpinMeeting,
 } from '../../src/use-cases/events.js';
 import { partnersForCompany } from '../../src/use-cases/recommend-partners.js';
 import { company } from '../fixtures/small-set.js';
@@ -15,8 +23,18 @@ const PARTICIPANTS = ['fi-pack', 'se-dist', 'no-fish', 'is-sensor', 'dk-food', '
 
 // 28 March 2027 is the day Finland moves to summer time (at 03:00): the venue is at UTC+3.
 const EVENT = {
-  id: 'ev-tampere', name: 'Nordic Matchmaking Day', timeZone: 'Europe/Helsinki', date: '2027-03-28', start: '09:00',
-  slotMinutes: 20, slotCount: 6, gapMinutes: 5, breaks: [{ afterSlot: 2, minutes: 45 }], tables: 3, maxMeetings: 4, minMeetings: 2,
+  id: 'ev-tampere',
+  name: 'Nordic Matchmaking Day',
+  timeZone: 'Europe/Helsinki',
+  date: '2027-03-28',
+  start: '09:00',
+  slotMinutes: 20,
+  slotCount: 6,
+  gapMinutes: 5,
+  breaks: [{ afterSlot: 2, minutes: 45 }],
+  tables: 3,
+  maxMeetings: 4,
+  minMeetings: 2,
 };
 
 beforeAll(async () => {
@@ -25,7 +43,15 @@ beforeAll(async () => {
   for (const id of PARTICIPANTS) {
     await addParticipant(t.engine, EVENT.id, {
       companyId: id,
-      ...(id === 'fi-pack' ? { wishes: [{ companyId: 'se-dist', priority: 1 }, { companyId: 'dk-food', priority: 2 }], blocks: ['no-fish'] } : {}),
+      ...(id === 'fi-pack'
+        ? {
+            wishes: [
+              { companyId: 'se-dist', priority: 1 },
+              { companyId: 'dk-food', priority: 2 },
+            ],
+            blocks: ['no-fish'],
+          }
+        : {}),
       ...(id === 'se-dist' ? { wishes: [{ companyId: 'fi-pack', priority: 1 }] } : {}),
       ...(id === 'is-fish' ? { availability: [3, 4, 5] } : {}),
     });
@@ -39,14 +65,20 @@ describe('creating an event', () => {
   it('lays out slots in the venue time zone, with gaps and breaks', async () => {
     const e = await getEvent(t.engine, EVENT.id);
     expect(e.slots.map((s) => s.start)).toEqual([
-      '2027-03-28T09:00:00+03:00', '2027-03-28T09:25:00+03:00', '2027-03-28T09:50:00+03:00',
-      '2027-03-28T11:00:00+03:00', '2027-03-28T11:25:00+03:00', '2027-03-28T11:50:00+03:00',
+      '2027-03-28T09:00:00+03:00',
+      '2027-03-28T09:25:00+03:00',
+      '2027-03-28T09:50:00+03:00',
+      '2027-03-28T11:00:00+03:00',
+      '2027-03-28T11:25:00+03:00',
+      '2027-03-28T11:50:00+03:00',
     ]);
     expect(e.allowSameCountry).toBe(false);
   });
 
   it('rejects an unknown time zone and a taken id with their paths', async () => {
-    await expect(createEvent(t.engine, { ...EVENT, id: 'ev-x', timeZone: 'Europe/Atlantis' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'timeZone' })] });
+    await expect(createEvent(t.engine, { ...EVENT, id: 'ev-x', timeZone: 'Europe/Atlantis' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'timeZone' })],
+    });
     await expect(createEvent(t.engine, EVENT)).rejects.toMatchObject({ code: 'conflict' });
   });
 });
@@ -54,7 +86,15 @@ describe('creating an event', () => {
 describe('registering participants', () => {
   it('takes a new profile on the fly and makes it matchable', async () => {
     await createEvent(t.engine, { ...EVENT, id: 'ev-small' });
-    await addParticipant(t.engine, 'ev-small', { company: company({ id: 'no-boxes', country: 'NO', name: 'Eske AS', offers: 'Cardboard boxes and paper packaging.', needs: 'Food producers who buy packaging.' }) });
+    await addParticipant(t.engine, 'ev-small', {
+      company: company({
+        id: 'no-boxes',
+        country: 'NO',
+        name: 'Eske AS',
+        offers: 'Cardboard boxes and paper packaging.',
+        needs: 'Food producers who buy packaging.',
+      }),
+    });
     await addParticipant(t.engine, 'ev-small', { companyId: 'dk-food' });
     expect((await t.repo.get('company', 'no-boxes'))?.name).toBe('Eske AS');
     const suggestions = await partnersForCompany(t.engine, 'dk-food', { limit: 5 }, new Set(['no-boxes', 'dk-food']));
@@ -64,8 +104,12 @@ describe('registering participants', () => {
   it('refuses unknown companies, slots that do not exist and double registration, changing nothing', async () => {
     const before = await getEvent(t.engine, EVENT.id);
     await expect(addParticipant(t.engine, EVENT.id, { companyId: 'nobody' })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack2', availability: [0, 9] })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'availability[1]' })] });
-    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack2', wishes: [{ companyId: 'ghost' }] })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'wishes[0].companyId' })] });
+    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack2', availability: [0, 9] })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'availability[1]' })],
+    });
+    await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack2', wishes: [{ companyId: 'ghost' }] })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'wishes[0].companyId' })],
+    });
     await expect(addParticipant(t.engine, EVENT.id, { companyId: 'fi-pack' })).rejects.toMatchObject({ code: 'conflict' });
     expect(await getEvent(t.engine, EVENT.id)).toEqual(before);
   });
@@ -101,7 +145,15 @@ describe('scheduling', () => {
     await removeMeeting(t.engine, EVENT.id, { a: 'fi-pack', b: 'dk-food' });
     for (let run = 0; run < 2; run++) {
       const view = await scheduleEvent(t.engine, EVENT.id);
-      expect(view.meetings).toContainEqual(expect.objectContaining({ slot: 5, table: 2, pinned: true, a: expect.objectContaining({ id: 'dk-wind' }), b: expect.objectContaining({ id: 'is-sensor' }) }));
+      expect(view.meetings).toContainEqual(
+        expect.objectContaining({
+          slot: 5,
+          table: 2,
+          pinned: true,
+          a: expect.objectContaining({ id: 'dk-wind' }),
+          b: expect.objectContaining({ id: 'is-sensor' }),
+        }),
+      );
       expect(view.meetings.map(pairOf)).not.toContain('dk-food+fi-pack');
     }
     await expect(removeMeeting(t.engine, EVENT.id, { a: 'is-sensor', b: 'dk-wind' })).rejects.toMatchObject({ code: 'conflict' });
@@ -116,13 +168,21 @@ describe('scheduling', () => {
     const before = await getEvent(t.engine, 'ev-one-table');
     const sameTable = await pinMeeting(t.engine, 'ev-one-table', { a: 'no-fish', b: 'dk-food', slot: 0, table: 0 }).catch((e: unknown) => e);
     expect(sameTable).toBeInstanceOf(AppError);
-    expect(sameTable).toMatchObject({ code: 'infeasible', issues: [{ path: 'table', message: expect.stringMatching(/table 1 in slot 1 is already pinned for fi-pack and se-dist/) }] });
+    expect(sameTable).toMatchObject({
+      code: 'infeasible',
+      issues: [{ path: 'table', message: expect.stringMatching(/table 1 in slot 1 is already pinned for fi-pack and se-dist/) }],
+    });
     await createEvent(t.engine, { ...EVENT, id: 'ev-two-tables', tables: 2 });
     for (const id of ['fi-pack', 'se-dist', 'dk-food']) await addParticipant(t.engine, 'ev-two-tables', { companyId: id });
     await pinMeeting(t.engine, 'ev-two-tables', { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 });
-    await expect(pinMeeting(t.engine, 'ev-two-tables', { a: 'dk-food', b: 'fi-pack', slot: 0, table: 1 })).rejects.toMatchObject({ code: 'infeasible', issues: [{ path: 'b', message: expect.stringMatching(/fi-pack already has a pinned meeting in slot 1/) }] });
+    await expect(pinMeeting(t.engine, 'ev-two-tables', { a: 'dk-food', b: 'fi-pack', slot: 0, table: 1 })).rejects.toMatchObject({
+      code: 'infeasible',
+      issues: [{ path: 'b', message: expect.stringMatching(/fi-pack already has a pinned meeting in slot 1/) }],
+    });
     expect(await getEvent(t.engine, 'ev-one-table')).toEqual(before);
-    expect(await scheduleEvent(t.engine, 'ev-one-table')).toMatchObject({ meetings: expect.arrayContaining([expect.objectContaining({ slot: 0, table: 0, pinned: true })]) });
+    expect(await scheduleEvent(t.engine, 'ev-one-table')).toMatchObject({
+      meetings: expect.arrayContaining([expect.objectContaining({ slot: 0, table: 0, pinned: true })]),
+    });
   });
 
   it('drops a participant from the agenda when unregistered, and clears the agenda when the rules change', async () => {
@@ -157,15 +217,26 @@ describe('changing an event', () => {
 });
 
 describe('pins that break a rule', () => {
-  const infeasible = (field: string, message: RegExp) => ({ code: 'infeasible', message: expect.stringMatching(message), issues: [expect.objectContaining({ path: field, message: expect.stringMatching(message) })] });
+  const infeasible = (field: string, message: RegExp) => ({
+    code: 'infeasible',
+    message: expect.stringMatching(message),
+    issues: [expect.objectContaining({ path: field, message: expect.stringMatching(message) })],
+  });
 
   it('are refused when pinned, naming the rule: same country, blocked pair, over the cap, unavailable', async () => {
     await createEvent(t.engine, { ...EVENT, id: 'ev-rules', maxMeetings: 1 });
-    for (const id of ['fi-pack', 'se-dist', 'se-soft', 'no-fish', 'dk-food']) await addParticipant(t.engine, 'ev-rules', { companyId: id, ...(id === 'fi-pack' ? { blocks: ['no-fish'] } : {}), ...(id === 'dk-food' ? { availability: [4, 5] } : {}) });
+    for (const id of ['fi-pack', 'se-dist', 'se-soft', 'no-fish', 'dk-food'])
+      await addParticipant(t.engine, 'ev-rules', {
+        companyId: id,
+        ...(id === 'fi-pack' ? { blocks: ['no-fish'] } : {}),
+        ...(id === 'dk-food' ? { availability: [4, 5] } : {}),
+      });
     const before = await getEvent(t.engine, 'ev-rules');
     await expect(pinMeeting(t.engine, 'ev-rules', { a: 'se-dist', b: 'se-soft', slot: 0, table: 0 })).rejects.toMatchObject(infeasible('b', /same country/));
     await expect(pinMeeting(t.engine, 'ev-rules', { a: 'no-fish', b: 'fi-pack', slot: 0, table: 0 })).rejects.toMatchObject(infeasible('b', /blocked pair/));
-    await expect(pinMeeting(t.engine, 'ev-rules', { a: 'dk-food', b: 'se-dist', slot: 0, table: 0 })).rejects.toMatchObject(infeasible('slot', /not available/));
+    await expect(pinMeeting(t.engine, 'ev-rules', { a: 'dk-food', b: 'se-dist', slot: 0, table: 0 })).rejects.toMatchObject(
+      infeasible('slot', /not available/),
+    );
     expect(await getEvent(t.engine, 'ev-rules')).toEqual(before);
     await pinMeeting(t.engine, 'ev-rules', { a: 'fi-pack', b: 'se-dist', slot: 0, table: 0 });
     await expect(pinMeeting(t.engine, 'ev-rules', { a: 'fi-pack', b: 'dk-food', slot: 4, table: 0 })).rejects.toMatchObject(infeasible('a', /over the cap/));

@@ -67,7 +67,11 @@ describe('importing a data set', () => {
   it('rejects duplicate ids and unknown cluster references', async () => {
     const before = await snapshotOfDb();
     const err = await rejection({
-      companies: [company({ id: 'dup', country: 'FI' }), company({ id: 'dup', country: 'SE' }), company({ id: 'orphan', country: 'NO', clusterIds: ['cl-nowhere'] })],
+      companies: [
+        company({ id: 'dup', country: 'FI' }),
+        company({ id: 'dup', country: 'SE' }),
+        company({ id: 'orphan', country: 'NO', clusterIds: ['cl-nowhere'] }),
+      ],
     });
     expect(err.issues.map((i) => i.path)).toEqual(['companies[1].id', 'companies[2].clusterIds[0]']);
     expect(await snapshotOfDb()).toEqual(before);
@@ -75,18 +79,30 @@ describe('importing a data set', () => {
 
   it('accepts a cluster reference to a cluster in the same file', async () => {
     const report = await importDataset(
-      { clusters: [{ id: 'cl-new', name: 'New', country: 'IS', description: 'A new cluster.' }], companies: [company({ id: 'member', country: 'IS', clusterIds: ['cl-new'] })] },
+      {
+        clusters: [{ id: 'cl-new', name: 'New', country: 'IS', description: 'A new cluster.' }],
+        companies: [company({ id: 'member', country: 'IS', clusterIds: ['cl-new'] })],
+      },
       { repo, embedder },
     );
     expect(report.companies.created).toBe(1);
   });
 
   it('imports a set larger than one SQL statement can carry', async () => {
-    const many = Array.from({ length: 450 }, (_, i) => company({ id: `bulk-${i}`, country: i % 2 ? 'DK' : 'IS', offers: `Offer number ${i} of timber products.` }));
+    const many = Array.from({ length: 450 }, (_, i) =>
+      company({ id: `bulk-${i}`, country: i % 2 ? 'DK' : 'IS', offers: `Offer number ${i} of timber products.` }),
+    );
     const report = await importDataset({ companies: many }, { repo, embedder });
     expect(report.companies.created).toBe(450);
     expect(report.embedded).toBe(450 * 3);
-    expect((await repo.existingIds('company', many.map((c) => c.id))).size).toBe(450);
+    expect(
+      (
+        await repo.existingIds(
+          'company',
+          many.map((c) => c.id),
+        )
+      ).size,
+    ).toBe(450);
     const again = await importDataset({ companies: many.map((c) => ({ ...c, name: `${c.name} renamed` })) }, { repo, embedder });
     expect(again.companies).toEqual({ created: 0, updated: 450 });
     expect((await repo.get('company', 'bulk-449'))!.name).toBe('Company bulk-449 renamed');

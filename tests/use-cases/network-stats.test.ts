@@ -48,7 +48,11 @@ describe('network statistics', () => {
     });
 
     const ask = (companyId: string, country?: string) =>
-      requestIntroduction(t.engine, { companyId, name: 'A', email: 'a@example.fi', message: 'Hello', consent: true, ...(country ? { country } : {}) }, { siteKeyId: null, origin: null });
+      requestIntroduction(
+        t.engine,
+        { companyId, name: 'A', email: 'a@example.fi', message: 'Hello', consent: true, ...(country ? { country } : {}) },
+        { siteKeyId: null, origin: null },
+      );
     const a = await ask('se-dist', 'FI');
     await ask('no-fish', 'FI');
     // Not cross-border, or not known to be: not counted.
@@ -58,7 +62,17 @@ describe('network statistics', () => {
     await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-dist', verdict: 'good' }, null);
     await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-soft', verdict: 'wrong' }, null);
 
-    await createEvent(t.engine, { id: 'day', name: 'Packaging day', timeZone: 'Europe/Helsinki', date: '2027-03-10', start: '09:00', slotMinutes: 20, slotCount: 3, tables: 2, minMeetings: 1 });
+    await createEvent(t.engine, {
+      id: 'day',
+      name: 'Packaging day',
+      timeZone: 'Europe/Helsinki',
+      date: '2027-03-10',
+      start: '09:00',
+      slotMinutes: 20,
+      slotCount: 3,
+      tables: 2,
+      minMeetings: 1,
+    });
     for (const companyId of ['fi-pack', 'se-dist', 'no-fish', 'dk-food']) await addParticipant(t.engine, 'day', { companyId });
     const agenda = await scheduleEvent(t.engine, 'day');
     const crossBorder = agenda.meetings.filter((m) => m.a.country !== m.b.country).length;
@@ -68,7 +82,13 @@ describe('network statistics', () => {
     expect(before.matches.suggested).toEqual({ total: 2 + 2 + crossBorder, eventMeetings: crossBorder, introductionRequests: 2, reviewedSuggestions: 2 });
     expect(before.matches.accepted).toEqual({ total: 1 + 1, meetingsHeld: 0, introductionsMade: 1, goodSuggestions: 1 });
     expect(before.events).toMatchObject({ total: 1, held: 0, upcoming: 1 });
-    expect(before.events.items[0]).toMatchObject({ id: 'day', participants: 4, meetings: agenda.meetings.length, crossBorderMeetings: crossBorder, held: false });
+    expect(before.events.items[0]).toMatchObject({
+      id: 'day',
+      participants: 4,
+      meetings: agenda.meetings.length,
+      crossBorderMeetings: crossBorder,
+      held: false,
+    });
 
     const after = await networkStats(t.engine, AFTER);
     expect(after.matches.accepted.meetingsHeld).toBe(crossBorder);

@@ -13,12 +13,29 @@ beforeAll(async () => {
   await new Promise((r) => setTimeout(r, 20));
   afterImport = new Date().toISOString();
   await new Promise((r) => setTimeout(r, 20));
-  await createEntity(t.engine, 'opportunity', opportunity({
-    id: 'op-se-trays', country: 'SE', title: 'Supermarket seeks paper trays', description: 'A Swedish supermarket chain buys recyclable paper trays and cardboard boxes for ready meals.', sectors: ['food', 'manufacturing'],
-  }));
-  await createEntity(t.engine, 'opportunity', opportunity({
-    id: 'op-se-closed', country: 'SE', title: 'Closed call for paper trays', description: 'A Swedish supermarket chain bought recyclable paper trays and cardboard boxes.', sectors: ['food'], deadline: '2021-01-01',
-  }));
+  await createEntity(
+    t.engine,
+    'opportunity',
+    opportunity({
+      id: 'op-se-trays',
+      country: 'SE',
+      title: 'Supermarket seeks paper trays',
+      description: 'A Swedish supermarket chain buys recyclable paper trays and cardboard boxes for ready meals.',
+      sectors: ['food', 'manufacturing'],
+    }),
+  );
+  await createEntity(
+    t.engine,
+    'opportunity',
+    opportunity({
+      id: 'op-se-closed',
+      country: 'SE',
+      title: 'Closed call for paper trays',
+      description: 'A Swedish supermarket chain bought recyclable paper trays and cardboard boxes.',
+      sectors: ['food'],
+      deadline: '2021-01-01',
+    }),
+  );
 });
 afterAll(() => t.close());
 
@@ -49,7 +66,9 @@ describe('opportunity digest', () => {
     const rows = parse(digestCsv(d), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...DIGEST_COLUMNS]);
     expect(rows).toHaveLength(d.companies.reduce((n, c) => n + c.matches.length, 0));
-    expect(rows.find((r) => r['company_id'] === 'fi-pack' && r['opportunity_id'] === 'op-se-trays')).toMatchObject({ contact_email: 'anna.virtanen@example.org' });
+    expect(rows.find((r) => r['company_id'] === 'fi-pack' && r['opportunity_id'] === 'op-se-trays')).toMatchObject({
+      contact_email: 'anna.virtanen@example.org',
+    });
   });
 
   it('rejects a date that is not one, with its path', async () => {

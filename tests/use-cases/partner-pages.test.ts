@@ -13,7 +13,14 @@ let t: TestEngine;
 beforeAll(async () => {
   const base = smallSet();
   const fillers = Array.from({ length: FILLERS }, (_, i) =>
-    company({ id: `pack-${i}`, country: COUNTRIES[i % COUNTRIES.length]!, name: `Packaging Firm ${i}`, description: `Packaging firm number ${i}. We sell boxes and trays.`, employees: 5 + i * 7 }));
+    company({
+      id: `pack-${i}`,
+      country: COUNTRIES[i % COUNTRIES.length]!,
+      name: `Packaging Firm ${i}`,
+      description: `Packaging firm number ${i}. We sell boxes and trays.`,
+      employees: 5 + i * 7,
+    }),
+  );
   t = await createTestEngine({ data: { ...base, companies: [...(base.companies ?? []), ...fillers] } });
 }, 120_000);
 afterAll(() => t.close());

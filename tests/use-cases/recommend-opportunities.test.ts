@@ -1,6 +1,11 @@
 // Export opportunities for a company, for free text, and the companies to alert for one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companiesForOpportunity, OpportunityFiltersSchema, opportunitiesForCompany, opportunitiesForText } from '../../src/use-cases/recommend-opportunities.js';
+import {
+  companiesForOpportunity,
+  OpportunityFiltersSchema,
+  opportunitiesForCompany,
+  opportunitiesForText,
+} from '../../src/use-cases/recommend-opportunities.js';
 import { deleteEntity } from '../../src/use-cases/delete-entity.js';
 import { createEntity, patchEntity } from '../../src/use-cases/write-entities.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
@@ -74,9 +79,18 @@ describe('opportunities for free text', () => {
 
 describe('a new or edited opportunity', () => {
   it('is matchable at once, and leaves the results when it closes or is deleted', async () => {
-    await createEntity(t.engine, 'opportunity', opportunity({
-      id: 'op-dk-apps', country: 'DK', title: 'Danish retailer wants a mobile app', description: 'A retailer buys custom mobile app development and a cloud web platform.', sectors: ['ict'], type: 'tender',
-    }));
+    await createEntity(
+      t.engine,
+      'opportunity',
+      opportunity({
+        id: 'op-dk-apps',
+        country: 'DK',
+        title: 'Danish retailer wants a mobile app',
+        description: 'A retailer buys custom mobile app development and a cloud web platform.',
+        sectors: ['ict'],
+        type: 'tender',
+      }),
+    );
     expect(ids(await opportunitiesForCompany(t.engine, 'se-soft', { limit: 3 }))).toContain('op-dk-apps');
     await patchEntity(t.engine, 'opportunity', 'op-dk-apps', { deadline: '2021-05-01' });
     expect(ids(await opportunitiesForCompany(t.engine, 'se-soft', { limit: 100 }))).not.toContain('op-dk-apps');

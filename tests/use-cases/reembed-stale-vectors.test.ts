@@ -11,7 +11,13 @@ let embedder: Embedder;
 let cleanup: () => void;
 
 /** The same model under another id: every stored vector is then from "another model". */
-const renamed = (e: Embedder, modelId: string): Embedder => ({ modelId, dims: e.dims, terms: e.terms, embed: (t, r) => e.embed(t, r), dispose: async () => {} });
+const renamed = (e: Embedder, modelId: string): Embedder => ({
+  modelId,
+  dims: e.dims,
+  terms: e.terms,
+  embed: (t, r) => e.embed(t, r),
+  dispose: async () => {},
+});
 
 beforeAll(async () => {
   const t = tempDir();

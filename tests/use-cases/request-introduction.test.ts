@@ -13,7 +13,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const FROM: IntroductionOrigin = { siteKeyId: null, origin: 'https://handelskammaren.example' };
-const KARIN = { name: 'Karin Lindqvist', email: 'karin@lindqvist.example', visitorCompany: 'Lindqvist Förpackning AB', country: 'SE', message: 'Vi vill gärna träffas.', consent: true, language: 'sv' } as const;
+const KARIN = {
+  name: 'Karin Lindqvist',
+  email: 'karin@lindqvist.example',
+  visitorCompany: 'Lindqvist Förpackning AB',
+  country: 'SE',
+  message: 'Vi vill gärna träffas.',
+  consent: true,
+  language: 'sv',
+} as const;
 
 /** Keeps what it was asked to send: the seam's contract, checked without delivering mail. */
 class OutboxMailer implements VisitorCopyMailer {
@@ -31,7 +39,13 @@ describe('an introduction request', () => {
   it('is stored with the visitor’s company, country and language', async () => {
     await requestIntroduction(t.engine, { ...KARIN, companyId: 'fi-pack' }, FROM);
     expect(await storedFor('fi-pack')).toEqual([
-      expect.objectContaining({ visitorName: 'Karin Lindqvist', visitorCompany: 'Lindqvist Förpackning AB', visitorCountry: 'SE', language: 'sv', status: 'new' }),
+      expect.objectContaining({
+        visitorName: 'Karin Lindqvist',
+        visitorCompany: 'Lindqvist Förpackning AB',
+        visitorCountry: 'SE',
+        language: 'sv',
+        status: 'new',
+      }),
     ]);
   });
 

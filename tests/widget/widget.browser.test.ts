@@ -40,7 +40,14 @@ async function site(html: () => string) {
 function widgetSet() {
   const set = exportSet();
   const fillers = (['SE', 'NO', 'DK', 'IS', 'SE', 'NO', 'DK', 'IS'] as const).map((country, i) =>
-    company({ id: `filler-${i}`, country, name: `Filler ${i} Ltd`, description: `A furniture workshop, number ${i}. It makes chairs and tables.`, sectors: ['manufacturing'] }));
+    company({
+      id: `filler-${i}`,
+      country,
+      name: `Filler ${i} Ltd`,
+      description: `A furniture workshop, number ${i}. It makes chairs and tables.`,
+      sectors: ['manufacturing'],
+    }),
+  );
   const companies = (set.companies ?? []).map((c) => (c.id === 'se-dist' ? { ...c, employees: 35, website: 'https://www.nordpack.example/en' } : c));
   return { ...set, companies: [...companies, ...fillers] };
 }
@@ -65,7 +72,11 @@ async function openPage(width: number, base: string): Promise<{ page: Page; apiB
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const apiBodies: string[] = [];
   page.on('response', (r: Response) => {
-    if (r.url().startsWith(`${api.base}/api/`)) void r.text().then((b) => apiBodies.push(b), () => undefined);
+    if (r.url().startsWith(`${api.base}/api/`))
+      void r.text().then(
+        (b) => apiBodies.push(b),
+        () => undefined,
+      );
   });
   await page.goto(base);
   await page.getByRole('heading', { name: 'Hitta en nordisk partner' }).waitFor();
@@ -111,7 +122,17 @@ describe('the widget on a partner page', () => {
 
     const stored = await t.repo.listIntroductions({ limit: 10, offset: 0 });
     expect(stored.items).toHaveLength(1);
-    expect(stored.items[0]).toMatchObject({ companyId: 'se-dist', visitorName: 'Anna Lind', visitorEmail: 'anna.lind@example.se', visitorCompany: 'Lind Kartong Oy', visitorCountry: 'FI', siteKeyId: siteKey.id, origin: allowedSite.base, language: 'sv', status: 'new' });
+    expect(stored.items[0]).toMatchObject({
+      companyId: 'se-dist',
+      visitorName: 'Anna Lind',
+      visitorEmail: 'anna.lind@example.se',
+      visitorCompany: 'Lind Kartong Oy',
+      visitorCountry: 'FI',
+      siteKeyId: siteKey.id,
+      origin: allowedSite.base,
+      language: 'sv',
+      status: 'new',
+    });
     // Nothing private ever reached the browser.
     expect(apiBodies.length).toBeGreaterThanOrEqual(2);
     for (const body of apiBodies) expect(body).not.toMatch(/contactEmail|contactPhone|notes|sven@example\.org|anna\.virtanen@example\.org/);
@@ -185,7 +206,9 @@ describe('the widget on a partner page', () => {
         await more.click();
         await page.waitForFunction(`document.querySelector('#nh').shadowRoot.querySelectorAll('ol.results > li').length > ${before}`);
         // Focus moves to the first new result, so keyboard users go on from there.
-        expect(await page.evaluate('document.querySelector("#nh").shadowRoot.activeElement.textContent')).toBe(await results.nth(before).locator('h3').textContent());
+        expect(await page.evaluate('document.querySelector("#nh").shadowRoot.activeElement.textContent')).toBe(
+          await results.nth(before).locator('h3').textContent(),
+        );
       }
       const names = await page.locator('ol.results > li h3').allTextContents();
       expect(names.length).toBeGreaterThan(8);

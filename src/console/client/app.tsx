@@ -97,26 +97,26 @@ function Frame() {
       </header>
       <main id="main">
         <Announcer>
-        <VocabularyProvider>
-          <Router>
-            <Route path="/console" component={Dashboard} />
-            <Route path="/console/companies" component={CompanyList} />
-            <Route path="/console/companies/:id" component={CompanyPageById} />
-            <Route path="/console/companies/:id/edit" component={CompanyEdit} />
-            <Route path="/console/clusters" component={ClusterList} />
-            <Route path="/console/clusters/:id" component={ClusterPageById} />
-            <Route path="/console/clusters/:id/edit" component={ClusterEdit} />
-            <Route path="/console/opportunities" component={OpportunityList} />
-            <Route path="/console/opportunities/:id" component={OpportunityPageById} />
-            <Route path="/console/opportunities/:id/edit" component={OpportunityEdit} />
-            <Route path="/console/events" component={EventsPage} />
-            <Route path="/console/events/:id" component={EventPageById} />
-            <Route path="/console/events/:id/print" component={EventHandoutsById} />
-            <Route path="/console/introductions" component={IntroductionsPage} />
-            <Route path="/console/import" component={ImportPage} />
-            <Route default component={NotFound} />
-          </Router>
-        </VocabularyProvider>
+          <VocabularyProvider>
+            <Router>
+              <Route path="/console" component={Dashboard} />
+              <Route path="/console/companies" component={CompanyList} />
+              <Route path="/console/companies/:id" component={CompanyPageById} />
+              <Route path="/console/companies/:id/edit" component={CompanyEdit} />
+              <Route path="/console/clusters" component={ClusterList} />
+              <Route path="/console/clusters/:id" component={ClusterPageById} />
+              <Route path="/console/clusters/:id/edit" component={ClusterEdit} />
+              <Route path="/console/opportunities" component={OpportunityList} />
+              <Route path="/console/opportunities/:id" component={OpportunityPageById} />
+              <Route path="/console/opportunities/:id/edit" component={OpportunityEdit} />
+              <Route path="/console/events" component={EventsPage} />
+              <Route path="/console/events/:id" component={EventPageById} />
+              <Route path="/console/events/:id/print" component={EventHandoutsById} />
+              <Route path="/console/introductions" component={IntroductionsPage} />
+              <Route path="/console/import" component={ImportPage} />
+              <Route default component={NotFound} />
+            </Router>
+          </VocabularyProvider>
         </Announcer>
       </main>
     </>
@@ -166,9 +166,18 @@ function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn
       <form onSubmit={submit}>
         <div class="field">
           <label for="key">Staff key</label>
-          <input id="key" type="password" autocomplete="current-password" required value={key} onInput={(e) => setKey((e.target as HTMLInputElement).value)} aria-describedby="key-help" />
+          <input
+            id="key"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={key}
+            onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+            aria-describedby="key-help"
+          />
           <p id="key-help" class="hint">
-            Your own staff key, from <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key works too, but keep it for administration.
+            Your own staff key, from <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key works too, but keep it for
+            administration.
           </p>
         </div>
         <ProblemView error={error} title="Could not sign in." />

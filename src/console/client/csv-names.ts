@@ -16,8 +16,10 @@ export function namesFromCsv(text: string): string[] {
   for (let i = 0; i < text1.length; i++) {
     const c = text1[i]!;
     if (quoted) {
-      if (c === '"' && text1[i + 1] === '"') { if (first) field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text1[i + 1] === '"') {
+        if (first) field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else if (first) field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',' || c === ';' || c === '\t') first = false;
@@ -32,4 +34,8 @@ export function namesFromCsv(text: string): string[] {
 }
 
 /** Pasted lines: trimmed, empty ones dropped. */
-export const namesFromLines = (text: string): string[] => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+export const namesFromLines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);

@@ -1,10 +1,23 @@
 // Words people read instead of codes.
 export const COUNTRY_NAMES: Record<string, string> = {
-  FI: 'Finland', SE: 'Sweden', NO: 'Norway', DK: 'Denmark', IS: 'Iceland', AX: 'Åland', FO: 'Faroe Islands', GL: 'Greenland',
+  FI: 'Finland',
+  SE: 'Sweden',
+  NO: 'Norway',
+  DK: 'Denmark',
+  IS: 'Iceland',
+  AX: 'Åland',
+  FO: 'Faroe Islands',
+  GL: 'Greenland',
 };
 
 export const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English', sv: 'Swedish', fi: 'Finnish', nb: 'Norwegian (Bokmål)', nn: 'Norwegian (Nynorsk)', da: 'Danish', is: 'Icelandic',
+  en: 'English',
+  sv: 'Swedish',
+  fi: 'Finnish',
+  nb: 'Norwegian (Bokmål)',
+  nn: 'Norwegian (Nynorsk)',
+  da: 'Danish',
+  is: 'Icelandic',
 };
 
 export const countryName = (code: string) => COUNTRY_NAMES[code] ?? code;

@@ -3,8 +3,18 @@
 import type { components, operations } from '../../api/generated/openapi-types';
 
 export type {
-  Cluster, Company, EventParticipant as Participant, Feedback, FeedbackKind, FeedbackVerdict as Verdict, Introduction, MatchEvent, Meeting, NetworkStats,
-  Opportunity, PublicCompany,
+  Cluster,
+  Company,
+  EventParticipant as Participant,
+  Feedback,
+  FeedbackKind,
+  FeedbackVerdict as Verdict,
+  Introduction,
+  MatchEvent,
+  Meeting,
+  NetworkStats,
+  Opportunity,
+  PublicCompany,
 } from '../../domain/index';
 
 // The rest as the API shapes them: taken from the types generated out of the OpenAPI document

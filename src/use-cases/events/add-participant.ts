@@ -12,7 +12,9 @@ export async function addParticipant(engine: Engine, eventId: string, body: unkn
   const event = await getEvent(engine, eventId);
   const companyId = input.companyId ?? input.company!.id;
   if (event.participants.some((p) => p.companyId === companyId)) {
-    throw new AppError(ErrorCodes.CONFLICT, `${companyId} is already registered for ${eventId}.`, [{ path: input.companyId ? 'companyId' : 'company.id', message: 'already registered' }]);
+    throw new AppError(ErrorCodes.CONFLICT, `${companyId} is already registered for ${eventId}.`, [
+      { path: input.companyId ? 'companyId' : 'company.id', message: 'already registered' },
+    ]);
   }
   const participant: EventParticipant = {
     companyId,

@@ -28,7 +28,13 @@ export async function problemOf(engine: Engine, event: MatchEvent): Promise<{ pr
     return s;
   };
   const problem: AgendaProblem = {
-    setup: { slots: event.slots, tables: event.tables, maxMeetings: event.maxMeetings ?? undefined, allowSameCountry: event.allowSameCountry, minMeetings: event.minMeetings },
+    setup: {
+      slots: event.slots,
+      tables: event.tables,
+      maxMeetings: event.maxMeetings ?? undefined,
+      allowSameCountry: event.allowSameCountry,
+      minMeetings: event.minMeetings,
+    },
     attendees: present.map((p) => ({
       id: p.companyId,
       country: companies.get(p.companyId)!.country,

@@ -27,8 +27,14 @@ export function viewOf(event: MatchEvent, problem: AgendaProblem, companies: Rea
     const start = DateTime.fromISO(event.slots[m.slot]!.start, { setZone: true });
     const edge = weight.get(pairOf(m.a, m.b));
     return {
-      slot: m.slot, start: start.toISO()!, end: start.plus({ minutes: event.slots[m.slot]!.minutes }).toISO()!, table: m.table,
-      a: ref(m.a), b: ref(m.b), pinned: m.pinned === true, score: Math.round(problem.score(m.a, m.b) * 10_000) / 10_000,
+      slot: m.slot,
+      start: start.toISO()!,
+      end: start.plus({ minutes: event.slots[m.slot]!.minutes }).toISO()!,
+      table: m.table,
+      a: ref(m.a),
+      b: ref(m.b),
+      pinned: m.pinned === true,
+      score: Math.round(problem.score(m.a, m.b) * 10_000) / 10_000,
       wish: edge?.mutual ? 'mutual' : edge?.wished ? 'one-sided' : null,
     };
   };

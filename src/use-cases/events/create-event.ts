@@ -6,7 +6,8 @@ import { parseOrThrow } from '../../validation/index.js';
 
 export async function createEvent(engine: Engine, body: unknown): Promise<MatchEvent> {
   const event = toMatchEvent(parseOrThrow(EventInputSchema, body, 'event'));
-  if (await engine.repo.getEvent(event.id)) throw new AppError(ErrorCodes.CONFLICT, `An event with id "${event.id}" already exists.`, [{ path: 'id', message: 'already exists' }]);
+  if (await engine.repo.getEvent(event.id))
+    throw new AppError(ErrorCodes.CONFLICT, `An event with id "${event.id}" already exists.`, [{ path: 'id', message: 'already exists' }]);
   await engine.repo.createEvent(event);
   return event;
 }

@@ -8,7 +8,9 @@ import type { Engine } from '../../engine/index.js';
 export const noEvent = (id: string) => notFound('event', id);
 
 export const staleEvent = (id: string, version: number) =>
-  new AppError(ErrorCodes.STALE, `The event "${id}" was changed meanwhile (it is now at version ${version}); load it again and redo the change.`, [{ path: 'If-Match', message: `stale: the current ETag is "${version}"` }]);
+  new AppError(ErrorCodes.STALE, `The event "${id}" was changed meanwhile (it is now at version ${version}); load it again and redo the change.`, [
+    { path: 'If-Match', message: `stale: the current ETag is "${version}"` },
+  ]);
 
 export async function getEvent(engine: Engine, id: string): Promise<MatchEvent> {
   return (await getVersionedEvent(engine, id)).value;
@@ -24,7 +26,12 @@ export async function getVersionedEvent(engine: Engine, id: string): Promise<Ver
  * One read-change-write of an event; `change` throwing leaves it untouched. With `ifMatch`, only
  * if the event is still at that version (else 412).
  */
-export async function changeEvent(engine: Engine, id: string, change: (e: MatchEvent) => MatchEvent | Promise<MatchEvent>, ifMatch?: number): Promise<Versioned<MatchEvent>> {
+export async function changeEvent(
+  engine: Engine,
+  id: string,
+  change: (e: MatchEvent) => MatchEvent | Promise<MatchEvent>,
+  ifMatch?: number,
+): Promise<Versioned<MatchEvent>> {
   try {
     const updated = await engine.repo.updateEvent(id, change, ifMatch);
     if (!updated) throw noEvent(id);
@@ -35,13 +42,11 @@ export async function changeEvent(engine: Engine, id: string, change: (e: MatchE
   }
 }
 
-
 export function participantOf(e: MatchEvent, companyId: string): EventParticipant {
   const p = e.participants.find((x) => x.companyId === companyId);
   if (!p) throw appError('NOT_A_PARTICIPANT', { companyId, eventId: e.id }, [{ path: 'companyId', message: 'not a participant' }]);
   return p;
 }
-
 
 export const samePairOf = (a: string, b: string, x: string, y: string) => (a === x && b === y) || (a === y && b === x);
 export const samePair = (m: Meeting, x: string, y: string) => samePairOf(m.a, m.b, x, y);

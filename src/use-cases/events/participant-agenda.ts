@@ -16,7 +16,14 @@ export async function participantAgenda(engine: Engine, eventId: string, company
   // The calendar as the next run would leave it if the agenda stays as it is now.
   const calendar = calendarAfter(calendarOf(event), event.agenda ?? [], event.slots).filter((c) => c.a === companyId || c.b === companyId);
   const entryWith = (other: string) => calendar.find((c) => c.a === other || c.b === other);
-  const names = new Map((await engine.repo.getMany('company', calendar.map((c) => (c.a === companyId ? c.b : c.a)))).map((c) => [c.id, c]));
+  const names = new Map(
+    (
+      await engine.repo.getMany(
+        'company',
+        calendar.map((c) => (c.a === companyId ? c.b : c.a)),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const ref = (id: string): CompanyRef => ({ id, name: names.get(id)?.name ?? id, country: names.get(id)?.country ?? '' });
   return {
     event: view.event,
@@ -25,6 +32,8 @@ export async function participantAgenda(engine: Engine, eventId: string, company
       const other = a.id === companyId ? b : a;
       return { ...m, with: other, sequence: entryWith(other.id)?.sequence ?? 0 };
     }),
-    cancelled: calendar.filter((c) => c.cancelled).map((c) => ({ with: ref(c.a === companyId ? c.b : c.a), slot: c.slot, table: c.table, start: c.start, end: c.end, sequence: c.sequence })),
+    cancelled: calendar
+      .filter((c) => c.cancelled)
+      .map((c) => ({ with: ref(c.a === companyId ? c.b : c.a), slot: c.slot, table: c.table, start: c.start, end: c.end, sequence: c.sequence })),
   };
 }

@@ -13,12 +13,30 @@ export async function patchEvent(engine: Engine, id: string, body: unknown, ifMa
 
 /** The settings of an event as its input names them (the slot plan flattened). */
 function settingsOf(e: MatchEvent): EventSettings {
-  return { name: e.name, timeZone: e.timeZone, ...e.plan, tables: e.tables, maxMeetings: e.maxMeetings, minMeetings: e.minMeetings, allowSameCountry: e.allowSameCountry };
+  return {
+    name: e.name,
+    timeZone: e.timeZone,
+    ...e.plan,
+    tables: e.tables,
+    maxMeetings: e.maxMeetings,
+    minMeetings: e.minMeetings,
+    allowSameCountry: e.allowSameCountry,
+  };
 }
 
 function withSettings(e: MatchEvent, settings: EventSettings): MatchEvent {
   const { name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...plan } = settings;
-  const next: MatchEvent = { ...e, name, timeZone, plan, slots: slotsOf(plan, timeZone), tables, maxMeetings: maxMeetings ?? null, minMeetings, allowSameCountry };
+  const next: MatchEvent = {
+    ...e,
+    name,
+    timeZone,
+    plan,
+    slots: slotsOf(plan, timeZone),
+    tables,
+    maxMeetings: maxMeetings ?? null,
+    minMeetings,
+    allowSameCountry,
+  };
   if (JSON.stringify(next.slots) !== JSON.stringify(e.slots)) {
     // A new slot layout invalidates positions: pins go, availability keeps the slots that still exist.
     next.pins = [];

@@ -15,15 +15,25 @@ export async function pinMeeting(engine: Engine, eventId: string, body: unknown)
     const current = e.agenda?.find((m) => samePair(m, pin.a, pin.b));
     const slot = pin.slot ?? current?.slot;
     const table = pin.table ?? current?.table;
-    if (slot === undefined || table === undefined) throw invalid('Give slot and table: the pair has no meeting in the agenda to pin.', [{ path: 'slot', message: 'required' }]);
+    if (slot === undefined || table === undefined)
+      throw invalid('Give slot and table: the pair has no meeting in the agenda to pin.', [{ path: 'slot', message: 'required' }]);
     if (slot >= e.slots.length) throw invalid('No such slot.', [{ path: 'slot', message: `the event has ${e.slots.length} slots` }]);
     if (table >= e.tables) throw invalid('No such table.', [{ path: 'table', message: `the event has ${e.tables} tables` }]);
     await checkPinRules(engine, e, pin.a, pin.b, slot);
     pinned = { a: pin.a, b: pin.b, slot, table, pinned: true };
-    const clash = pinClash(pinned, e.pins.filter((m) => !samePair(m, pin.a, pin.b)));
-    if (clash) throw new AppError(ErrorCodes.INFEASIBLE, `The pin collides with another pin: ${clash.message}.`, [{ path: clash.field, message: clash.message }]);
+    const clash = pinClash(
+      pinned,
+      e.pins.filter((m) => !samePair(m, pin.a, pin.b)),
+    );
+    if (clash)
+      throw new AppError(ErrorCodes.INFEASIBLE, `The pin collides with another pin: ${clash.message}.`, [{ path: clash.field, message: clash.message }]);
     const agenda = e.agenda?.map((m) => (samePair(m, pin.a, pin.b) && m.slot === slot && m.table === table ? { ...m, pinned: true } : m)) ?? null;
-    return { ...e, pins: [...e.pins.filter((m) => !samePair(m, pin.a, pin.b)), pinned], removedPairs: e.removedPairs.filter(([a, b]) => !samePairOf(a, b, pin.a, pin.b)), agenda };
+    return {
+      ...e,
+      pins: [...e.pins.filter((m) => !samePair(m, pin.a, pin.b)), pinned],
+      removedPairs: e.removedPairs.filter(([a, b]) => !samePairOf(a, b, pin.a, pin.b)),
+      agenda,
+    };
   });
   return pinned!;
 }
@@ -38,5 +48,6 @@ async function checkPinRules(engine: Engine, e: MatchEvent, a: string, b: string
   const setup = { slots: e.slots, tables: e.tables, maxMeetings: e.maxMeetings ?? undefined, allowSameCountry: e.allowSameCountry, minMeetings: e.minMeetings };
   const others = e.pins.filter((m) => !samePair(m, a, b));
   const broken = brokenPinRule(setup, attendee(a), attendee(b), slot, others);
-  if (broken) throw new AppError(ErrorCodes.INFEASIBLE, `The pin breaks a rule of the event: ${broken.message}.`, [{ path: broken.field, message: broken.message }]);
+  if (broken)
+    throw new AppError(ErrorCodes.INFEASIBLE, `The pin breaks a rule of the event: ${broken.message}.`, [{ path: broken.field, message: broken.message }]);
 }

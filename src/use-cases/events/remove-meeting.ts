@@ -10,8 +10,11 @@ export async function removeMeeting(engine: Engine, eventId: string, body: unkno
   const pair = parseOrThrow(PairSchema, body, 'pair');
   await changeEvent(engine, eventId, (e) => {
     for (const id of [pair.a, pair.b]) participantOf(e, id);
-    if (e.pins.some((m) => samePair(m, pair.a, pair.b))) throw new AppError(ErrorCodes.CONFLICT, 'The meeting is pinned; unpin it first.', [{ path: 'a', message: 'pinned' }]);
-    const removedPairs = e.removedPairs.some(([a, b]) => samePairOf(a, b, pair.a, pair.b)) ? e.removedPairs : [...e.removedPairs, [pair.a, pair.b] as [string, string]];
+    if (e.pins.some((m) => samePair(m, pair.a, pair.b)))
+      throw new AppError(ErrorCodes.CONFLICT, 'The meeting is pinned; unpin it first.', [{ path: 'a', message: 'pinned' }]);
+    const removedPairs = e.removedPairs.some(([a, b]) => samePairOf(a, b, pair.a, pair.b))
+      ? e.removedPairs
+      : [...e.removedPairs, [pair.a, pair.b] as [string, string]];
     return { ...e, removedPairs, agenda: e.agenda?.filter((m) => !samePair(m, pair.a, pair.b)) ?? null };
   });
 }

@@ -21,7 +21,21 @@ export function withoutCompany(e: MatchEvent, companyId: string): MatchEvent {
   return {
     ...rest,
     ...(e.calendar ? { calendar: e.calendar.filter((c) => !involves(c)) } : {}),
-    ...(e.changes ? { changes: { ...e.changes, participants: e.changes.participants.filter((p) => p.companyId !== companyId).map((p) => ({ ...p, added: p.added.filter((m) => m.with !== companyId), moved: p.moved.filter((m) => m.after.with !== companyId), cancelled: p.cancelled.filter((m) => m.with !== companyId) })) } } : {}),
+    ...(e.changes
+      ? {
+          changes: {
+            ...e.changes,
+            participants: e.changes.participants
+              .filter((p) => p.companyId !== companyId)
+              .map((p) => ({
+                ...p,
+                added: p.added.filter((m) => m.with !== companyId),
+                moved: p.moved.filter((m) => m.after.with !== companyId),
+                cancelled: p.cancelled.filter((m) => m.with !== companyId),
+              })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -16,7 +16,9 @@ import { changeEvent, getEvent } from './event-store.js';
  */
 function meetingsToKeep(e: MatchEvent): Meeting[] {
   if (e.agenda) return e.agenda;
-  return calendarOf(e).filter((c) => !c.cancelled && c.start !== '' && c.start === slotTimes(e.slots, c.slot).start).map(({ a, b, slot, table }) => ({ a, b, slot, table }));
+  return calendarOf(e)
+    .filter((c) => !c.cancelled && c.start !== '' && c.start === slotTimes(e.slots, c.slot).start)
+    .map(({ a, b, slot, table }) => ({ a, b, slot, table }));
 }
 
 /**
@@ -39,7 +41,10 @@ export async function scheduleEvent(engine: Engine, eventId: string, onProgress?
   const calendar = calendarAfter(previous, result.meetings, before.slots);
   const changes = scheduleChanges(previous, calendar);
   const { value: saved } = await changeEvent(engine, eventId, (e) => {
-    if (JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables, e.agenda]) !== JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables, before.agenda])) {
+    if (
+      JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables, e.agenda]) !==
+      JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables, before.agenda])
+    ) {
       throw new AppError(ErrorCodes.CONFLICT, 'The event changed while it was being scheduled; run the schedule again.');
     }
     return { ...e, agenda: result.meetings, scheduledAt: new Date().toISOString(), calendar, changes };

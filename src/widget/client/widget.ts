@@ -71,7 +71,11 @@ function optionsFrom(script: HTMLScriptElement | null): Options | undefined {
 }
 
 /** `h('p', {class: 'x'}, 'text', child)`: small element builder; text is always set as text, never HTML. */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false) continue;
@@ -111,16 +115,29 @@ class Widget {
   private render(): void {
     const t = this.t;
     const id = (name: string) => `${this.id}-${name}`;
-    this.country = h('select', { id: id('country'), name: 'country' }, ...COUNTRIES.map((c) => h('option', { value: c, selected: c === this.o.country }, this.regionName(c))));
-    const kind = h('fieldset', { class: 'kind' },
+    this.country = h(
+      'select',
+      { id: id('country'), name: 'country' },
+      ...COUNTRIES.map((c) => h('option', { value: c, selected: c === this.o.country }, this.regionName(c))),
+    );
+    const kind = h(
+      'fieldset',
+      { class: 'kind' },
       h('legend', {}, t.lookFor),
       ...(['partners', 'opportunities'] as const).map((k, i) =>
-        h('label', {}, h('input', { type: 'radio', name: 'kind', value: k, checked: i === 0 }), ` ${t[k]}`)),
+        h('label', {}, h('input', { type: 'radio', name: 'kind', value: k, checked: i === 0 }), ` ${t[k]}`),
+      ),
     );
-    this.targets = h('fieldset', { class: 'targets' }, h('legend', {}, t.targetCountries), ...COUNTRIES.map((c) =>
-      h('label', { 'data-country': c }, h('input', { type: 'checkbox', name: 'countries', value: c }), ` ${this.regionName(c)}`)));
+    this.targets = h(
+      'fieldset',
+      { class: 'targets' },
+      h('legend', {}, t.targetCountries),
+      ...COUNTRIES.map((c) => h('label', { 'data-country': c }, h('input', { type: 'checkbox', name: 'countries', value: c }), ` ${this.regionName(c)}`)),
+    );
     const text = h('textarea', { id: id('text'), name: 'text', rows: '4', required: true, minlength: '3', maxlength: '2000', 'aria-describedby': id('hint') });
-    const form = h('form', { novalidate: true },
+    const form = h(
+      'form',
+      { novalidate: true },
       h('label', { for: id('text') }, t.describe),
       h('p', { id: id('hint'), class: 'hint' }, t.describeHint),
       text,
@@ -140,8 +157,16 @@ class Widget {
     this.results = h('ol', { class: 'results', 'aria-label': t.title, tabindex: '-1' });
     this.more = h('button', { type: 'button', class: 'secondary more', hidden: true }, t.showMore);
     this.more.addEventListener('click', () => void this.showMore());
-    const section = h('section', { class: 'nh', lang: this.o.lang, 'aria-labelledby': id('title') },
-      h('h2', { id: id('title') }, t.title), form, this.status, this.results, this.more, h('p', { class: 'by' }, t.poweredBy));
+    const section = h(
+      'section',
+      { class: 'nh', lang: this.o.lang, 'aria-labelledby': id('title') },
+      h('h2', { id: id('title') }, t.title),
+      form,
+      this.status,
+      this.results,
+      this.more,
+      h('p', { class: 'by' }, t.poweredBy),
+    );
     this.root.append(h('style', {}, STYLES), section);
   }
 
@@ -207,8 +232,13 @@ class Widget {
     this.clearResults();
     this.query = undefined;
     if (text.length < 3) return this.say(this.t.tooShort, true);
-    const countries = this.targetBoxes().filter((b) => b.checked && b.value !== this.country.value).map((b) => b.value);
-    const query: Query = { kind, body: { text, country: this.country.value, limit: PAGE_SIZE, language: this.o.lang, ...(countries.length ? { countries } : {}) } };
+    const countries = this.targetBoxes()
+      .filter((b) => b.checked && b.value !== this.country.value)
+      .map((b) => b.value);
+    const query: Query = {
+      kind,
+      body: { text, country: this.country.value, limit: PAGE_SIZE, language: this.o.lang, ...(countries.length ? { countries } : {}) },
+    };
     this.query = query;
     this.say(this.t.searching);
     await this.fetchPage(query, 0);
@@ -233,7 +263,10 @@ class Widget {
     try {
       const paged = query.kind === 'partners';
       const path = paged ? '/api/v1/partners/search' : '/api/v1/opportunities/search';
-      const answer = await this.call<{ results: (PartnerResult | OpportunityResult)[]; nextOffset?: number | null }>(path, paged ? { ...query.body, offset } : query.body);
+      const answer = await this.call<{ results: (PartnerResult | OpportunityResult)[]; nextOffset?: number | null }>(
+        path,
+        paged ? { ...query.body, offset } : query.body,
+      );
       // A newer search started while this one was on its way: its answer is no longer wanted.
       if (this.query !== query) return;
       this.results.append(...answer.results.map((r) => ('company' in r ? this.partnerItem(r) : this.opportunityItem(r))));
@@ -252,14 +285,20 @@ class Widget {
 
   private card(title: string, meta: string[], strength: Strength, reasons: string[], extra: Node[], lead: Node[] = []): HTMLLIElement {
     const t = this.t;
-    return h('li', {}, h('article', {},
-      h('h3', {}, title),
-      h('p', { class: 'meta' }, meta.join(' · ')),
-      ...lead,
-      h('p', { class: `strength s-${strength.replace(' ', '-')}` }, t.strength[strength]),
-      h('details', {}, h('summary', {}, t.why), h('ul', {}, ...reasons.map((r) => h('li', {}, r)))),
-      ...extra,
-    ));
+    return h(
+      'li',
+      {},
+      h(
+        'article',
+        {},
+        h('h3', {}, title),
+        h('p', { class: 'meta' }, meta.join(' · ')),
+        ...lead,
+        h('p', { class: `strength s-${strength.replace(' ', '-')}` }, t.strength[strength]),
+        h('details', {}, h('summary', {}, t.why), h('ul', {}, ...reasons.map((r) => h('li', {}, r)))),
+        ...extra,
+      ),
+    );
   }
 
   private partnerItem(r: PartnerResult): HTMLLIElement {
@@ -324,10 +363,17 @@ class Widget {
     const note = h('p', { id: `${uid}-note`, class: 'status', role: 'status', 'aria-live': 'polite' });
     const send = h('button', { type: 'submit', class: 'primary' }, t.send);
     const cancel = h('button', { type: 'button', class: 'secondary' }, t.cancel);
-    const form = h('form', { class: 'intro', novalidate: true, 'aria-label': t.requestIntro },
-      field('name', t.yourName, name), field('email', t.yourEmail, email), field('company', t.yourCompany, company), field('message', t.message, message),
+    const form = h(
+      'form',
+      { class: 'intro', novalidate: true, 'aria-label': t.requestIntro },
+      field('name', t.yourName, name),
+      field('email', t.yourEmail, email),
+      field('company', t.yourCompany, company),
+      field('message', t.message, message),
       h('div', { class: 'consent' }, consent, h('label', { for: `${uid}-consent` }, t.consent)),
-      h('div', { class: 'actions' }, send, cancel), note);
+      h('div', { class: 'actions' }, send, cancel),
+      note,
+    );
     const problem = (text: string, field?: HTMLInputElement) => {
       note.textContent = text;
       note.classList.add('error');
@@ -355,8 +401,14 @@ class Widget {
       note.textContent = '';
       note.classList.remove('error');
       this.call('/api/v1/introductions', {
-        companyId, name: filled.name, email: filled.email, visitorCompany: filled.company, country: this.country.value,
-        message: message.value.trim(), consent: true, language: this.o.lang,
+        companyId,
+        name: filled.name,
+        email: filled.email,
+        visitorCompany: filled.company,
+        country: this.country.value,
+        message: message.value.trim(),
+        consent: true,
+        language: this.o.lang,
       })
         .then(() => {
           this.requested.add(companyId);

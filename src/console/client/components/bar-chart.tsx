@@ -34,9 +34,7 @@ export function BarChart(props: { id: string; title: string; labels: string[]; s
     });
     return () => chart.destroy();
   }, [props.labels.join('|'), JSON.stringify(props.series), props.horizontal]);
-  const summary = props.series
-    .map((s) => `${s.label}: ${props.labels.map((l, i) => `${l} ${s.values[i] ?? 0}`).join(', ')}`)
-    .join('; ');
+  const summary = props.series.map((s) => `${s.label}: ${props.labels.map((l, i) => `${l} ${s.values[i] ?? 0}`).join(', ')}`).join('; ');
   return (
     <figure class="chart" aria-labelledby={`${props.id}-title`}>
       <figcaption id={`${props.id}-title`}>{props.title}</figcaption>

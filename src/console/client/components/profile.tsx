@@ -15,11 +15,12 @@ function Row({ term, children }: { term: string; children: ComponentChildren }) 
   );
 }
 
-const link = (url: string | null) => url && (
-  <a href={url} rel="noopener noreferrer" target="_blank">
-    {url}
-  </a>
-);
+const link = (url: string | null) =>
+  url && (
+    <a href={url} rel="noopener noreferrer" target="_blank">
+      {url}
+    </a>
+  );
 
 /** Staff see the private fields; a public profile (as in partner results) simply lacks them. */
 export function CompanyProfile({ company: c }: { company: PublicCompany & Partial<Company> }) {

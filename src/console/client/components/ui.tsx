@@ -109,7 +109,15 @@ export function Pager({ offset, limit, total, onChange }: { offset: number; limi
 }
 
 /** A select of codes with readable labels and an "any" choice. */
-export function CodeSelect(props: { id: string; label: string; codes: readonly string[]; value: string; onChange(v: string): void; any?: string; names?: (c: string) => string }) {
+export function CodeSelect(props: {
+  id: string;
+  label: string;
+  codes: readonly string[];
+  value: string;
+  onChange(v: string): void;
+  any?: string;
+  names?: (c: string) => string;
+}) {
   const name = props.names ?? codeLabel;
   return (
     <div class="field">
@@ -127,7 +135,19 @@ export function CodeSelect(props: { id: string; label: string; codes: readonly s
 }
 
 /** A profile page's heading with its country, and the way to edit it or back to its list. */
-export function ProfileHeader({ title, country, editHref, listHref, listLabel }: { title: string; country: string; editHref: string; listHref: string; listLabel: string }) {
+export function ProfileHeader({
+  title,
+  country,
+  editHref,
+  listHref,
+  listLabel,
+}: {
+  title: string;
+  country: string;
+  editHref: string;
+  listHref: string;
+  listLabel: string;
+}) {
   return (
     <>
       <PageTitle text={title}>
@@ -144,7 +164,15 @@ export function ProfileHeader({ title, country, editHref, listHref, listLabel }:
 }
 
 /** One scored match as a card: name (linked when it has a page), country, score, reasons. */
-export function MatchCard(props: { name: string; country: string; href?: string; score: number; strength: string; reasons: readonly string[]; children?: ComponentChildren }) {
+export function MatchCard(props: {
+  name: string;
+  country: string;
+  href?: string;
+  score: number;
+  strength: string;
+  reasons: readonly string[];
+  children?: ComponentChildren;
+}) {
   return (
     <li class="card">
       <h3>

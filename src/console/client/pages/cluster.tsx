@@ -19,7 +19,13 @@ export function ClusterPage({ id }: { id: string }) {
   const c = cluster.data;
   return (
     <>
-      <ProfileHeader title={c.name} country={c.country} editHref={`/console/clusters/${encodeURIComponent(c.id)}/edit`} listHref="/console/clusters" listLabel="All clusters" />
+      <ProfileHeader
+        title={c.name}
+        country={c.country}
+        editHref={`/console/clusters/${encodeURIComponent(c.id)}/edit`}
+        listHref="/console/clusters"
+        listLabel="All clusters"
+      />
       <div class="two-cols">
         <section class="col" aria-labelledby="profile">
           <h2 id="profile">Profile</h2>
@@ -39,7 +45,13 @@ export function ClusterPage({ id }: { id: string }) {
           {partners.loading && <Loading what="suggestions" />}
           <ol class="cards">
             {partners.data?.results.map((r) => (
-              <MatchCard key={r.cluster.id} name={r.cluster.name} country={r.cluster.country} href={`/console/clusters/${encodeURIComponent(r.cluster.id)}`} {...r} />
+              <MatchCard
+                key={r.cluster.id}
+                name={r.cluster.name}
+                country={r.cluster.country}
+                href={`/console/clusters/${encodeURIComponent(r.cluster.id)}`}
+                {...r}
+              />
             ))}
           </ol>
         </section>

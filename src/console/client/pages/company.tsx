@@ -25,8 +25,22 @@ export function CompanyPage({ id }: { id: string }) {
   const detail = useRef<HTMLHeadingElement>(null);
 
   const suggestions: Suggestion[] = [
-    ...(partners.data?.results ?? []).map((r) => ({ ...r, kind: 'partner' as const, id: r.company.id, name: r.company.name, country: r.company.country, result: r })),
-    ...(opportunities.data?.results ?? []).map((r) => ({ ...r, kind: 'opportunity' as const, id: r.opportunity.id, name: r.opportunity.title, country: r.opportunity.country, result: r })),
+    ...(partners.data?.results ?? []).map((r) => ({
+      ...r,
+      kind: 'partner' as const,
+      id: r.company.id,
+      name: r.company.name,
+      country: r.company.country,
+      result: r,
+    })),
+    ...(opportunities.data?.results ?? []).map((r) => ({
+      ...r,
+      kind: 'opportunity' as const,
+      id: r.opportunity.id,
+      name: r.opportunity.title,
+      country: r.opportunity.country,
+      result: r,
+    })),
   ];
   const keyOf = (s: Suggestion) => `${s.kind}:${s.id}`;
   const current = suggestions.find((s) => keyOf(s) === selected) ?? suggestions[0];
@@ -40,7 +54,13 @@ export function CompanyPage({ id }: { id: string }) {
   const c = company.data;
   return (
     <>
-      <ProfileHeader title={c.name} country={c.country} editHref={`/console/companies/${encodeURIComponent(c.id)}/edit`} listHref="/console/companies" listLabel="All companies" />
+      <ProfileHeader
+        title={c.name}
+        country={c.country}
+        editHref={`/console/companies/${encodeURIComponent(c.id)}/edit`}
+        listHref="/console/companies"
+        listLabel="All companies"
+      />
       <div class="compare">
         <section class="col profile-col" aria-labelledby="own-profile">
           <h2 id="own-profile">Profile</h2>
@@ -48,8 +68,26 @@ export function CompanyPage({ id }: { id: string }) {
         </section>
         <section class="col suggestions-col" aria-labelledby="suggestions">
           <h2 id="suggestions">Suggestions</h2>
-          <SuggestionList title="Partners abroad" kind="partner" loaded={partners} items={suggestions.filter((s) => s.kind === 'partner')} company={c} feedback={feedback} current={current} onSelect={select} />
-          <SuggestionList title="Export opportunities" kind="opportunity" loaded={opportunities} items={suggestions.filter((s) => s.kind === 'opportunity')} company={c} feedback={feedback} current={current} onSelect={select} />
+          <SuggestionList
+            title="Partners abroad"
+            kind="partner"
+            loaded={partners}
+            items={suggestions.filter((s) => s.kind === 'partner')}
+            company={c}
+            feedback={feedback}
+            current={current}
+            onSelect={select}
+          />
+          <SuggestionList
+            title="Export opportunities"
+            kind="opportunity"
+            loaded={opportunities}
+            items={suggestions.filter((s) => s.kind === 'opportunity')}
+            company={c}
+            feedback={feedback}
+            current={current}
+            onSelect={select}
+          />
         </section>
         <section class="col detail-col" aria-labelledby="detail-title">
           <h2 id="detail-title" ref={detail} tabIndex={-1}>
@@ -129,7 +167,11 @@ function SuggestionDetail({ s }: { s: Suggestion }) {
   useEffect(() => {
     let live = true;
     setFull(undefined);
-    if (s.kind === 'partner') api<Company>('GET', `/api/v1/companies/${encodeURIComponent(s.id)}`).then((c) => live && setFull(c), () => undefined);
+    if (s.kind === 'partner')
+      api<Company>('GET', `/api/v1/companies/${encodeURIComponent(s.id)}`).then(
+        (c) => live && setFull(c),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

@@ -30,7 +30,12 @@ function Figures({ s }: { s: NetworkStats }) {
         <Tile value={s.opportunities.matched} label={`of ${s.opportunities.open} open opportunities matched`} />
       </ul>
       <div class="charts">
-        <BarChart id="by-country" title="Companies per country" labels={s.companies.byCountry.map((c) => countryName(c.key))} series={[{ label: 'Companies', values: s.companies.byCountry.map((c) => c.n) }]} />
+        <BarChart
+          id="by-country"
+          title="Companies per country"
+          labels={s.companies.byCountry.map((c) => countryName(c.key))}
+          series={[{ label: 'Companies', values: s.companies.byCountry.map((c) => c.n) }]}
+        />
         <BarChart
           id="matches"
           title="Cross-border matches, suggested and accepted"
@@ -70,10 +75,14 @@ function Figures({ s }: { s: NetworkStats }) {
       <details class="definitions">
         <summary>How these figures are counted</summary>
         <ul>
-          <li>Suggested: cross-border meetings the scheduler put on event agendas, introduction requests from the widget by visitors in another country than the company's, and engine suggestions staff reviewed here.</li>
+          <li>
+            Suggested: cross-border meetings the scheduler put on event agendas, introduction requests from the widget by visitors in another country than the
+            company's, and engine suggestions staff reviewed here.
+          </li>
           <li>Accepted: those meetings once their event has taken place, introductions staff marked "introduced", and suggestions staff marked good.</li>
           <li>
-            An open opportunity is matched when at least one company abroad fits it at a score of {Math.round(s.opportunities.threshold * 100)} % or more (the digest threshold).
+            An open opportunity is matched when at least one company abroad fits it at a score of {Math.round(s.opportunities.threshold * 100)} % or more (the
+            digest threshold).
           </li>
           <li>Generated {new Date(s.generatedAt).toLocaleString('en-GB')}.</li>
         </ul>

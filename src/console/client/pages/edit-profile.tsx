@@ -82,7 +82,9 @@ export function EditProfile({ type, id }: { type: EntityType; id: string }) {
 
   async function save(e: Event) {
     e.preventDefault();
-    const changed = Object.fromEntries(FIELDS[type].filter((f) => JSON.stringify(values![f.name]) !== JSON.stringify(original[f.name])).map((f) => [f.name, values![f.name]]));
+    const changed = Object.fromEntries(
+      FIELDS[type].filter((f) => JSON.stringify(values![f.name]) !== JSON.stringify(original[f.name])).map((f) => [f.name, values![f.name]]),
+    );
     const saved = await run(() => api('PATCH', url, changed, ifMatch(original['version'])));
     if (saved) route(`${kind.pagePath}/${encodeURIComponent(id)}`);
   }
@@ -97,7 +99,11 @@ export function EditProfile({ type, id }: { type: EntityType; id: string }) {
         {FIELDS[type].map((f) => (
           <FieldControl key={f.name} spec={f} value={values[f.name]} error={fieldErrors.get(f.name)} onChange={(v) => setValues({ ...values, [f.name]: v })} />
         ))}
-        {error?.status === 412 ? <ChangedMeanwhile what={kind.title.toLowerCase()} onReload={reload} /> : <ProblemView error={error} title="Nothing was saved." />}
+        {error?.status === 412 ? (
+          <ChangedMeanwhile what={kind.title.toLowerCase()} onReload={reload} />
+        ) : (
+          <ProblemView error={error} title="Nothing was saved." />
+        )}
         <div class="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : 'Save changes'}
@@ -114,8 +120,8 @@ function ChangedMeanwhile({ what, onReload }: { what: string; onReload(): void }
   return (
     <div class="problem" role="alert">
       <p>
-        <strong>Someone else changed this {what} meanwhile.</strong> Nothing was saved, so their changes are kept. Reload to see the
-        current profile, then make your changes again.
+        <strong>Someone else changed this {what} meanwhile.</strong> Nothing was saved, so their changes are kept. Reload to see the current profile, then make
+        your changes again.
       </p>
       <button type="button" onClick={onReload}>
         Reload the profile
@@ -145,10 +151,20 @@ function FieldControl({ spec, value, error, onChange }: { spec: FieldSpec; value
     </>
   );
   if (spec.control === 'checkboxes' || spec.control === 'clusters') {
-    return <Checkboxes spec={spec} codes={spec.codes ? vocabulary[spec.codes] : undefined} value={(value as string[]) ?? []} onChange={onChange} help={help} describedBy={describedBy} />;
+    return (
+      <Checkboxes
+        spec={spec}
+        codes={spec.codes ? vocabulary[spec.codes] : undefined}
+        value={(value as string[]) ?? []}
+        onChange={onChange}
+        help={help}
+        describedBy={describedBy}
+      />
+    );
   }
   let input: JSX.Element;
-  if (spec.control === 'textarea') input = <textarea {...common} rows={4} value={(value as string | null) ?? ''} onInput={(e) => text((e.target as HTMLTextAreaElement).value)} />;
+  if (spec.control === 'textarea')
+    input = <textarea {...common} rows={4} value={(value as string | null) ?? ''} onInput={(e) => text((e.target as HTMLTextAreaElement).value)} />;
   else if (spec.control === 'select') {
     const names = spec.codes === 'countries' ? countryName : spec.codes === 'languages' ? (c: string) => LANGUAGE_NAMES[c] ?? c : codeLabel;
     input = (
@@ -162,7 +178,18 @@ function FieldControl({ spec, value, error, onChange }: { spec: FieldSpec; value
       </select>
     );
   } else if (spec.control === 'number') {
-    input = <input {...common} type="number" min={0} value={value === null || value === undefined ? '' : String(value)} onInput={(e) => { const v = (e.target as HTMLInputElement).value; onChange(v === '' ? null : Number(v)); }} />;
+    input = (
+      <input
+        {...common}
+        type="number"
+        min={0}
+        value={value === null || value === undefined ? '' : String(value)}
+        onInput={(e) => {
+          const v = (e.target as HTMLInputElement).value;
+          onChange(v === '' ? null : Number(v));
+        }}
+      />
+    );
   } else input = <input {...common} type={spec.control} value={(value as string | null) ?? ''} onInput={(e) => text((e.target as HTMLInputElement).value)} />;
   return (
     <div class="field">
@@ -176,7 +203,14 @@ function FieldControl({ spec, value, error, onChange }: { spec: FieldSpec; value
   );
 }
 
-function Checkboxes(props: { spec: FieldSpec; codes: readonly string[] | undefined; value: string[]; onChange(v: string[]): void; help: preact.ComponentChildren; describedBy: string | undefined }) {
+function Checkboxes(props: {
+  spec: FieldSpec;
+  codes: readonly string[] | undefined;
+  value: string[];
+  onChange(v: string[]): void;
+  help: preact.ComponentChildren;
+  describedBy: string | undefined;
+}) {
   const clusters = useApi<Page<Cluster>>(props.spec.control === 'clusters' ? '/api/v1/clusters?limit=500' : null);
   const options = props.codes
     ? props.codes.map((c) => ({ code: c, label: codeLabel(c) }))

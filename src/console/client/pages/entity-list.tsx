@@ -39,8 +39,23 @@ export function EntityList({ type }: { type: EntityType }) {
           <label for="q">Words in name or description</label>
           <input id="q" type="search" value={words} onInput={(e) => setWords((e.target as HTMLInputElement).value)} />
         </div>
-        <CodeSelect id="country" label="Country" any="Any country" codes={vocabulary.countries} names={countryName} value={filters.country ?? ''} onChange={(v) => go({ country: v || undefined, offset: 0 })} />
-        <CodeSelect id="sector" label="Sector" any="Any sector" codes={vocabulary.sectors} value={filters.sector ?? ''} onChange={(v) => go({ sector: v || undefined, offset: 0 })} />
+        <CodeSelect
+          id="country"
+          label="Country"
+          any="Any country"
+          codes={vocabulary.countries}
+          names={countryName}
+          value={filters.country ?? ''}
+          onChange={(v) => go({ country: v || undefined, offset: 0 })}
+        />
+        <CodeSelect
+          id="sector"
+          label="Sector"
+          any="Any sector"
+          codes={vocabulary.sectors}
+          value={filters.sector ?? ''}
+          onChange={(v) => go({ sector: v || undefined, offset: 0 })}
+        />
         {type === 'company' && (
           <CodeSelect
             id="cluster"

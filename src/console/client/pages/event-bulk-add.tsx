@@ -20,7 +20,15 @@ interface ReviewRow {
   choice: Choice;
 }
 
-const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/^-+/, '').slice(0, 60);
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 60);
 
 function firstChoice(candidates: MatchCandidate[]): Choice {
   const best = candidates[0];
@@ -140,7 +148,8 @@ function Review(props: { rows: ReviewRow[]; registered: Set<string>; busy: boole
 function ReviewLine({ index, row, registered, onChoice }: { index: number; row: ReviewRow; registered: Set<string>; onChoice(c: Choice): void }) {
   const id = `bulk-choice-${index}`;
   const value = row.choice.kind === 'company' ? row.choice.companyId : row.choice.kind === 'create' ? ':create' : ':skip';
-  const pick = (v: string) => onChoice(v === ':skip' ? { kind: 'skip' } : v === ':create' ? { kind: 'create', country: 'FI', description: '' } : { kind: 'company', companyId: v });
+  const pick = (v: string) =>
+    onChoice(v === ':skip' ? { kind: 'skip' } : v === ':create' ? { kind: 'create', country: 'FI', description: '' } : { kind: 'company', companyId: v });
   const create = row.choice.kind === 'create' ? row.choice : null;
   return (
     <tr>
@@ -173,7 +182,11 @@ function ReviewLine({ index, row, registered, onChoice }: { index: number; row: 
             </div>
             <div class="field">
               <label for={`${id}-description`}>What “{row.line}” does</label>
-              <input id={`${id}-description`} value={create.description} onInput={(e) => onChoice({ ...create, description: (e.target as HTMLInputElement).value })} />
+              <input
+                id={`${id}-description`}
+                value={create.description}
+                onInput={(e) => onChoice({ ...create, description: (e.target as HTMLInputElement).value })}
+              />
             </div>
           </div>
         )}

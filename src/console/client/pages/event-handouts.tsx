@@ -17,7 +17,8 @@ export function EventHandouts({ id }: { id: string }) {
   const participants = useApi<{ items: { companyId: string; company: Ref }[] }>(`${base}/participants`);
   const [what, setWhat] = useState<What>('agendas');
   const [only, setOnly] = useState('');
-  if (!event.data || !agenda.data || !participants.data) return <PageState title="Hand-outs" error={event.error ?? agenda.error ?? participants.error} what="the hand-outs" />;
+  if (!event.data || !agenda.data || !participants.data)
+    return <PageState title="Hand-outs" error={event.error ?? agenda.error ?? participants.error} what="the hand-outs" />;
   const e = event.data;
   const people = participants.data.items.filter((p) => !only || p.companyId === only);
   return (
@@ -56,7 +57,14 @@ export function EventHandouts({ id }: { id: string }) {
       </div>
       <div class="handouts">
         {what === 'agendas'
-          ? people.map((p) => <ParticipantHandout key={p.companyId} event={e} who={p.company} meetings={agenda.data!.meetings.filter((m) => m.a.id === p.companyId || m.b.id === p.companyId)} />)
+          ? people.map((p) => (
+              <ParticipantHandout
+                key={p.companyId}
+                event={e}
+                who={p.company}
+                meetings={agenda.data!.meetings.filter((m) => m.a.id === p.companyId || m.b.id === p.companyId)}
+              />
+            ))
           : Array.from({ length: e.tables }, (_, t) => <TableCard key={t} event={e} table={t} />)}
       </div>
     </>

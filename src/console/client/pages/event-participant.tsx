@@ -36,7 +36,12 @@ export function ParticipantSettings(props: Props) {
   return (
     <div class="participant-settings">
       <ProblemView error={error} title="Not saved." />
-      <Availability event={props.event} participant={p} busy={busy} onSave={(availability) => save({ availability }, `Availability of ${p.company.name} saved.`)} />
+      <Availability
+        event={props.event}
+        participant={p}
+        busy={busy}
+        onSave={(availability) => save({ availability }, `Availability of ${p.company.name} saved.`)}
+      />
       <Blocks participant={p} all={props.all} busy={busy} onSave={(blocks, name) => save({ blocks }, name)} />
       <Wishes participant={p} all={props.all} busy={busy} onSave={(wishes, said) => save({ wishes }, said)} />
     </div>
@@ -45,14 +50,21 @@ export function ParticipantSettings(props: Props) {
 
 function Availability({ event, participant, busy, onSave }: { event: MatchEvent; participant: ParticipantRow; busy: boolean; onSave(slots: number[]): void }) {
   const [slots, setSlots] = useState(new Set(participant.availability));
-  const toggle = (s: number, on: boolean) => setSlots((cur) => { const next = new Set(cur); if (on) next.add(s); else next.delete(s); return next; });
+  const toggle = (s: number, on: boolean) =>
+    setSlots((cur) => {
+      const next = new Set(cur);
+      if (on) next.add(s);
+      else next.delete(s);
+      return next;
+    });
   return (
     <fieldset class="checkboxes">
       <legend>Available at</legend>
       <div class="options">
         {event.slots.map((slot, s) => (
           <label key={slot.start} class="check">
-            <input type="checkbox" checked={slots.has(s)} onChange={(e) => toggle(s, (e.target as HTMLInputElement).checked)} /> {localTime(slot.start, event.timeZone)}
+            <input type="checkbox" checked={slots.has(s)} onChange={(e) => toggle(s, (e.target as HTMLInputElement).checked)} />{' '}
+            {localTime(slot.start, event.timeZone)}
           </label>
         ))}
       </div>
@@ -63,7 +75,17 @@ function Availability({ event, participant, busy, onSave }: { event: MatchEvent;
   );
 }
 
-function Blocks({ participant, all, busy, onSave }: { participant: ParticipantRow; all: ParticipantRow[]; busy: boolean; onSave(blocks: string[], said: string): void }) {
+function Blocks({
+  participant,
+  all,
+  busy,
+  onSave,
+}: {
+  participant: ParticipantRow;
+  all: ParticipantRow[];
+  busy: boolean;
+  onSave(blocks: string[], said: string): void;
+}) {
   const [chosen, setChosen] = useState('');
   const others = all.filter((o) => o.companyId !== participant.companyId && !participant.blocks.includes(o.companyId));
   const name = (id: string) => all.find((o) => o.companyId === id)?.company.name ?? id;
@@ -75,7 +97,18 @@ function Blocks({ participant, all, busy, onSave }: { participant: ParticipantRo
         {participant.blocks.map((b) => (
           <li key={b}>
             {name(b)}{' '}
-            <button type="button" class="small secondary" disabled={busy} aria-label={`Allow ${name(b)} again`} onClick={() => onSave(participant.blocks.filter((x) => x !== b), `${name(b)} may be scheduled with ${participant.company.name} again.`)}>
+            <button
+              type="button"
+              class="small secondary"
+              disabled={busy}
+              aria-label={`Allow ${name(b)} again`}
+              onClick={() =>
+                onSave(
+                  participant.blocks.filter((x) => x !== b),
+                  `${name(b)} may be scheduled with ${participant.company.name} again.`,
+                )
+              }
+            >
               Allow
             </button>
           </li>
@@ -91,7 +124,15 @@ function Blocks({ participant, all, busy, onSave }: { participant: ParticipantRo
             </option>
           ))}
         </select>
-        <button type="button" class="small" disabled={busy || !chosen} onClick={() => { onSave([...participant.blocks, chosen], `${participant.company.name} will not be scheduled with ${name(chosen)}.`); setChosen(''); }}>
+        <button
+          type="button"
+          class="small"
+          disabled={busy || !chosen}
+          onClick={() => {
+            onSave([...participant.blocks, chosen], `${participant.company.name} will not be scheduled with ${name(chosen)}.`);
+            setChosen('');
+          }}
+        >
           Block
         </button>
       </div>
@@ -99,16 +140,31 @@ function Blocks({ participant, all, busy, onSave }: { participant: ParticipantRo
   );
 }
 
-function Wishes({ participant, all, busy, onSave }: { participant: ParticipantRow; all: ParticipantRow[]; busy: boolean; onSave(wishes: Participant['wishes'], said: string): void }) {
+function Wishes({
+  participant,
+  all,
+  busy,
+  onSave,
+}: {
+  participant: ParticipantRow;
+  all: ParticipantRow[];
+  busy: boolean;
+  onSave(wishes: Participant['wishes'], said: string): void;
+}) {
   const [words, setWords] = useState('');
   const [priority, setPriority] = useState<1 | 2 | 3>(2);
   const name = (id: string) => all.find((o) => o.companyId === id)?.company.name ?? id;
   const received = all.flatMap((o) => o.wishes.filter((w) => w.companyId === participant.companyId).map((w) => ({ from: o, priority: w.priority })));
   const wished = new Set(participant.wishes.map((w) => w.companyId));
   const folded = fold(words.trim());
-  const found = folded ? all.filter((o) => o.companyId !== participant.companyId && !wished.has(o.companyId) && fold(o.company.name).includes(folded)).slice(0, 8) : [];
+  const found = folded
+    ? all.filter((o) => o.companyId !== participant.companyId && !wished.has(o.companyId) && fold(o.company.name).includes(folded)).slice(0, 8)
+    : [];
   const add = (o: ParticipantRow) => {
-    onSave([...participant.wishes, { companyId: o.companyId, priority }], `Wish saved: ${participant.company.name} ${PRIORITIES[priority]?.toLowerCase()} ${o.company.name}.`);
+    onSave(
+      [...participant.wishes, { companyId: o.companyId, priority }],
+      `Wish saved: ${participant.company.name} ${PRIORITIES[priority]?.toLowerCase()} ${o.company.name}.`,
+    );
     setWords('');
   };
   return (
@@ -120,7 +176,18 @@ function Wishes({ participant, all, busy, onSave }: { participant: ParticipantRo
         {participant.wishes.map((w) => (
           <li key={w.companyId}>
             {PRIORITIES[w.priority]}: {name(w.companyId)}{' '}
-            <button type="button" class="small secondary" disabled={busy} aria-label={`Remove the wish to meet ${name(w.companyId)}`} onClick={() => onSave(participant.wishes.filter((x) => x.companyId !== w.companyId), 'Wish removed.')}>
+            <button
+              type="button"
+              class="small secondary"
+              disabled={busy}
+              aria-label={`Remove the wish to meet ${name(w.companyId)}`}
+              onClick={() =>
+                onSave(
+                  participant.wishes.filter((x) => x.companyId !== w.companyId),
+                  'Wish removed.',
+                )
+              }
+            >
               Remove
             </button>
           </li>

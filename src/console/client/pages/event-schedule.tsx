@@ -24,7 +24,9 @@ export function ScheduleBar(props: { base: string; event: MatchEvent; agenda: Lo
       const result = await api<Scheduled>('POST', `${base}/schedule`, { mode });
       setChanges(result.changes);
       await props.onChange();
-      announce(`Schedule ${scheduled ? 're-run' : 'generated'}: ${result.meetings.length} meetings.${result.changes ? ` ${changeSummary(result.changes)}` : ''}`);
+      announce(
+        `Schedule ${scheduled ? 're-run' : 'generated'}: ${result.meetings.length} meetings.${result.changes ? ` ${changeSummary(result.changes)}` : ''}`,
+      );
     });
   return (
     <>
@@ -115,14 +117,16 @@ function SendAgendas({ base, names }: { base: string; names: Map<string, string>
         setResult(sent);
         announce(`${sent.sent.length} agendas sent, ${sent.skipped.length} skipped.`);
       } catch (err) {
-        if (err instanceof ApiError && err.status === 404 && !err.errors.length) throw new ApiError(404, 'This service cannot send agendas yet: download the calendar files instead.');
+        if (err instanceof ApiError && err.status === 404 && !err.errors.length)
+          throw new ApiError(404, 'This service cannot send agendas yet: download the calendar files instead.');
         throw err;
       }
     });
   return (
     <div class="send-agendas">
       <label class="check">
-        <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged((e.target as HTMLInputElement).checked)} /> Only to participants whose agenda changed
+        <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged((e.target as HTMLInputElement).checked)} /> Only to participants whose
+        agenda changed
       </label>
       <button type="button" class="secondary" disabled={busy} onClick={send}>
         {busy ? 'Sending…' : 'Send agendas'}
@@ -155,7 +159,19 @@ function SendAgendas({ base, names }: { base: string; names: Map<string, string>
  * Moves one meeting to a free cell: pins the pair there and re-runs keeping the rest, so the
  * service's own rules decide (a refused pin or an infeasible run answers why, and is undone).
  */
-export function MoveMeeting({ base, event, agenda, meeting, onChange }: { base: string; event: MatchEvent; agenda: Agenda; meeting: AgendaMeeting; onChange(): Promise<void> }) {
+export function MoveMeeting({
+  base,
+  event,
+  agenda,
+  meeting,
+  onChange,
+}: {
+  base: string;
+  event: MatchEvent;
+  agenda: Agenda;
+  meeting: AgendaMeeting;
+  onChange(): Promise<void>;
+}) {
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState('');
   const { busy, error, run } = useAction();
@@ -171,7 +187,10 @@ export function MoveMeeting({ base, event, agenda, meeting, onChange }: { base: 
         await api('POST', `${base}/schedule`, { mode: 'keep' });
       } catch (err) {
         // Put the pin back as it was: a move the schedule cannot hold leaves nothing behind.
-        await (meeting.pinned ? api('POST', `${base}/pins`, { ...pair, slot: meeting.slot, table: meeting.table }) : api('DELETE', `${base}/pins?a=${encodeURIComponent(pair.a)}&b=${encodeURIComponent(pair.b)}`)).catch(() => undefined);
+        await (meeting.pinned
+          ? api('POST', `${base}/pins`, { ...pair, slot: meeting.slot, table: meeting.table })
+          : api('DELETE', `${base}/pins?a=${encodeURIComponent(pair.a)}&b=${encodeURIComponent(pair.b)}`)
+        ).catch(() => undefined);
         throw err;
       }
       setOpen(false);

@@ -8,7 +8,16 @@ import { useAnnounce } from '../announcer';
 import { useAction } from '../hooks';
 import type { MatchEvent } from '../types';
 
-export const TIME_ZONES = ['Europe/Helsinki', 'Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen', 'Atlantic/Reykjavik', 'Europe/Mariehamn', 'Atlantic/Faroe', 'America/Nuuk'];
+export const TIME_ZONES = [
+  'Europe/Helsinki',
+  'Europe/Stockholm',
+  'Europe/Oslo',
+  'Europe/Copenhagen',
+  'Atlantic/Reykjavik',
+  'Europe/Mariehamn',
+  'Atlantic/Faroe',
+  'America/Nuuk',
+];
 
 /** Today's date at the venue: an event "in the past" is one whose date has passed there. */
 const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -30,8 +39,17 @@ type Form = ReturnType<typeof formOf>;
 
 function formOf(e: MatchEvent) {
   return {
-    name: e.name, timeZone: e.timeZone, date: e.plan.date, start: e.plan.start, slotMinutes: e.plan.slotMinutes, slotCount: e.plan.slotCount,
-    gapMinutes: e.plan.gapMinutes, breaks: e.plan.breaks, tables: e.tables, minMeetings: e.minMeetings, maxMeetings: e.maxMeetings === null ? '' : String(e.maxMeetings),
+    name: e.name,
+    timeZone: e.timeZone,
+    date: e.plan.date,
+    start: e.plan.start,
+    slotMinutes: e.plan.slotMinutes,
+    slotCount: e.plan.slotCount,
+    gapMinutes: e.plan.gapMinutes,
+    breaks: e.plan.breaks,
+    tables: e.tables,
+    minMeetings: e.minMeetings,
+    maxMeetings: e.maxMeetings === null ? '' : String(e.maxMeetings),
     allowSameCountry: e.allowSameCountry,
   };
 }
@@ -49,7 +67,9 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
     e.preventDefault();
     return run(async () => {
       const { maxMeetings, ...rest } = form;
-      await api('PATCH', base, { ...rest, maxMeetings: maxMeetings === '' ? null : Number(maxMeetings) }, ifMatch(event.version)).catch((err) => { throw staleAware(err); });
+      await api('PATCH', base, { ...rest, maxMeetings: maxMeetings === '' ? null : Number(maxMeetings) }, ifMatch(event.version)).catch((err) => {
+        throw staleAware(err);
+      });
       await onChange();
       announce('Event saved.');
     });
@@ -57,14 +77,24 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
   const remove = () =>
     confirm(`Delete the event "${event.name}" with its participants and schedule? This cannot be undone.`) &&
     run(async () => {
-      await api('DELETE', base, undefined, ifMatch(event.version)).catch((err) => { throw staleAware(err); });
+      await api('DELETE', base, undefined, ifMatch(event.version)).catch((err) => {
+        throw staleAware(err);
+      });
       announce(`Event ${event.name} deleted.`);
       route('/console/events');
     });
   const num = (name: 'slotMinutes' | 'slotCount' | 'gapMinutes' | 'tables' | 'minMeetings', label: string, min: number, max: number) => (
     <div class="field">
       <label for={`edit-${name}`}>{label}</label>
-      <input id={`edit-${name}`} type="number" min={min} max={max} required value={String(form[name])} onInput={(e) => set({ [name]: Number((e.target as HTMLInputElement).value) })} />
+      <input
+        id={`edit-${name}`}
+        type="number"
+        min={min}
+        max={max}
+        required
+        value={String(form[name])}
+        onInput={(e) => set({ [name]: Number((e.target as HTMLInputElement).value) })}
+      />
     </div>
   );
   return (
@@ -78,7 +108,14 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
         <div class="row">
           <div class="field">
             <label for="edit-date">Event date</label>
-            <input id="edit-date" type="date" required value={form.date} aria-describedby={datePassed(form.date, form.timeZone) ? 'edit-date-warning' : undefined} onInput={(e) => set({ date: (e.target as HTMLInputElement).value })} />
+            <input
+              id="edit-date"
+              type="date"
+              required
+              value={form.date}
+              aria-describedby={datePassed(form.date, form.timeZone) ? 'edit-date-warning' : undefined}
+              onInput={(e) => set({ date: (e.target as HTMLInputElement).value })}
+            />
           </div>
           <div class="field">
             <label for="edit-start">First meeting at</label>
@@ -102,12 +139,20 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
           {num('minMeetings', 'Meetings each, at least', 0, 64)}
           <div class="field">
             <label for="edit-max">At most (optional)</label>
-            <input id="edit-max" type="number" min={1} max={64} value={form.maxMeetings} onInput={(e) => set({ maxMeetings: (e.target as HTMLInputElement).value })} />
+            <input
+              id="edit-max"
+              type="number"
+              min={1}
+              max={64}
+              value={form.maxMeetings}
+              onInput={(e) => set({ maxMeetings: (e.target as HTMLInputElement).value })}
+            />
           </div>
         </div>
         <Breaks breaks={form.breaks} slotCount={form.slotCount} onChange={(breaks) => set({ breaks })} />
         <label class="check">
-          <input type="checkbox" checked={form.allowSameCountry} onChange={(e) => set({ allowSameCountry: (e.target as HTMLInputElement).checked })} /> Allow meetings within one country
+          <input type="checkbox" checked={form.allowSameCountry} onChange={(e) => set({ allowSameCountry: (e.target as HTMLInputElement).checked })} /> Allow
+          meetings within one country
         </label>
         <p class="hint">A new slot layout drops pins; any change of the rules clears the schedule, to be generated again.</p>
         <ProblemView error={error} title="The event was not changed." />
@@ -134,11 +179,25 @@ function Breaks({ breaks, slotCount, onChange }: { breaks: Form['breaks']; slotC
         <div class="row" key={i}>
           <div class="field">
             <label for={`break-after-${i}`}>Break {i + 1} after meeting</label>
-            <input id={`break-after-${i}`} type="number" min={1} max={slotCount} value={String(b.afterSlot + 1)} onInput={(e) => change(i, { afterSlot: Number((e.target as HTMLInputElement).value) - 1 })} />
+            <input
+              id={`break-after-${i}`}
+              type="number"
+              min={1}
+              max={slotCount}
+              value={String(b.afterSlot + 1)}
+              onInput={(e) => change(i, { afterSlot: Number((e.target as HTMLInputElement).value) - 1 })}
+            />
           </div>
           <div class="field">
             <label for={`break-minutes-${i}`}>Break {i + 1} minutes</label>
-            <input id={`break-minutes-${i}`} type="number" min={1} max={600} value={String(b.minutes)} onInput={(e) => change(i, { minutes: Number((e.target as HTMLInputElement).value) })} />
+            <input
+              id={`break-minutes-${i}`}
+              type="number"
+              min={1}
+              max={600}
+              value={String(b.minutes)}
+              onInput={(e) => change(i, { minutes: Number((e.target as HTMLInputElement).value) })}
+            />
           </div>
           <button type="button" class="small secondary" aria-label={`Remove break ${i + 1}`} onClick={() => onChange(breaks.filter((_, j) => j !== i))}>
             Remove

@@ -29,7 +29,8 @@ export function EventPage({ id }: { id: string }) {
     <>
       <PageTitle text={e.name} />
       <p class="muted">
-        {localDate(e.slots[0]?.start ?? e.plan.date)}, {e.slots.length} slots of {e.plan.slotMinutes} min from {e.plan.start} ({e.timeZone}), {e.tables} tables; meetings per participant: at least {e.minMeetings}
+        {localDate(e.slots[0]?.start ?? e.plan.date)}, {e.slots.length} slots of {e.plan.slotMinutes} min from {e.plan.start} ({e.timeZone}), {e.tables} tables;
+        meetings per participant: at least {e.minMeetings}
         {e.maxMeetings ? `, at most ${e.maxMeetings}` : ''}.
       </p>
       <PastDateWarning id="event-date-warning" date={e.plan.date} timeZone={e.timeZone} />
@@ -37,7 +38,9 @@ export function EventPage({ id }: { id: string }) {
       <ScheduleBar base={base} event={e} agenda={agenda} names={names} onChange={reloadAll} />
       <div class="two-cols wide-right">
         <section class="col" aria-labelledby="participants">
-          <h2 id="participants" tabIndex={-1}>Participants ({participants.data?.items.length ?? '…'})</h2>
+          <h2 id="participants" tabIndex={-1}>
+            Participants ({participants.data?.items.length ?? '…'})
+          </h2>
           <AddParticipant base={base} existing={new Set(e.participants.map((p) => p.companyId))} onAdded={reloadAll} />
           <BulkAdd base={base} registered={new Set(e.participants.map((p) => p.companyId))} onAdded={reloadAll} />
           <ParticipantTable base={base} rows={participants} agenda={agenda.data} focus={focus} onFocus={setFocus} onChange={reloadAll} />
@@ -121,7 +124,14 @@ function AddParticipant({ base, existing, onAdded }: { base: string; existing: S
   );
 }
 
-function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>; agenda: Agenda | undefined; focus: string | undefined; onFocus(id: string): void; onChange(): Promise<void> }) {
+function ParticipantTable(props: {
+  base: string;
+  rows: Loaded<{ items: Row[] }>;
+  agenda: Agenda | undefined;
+  focus: string | undefined;
+  onFocus(id: string): void;
+  onChange(): Promise<void>;
+}) {
   const { error, run } = useAction();
   const announce = useAnnounce();
   const remove = (p: Row) =>
@@ -160,21 +170,37 @@ function ParticipantTable(props: { base: string; rows: Loaded<{ items: Row[] }>;
                 <td>{p.wishes.length}</td>
                 <td>{meetingsOf(p.companyId)}</td>
                 <td class="buttons">
-                  <button type="button" class="small" aria-pressed={props.focus === p.companyId} onClick={() => { props.onFocus(p.companyId); announce(`Suggested meetings for ${p.company.name} are shown beside the list.`); }} aria-label={`Suggestions for ${p.company.name}`}>
+                  <button
+                    type="button"
+                    class="small"
+                    aria-pressed={props.focus === p.companyId}
+                    onClick={() => {
+                      props.onFocus(p.companyId);
+                      announce(`Suggested meetings for ${p.company.name} are shown beside the list.`);
+                    }}
+                    aria-label={`Suggestions for ${p.company.name}`}
+                  >
                     Suggestions
-                  </button>
-                  <button type="button" class="small secondary" disabled={!scheduled} aria-label={`Calendar file for ${p.company.name}`} onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=ics`, `${p.companyId}.ics`))}>
-                    Calendar
-                  </button>
-                  <button type="button" class="small secondary" disabled={!scheduled} aria-label={`Agenda CSV for ${p.company.name}`} onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=csv`, `${p.companyId}.csv`))}>
-                    CSV
                   </button>
                   <button
                     type="button"
-                    class="small danger"
-                    aria-label={`Remove ${p.company.name} from the event`}
-                    onClick={() => remove(p)}
+                    class="small secondary"
+                    disabled={!scheduled}
+                    aria-label={`Calendar file for ${p.company.name}`}
+                    onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=ics`, `${p.companyId}.ics`))}
                   >
+                    Calendar
+                  </button>
+                  <button
+                    type="button"
+                    class="small secondary"
+                    disabled={!scheduled}
+                    aria-label={`Agenda CSV for ${p.company.name}`}
+                    onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=csv`, `${p.companyId}.csv`))}
+                  >
+                    CSV
+                  </button>
+                  <button type="button" class="small danger" aria-label={`Remove ${p.company.name} from the event`} onClick={() => remove(p)}>
                     Remove
                   </button>
                 </td>
@@ -215,10 +241,19 @@ function Suggestions({ base, participant, all, onChange }: { base: string; parti
       <ol class="cards">
         {suggestions.data?.results.map((r) => (
           <MatchCard key={r.company.id} name={r.company.name} country={r.company.country} score={r.score} strength={r.strength} reasons={r.reasons.slice(0, 3)}>
-            {wishFrom(r.company.id) && <p class="badge">{r.company.name} wishes to meet them: {PRIORITIES[wishFrom(r.company.id)!]?.toLowerCase()}</p>}
+            {wishFrom(r.company.id) && (
+              <p class="badge">
+                {r.company.name} wishes to meet them: {PRIORITIES[wishFrom(r.company.id)!]?.toLowerCase()}
+              </p>
+            )}
             <div class="field inline">
               <label for={`wish-${r.company.id}`}>Wish</label>
-              <select id={`wish-${r.company.id}`} disabled={busy} value={String(wishOf(r.company.id))} onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}>
+              <select
+                id={`wish-${r.company.id}`}
+                disabled={busy}
+                value={String(wishOf(r.company.id))}
+                onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}
+              >
                 <option value="0">No wish</option>
                 {[1, 2, 3].map((p) => (
                   <option key={p} value={String(p)}>
@@ -259,9 +294,7 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
   return (
     <>
       <ProblemView error={error} title="The schedule was not changed." />
-      <p class="hint">
-        Pinned meetings stay where they are when the schedule is re-run; removed pairs are not scheduled again until allowed.
-      </p>
+      <p class="hint">Pinned meetings stay where they are when the schedule is re-run; removed pairs are not scheduled again until allowed.</p>
       <div class="table-wrap grid-wrap" id="schedule-grid" tabIndex={0} role="region" aria-label="Schedule grid, scrolls sideways">
         <table class="grid" style={{ '--tables': String(event.tables) }}>
           <caption class="visually-hidden">Meetings by time slot (rows) and table (columns)</caption>
@@ -294,10 +327,23 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
                           {m.wish && <span class="badge">{m.wish === 'mutual' ? 'mutual wish' : 'wish'}</span>}
                           {m.pinned && <span class="badge pinned-badge">pinned</span>}
                           <span class="cell-actions">
-                            <button type="button" class="small" disabled={busy} aria-pressed={m.pinned} aria-label={`Pin ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`} onClick={() => pin(m)}>
+                            <button
+                              type="button"
+                              class="small"
+                              disabled={busy}
+                              aria-pressed={m.pinned}
+                              aria-label={`Pin ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`}
+                              onClick={() => pin(m)}
+                            >
                               Pin
                             </button>
-                            <button type="button" class="small danger" disabled={busy || m.pinned} aria-label={`Remove the meeting of ${m.a.name} and ${m.b.name}`} onClick={() => remove(m)}>
+                            <button
+                              type="button"
+                              class="small danger"
+                              disabled={busy || m.pinned}
+                              aria-label={`Remove the meeting of ${m.a.name} and ${m.b.name}`}
+                              onClick={() => remove(m)}
+                            >
                               Remove
                             </button>
                             <MoveMeeting key={`${m.a.id}|${m.b.id}`} base={base} event={event} agenda={agenda} meeting={m} onChange={onChange} />

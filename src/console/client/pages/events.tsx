@@ -7,7 +7,15 @@ import { Loading, PageTitle, ProblemView } from '../components/ui';
 import { useAction, useApi } from '../hooks';
 import { datePassed, PastDateWarning, TIME_ZONES } from './event-settings';
 
-const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/^-+/, '').slice(0, 60);
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 60);
 
 export function EventsPage() {
   const events = useApi<{ items: { id: string; name: string; updatedAt: string }[] }>('/api/v1/events');
@@ -39,8 +47,19 @@ export function EventsPage() {
 
 function CreateEvent() {
   const [form, setForm] = useState({
-    name: '', id: '', idTouched: false, date: '', start: '09:00', timeZone: 'Europe/Helsinki',
-    slotMinutes: 20, slotCount: 12, gapMinutes: 5, tables: 10, minMeetings: 2, maxMeetings: '', allowSameCountry: false,
+    name: '',
+    id: '',
+    idTouched: false,
+    date: '',
+    start: '09:00',
+    timeZone: 'Europe/Helsinki',
+    slotMinutes: 20,
+    slotCount: 12,
+    gapMinutes: 5,
+    tables: 10,
+    minMeetings: 2,
+    maxMeetings: '',
+    allowSameCountry: false,
   });
   const { busy, error, run } = useAction();
   const { route } = useLocation();
@@ -48,7 +67,15 @@ function CreateEvent() {
   const num = (name: keyof typeof form, label: string, min: number, max: number) => (
     <div class="field">
       <label for={`ev-${name}`}>{label}</label>
-      <input id={`ev-${name}`} type="number" min={min} max={max} required value={String(form[name])} onInput={(e) => set({ [name]: Number((e.target as HTMLInputElement).value) })} />
+      <input
+        id={`ev-${name}`}
+        type="number"
+        min={min}
+        max={max}
+        required
+        value={String(form[name])}
+        onInput={(e) => set({ [name]: Number((e.target as HTMLInputElement).value) })}
+      />
     </div>
   );
   async function submit(e: Event) {
@@ -61,17 +88,40 @@ function CreateEvent() {
     <form onSubmit={submit} class="edit">
       <div class="field">
         <label for="ev-name">Name</label>
-        <input id="ev-name" required value={form.name} onInput={(e) => { const name = (e.target as HTMLInputElement).value; set({ name, ...(form.idTouched ? {} : { id: slug(name) }) }); }} />
+        <input
+          id="ev-name"
+          required
+          value={form.name}
+          onInput={(e) => {
+            const name = (e.target as HTMLInputElement).value;
+            set({ name, ...(form.idTouched ? {} : { id: slug(name) }) });
+          }}
+        />
       </div>
       <div class="field">
         <label for="ev-id">Id</label>
-        <input id="ev-id" required value={form.id} aria-describedby="ev-id-hint" onInput={(e) => set({ id: (e.target as HTMLInputElement).value, idTouched: true })} />
-        <p class="hint" id="ev-id-hint">Letters, digits, dots, dashes; used in links and file names.</p>
+        <input
+          id="ev-id"
+          required
+          value={form.id}
+          aria-describedby="ev-id-hint"
+          onInput={(e) => set({ id: (e.target as HTMLInputElement).value, idTouched: true })}
+        />
+        <p class="hint" id="ev-id-hint">
+          Letters, digits, dots, dashes; used in links and file names.
+        </p>
       </div>
       <div class="row">
         <div class="field">
           <label for="ev-date">Date</label>
-          <input id="ev-date" type="date" required value={form.date} aria-describedby={datePassed(form.date, form.timeZone) ? 'ev-date-warning' : undefined} onInput={(e) => set({ date: (e.target as HTMLInputElement).value })} />
+          <input
+            id="ev-date"
+            type="date"
+            required
+            value={form.date}
+            aria-describedby={datePassed(form.date, form.timeZone) ? 'ev-date-warning' : undefined}
+            onInput={(e) => set({ date: (e.target as HTMLInputElement).value })}
+          />
         </div>
         <div class="field">
           <label for="ev-start">First meeting at</label>
@@ -95,11 +145,19 @@ function CreateEvent() {
         {num('minMeetings', 'Meetings each, at least', 0, 64)}
         <div class="field">
           <label for="ev-max">At most (optional)</label>
-          <input id="ev-max" type="number" min={1} max={64} value={form.maxMeetings} onInput={(e) => set({ maxMeetings: (e.target as HTMLInputElement).value })} />
+          <input
+            id="ev-max"
+            type="number"
+            min={1}
+            max={64}
+            value={form.maxMeetings}
+            onInput={(e) => set({ maxMeetings: (e.target as HTMLInputElement).value })}
+          />
         </div>
       </div>
       <label class="check">
-        <input type="checkbox" checked={form.allowSameCountry} onChange={(e) => set({ allowSameCountry: (e.target as HTMLInputElement).checked })} /> Allow meetings within one country
+        <input type="checkbox" checked={form.allowSameCountry} onChange={(e) => set({ allowSameCountry: (e.target as HTMLInputElement).checked })} /> Allow
+        meetings within one country
       </label>
       <ProblemView error={error} title="The event was not created." />
       <button type="submit" disabled={busy}>

@@ -61,8 +61,8 @@ export function ImportPage() {
     <>
       <PageTitle text="Import" />
       <p>
-        A JSON file with <code>clusters</code>, <code>companies</code> and <code>opportunities</code> (the format of <code>prisma/seed/demo-data.json</code>). Profiles are
-        matched by id: new ones are added, existing ones updated. If anything in the file is wrong, nothing is imported.
+        A JSON file with <code>clusters</code>, <code>companies</code> and <code>opportunities</code> (the format of <code>prisma/seed/demo-data.json</code>).
+        Profiles are matched by id: new ones are added, existing ones updated. If anything in the file is wrong, nothing is imported.
       </p>
       <form onSubmit={start} class="edit">
         <div class="field">

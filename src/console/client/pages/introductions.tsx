@@ -20,7 +20,15 @@ export function IntroductionsPage() {
     <>
       <PageTitle text="Introduction requests" />
       <div class="filters">
-        <CodeSelect id="status" label="Status" any="Any status" codes={STATUSES} names={(s) => STATUS_LABEL[s] ?? s} value={status} onChange={(v) => route(`${path}${queryString({ status: v })}`)} />
+        <CodeSelect
+          id="status"
+          label="Status"
+          any="Any status"
+          codes={STATUSES}
+          names={(s) => STATUS_LABEL[s] ?? s}
+          value={status}
+          onChange={(v) => route(`${path}${queryString({ status: v })}`)}
+        />
       </div>
       <ProblemView error={list.error} />
       {list.loading && !list.data && <Loading what="requests" />}

@@ -12,7 +12,13 @@ export function OpportunityPage({ id }: { id: string }) {
   const o = audience.data.opportunity;
   return (
     <>
-      <ProfileHeader title={o.title} country={o.country} editHref={`/console/opportunities/${encodeURIComponent(o.id)}/edit`} listHref="/console/opportunities" listLabel="All opportunities" />
+      <ProfileHeader
+        title={o.title}
+        country={o.country}
+        editHref={`/console/opportunities/${encodeURIComponent(o.id)}/edit`}
+        listHref="/console/opportunities"
+        listLabel="All opportunities"
+      />
       <div class="two-cols">
         <section class="col" aria-labelledby="profile">
           <h2 id="profile">{o.open ? 'Open' : 'Closed'} opportunity</h2>
@@ -22,7 +28,13 @@ export function OpportunityPage({ id }: { id: string }) {
           <h2 id="fits">Companies abroad it fits</h2>
           <ol class="cards">
             {audience.data.results.map((r) => (
-              <MatchCard key={r.company.id} name={r.company.name} country={r.company.country} href={`/console/companies/${encodeURIComponent(r.company.id)}`} {...r}>
+              <MatchCard
+                key={r.company.id}
+                name={r.company.name}
+                country={r.company.country}
+                href={`/console/companies/${encodeURIComponent(r.company.id)}`}
+                {...r}
+              >
                 {r.company.contactEmail && (
                   <p class="muted">
                     Contact: <a href={`mailto:${r.company.contactEmail}`}>{r.company.contactEmail}</a>
