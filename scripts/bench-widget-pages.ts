@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createTestEngine } from '../tests/helpers.js';
-import { partnersForText } from '../src/use-cases/recommend-partners.js';
+import { PartnerSearchSchema, partnersForText } from '../src/use-cases/recommend-partners.js';
 
 const data = JSON.parse(readFileSync(new URL('../../shared/data/dev-set.json', import.meta.url), 'utf8'));
 const queries = (
@@ -17,12 +17,12 @@ const variants: Record<string, (q: { text: string; country: string }) => object>
   'paged offset 8': (q) => ({ text: q.text, country: q.country, limit: 8, offset: 8, language: 'sv' }),
 };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-for (const q of queries.slice(0, 5)) for (const v of Object.values(variants)) await partnersForText(t.engine, v(q)); // warm-up
+for (const q of queries.slice(0, 5)) for (const v of Object.values(variants)) await partnersForText(t.engine, PartnerSearchSchema.parse(v(q))); // warm-up
 for (let round = 0; round < 3; round++) {
   for (const q of queries) {
     for (const [name, v] of Object.entries(variants)) {
       const start = performance.now();
-      await partnersForText(t.engine, v(q));
+      await partnersForText(t.engine, PartnerSearchSchema.parse(v(q)));
       times[name]!.push(performance.now() - start);
     }
   }

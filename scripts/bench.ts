@@ -27,7 +27,7 @@ import { closeEngine, type Engine } from '../src/engine/index.js';
 import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset, type ImportPhase } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/index-lifecycle/index.js';
-import { partnersForCompany, partnersForText, type PartnerFilters } from '../src/use-cases/recommend-partners.js';
+import { PartnerSearchSchema, partnersForCompany, partnersForText, type PartnerFilters } from '../src/use-cases/recommend-partners.js';
 import { pick, prng, syntheticDataset, syntheticSearch, wordCount, PHRASE_COUNT } from './lib/synthetic.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -439,7 +439,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const text = queryFigures(
       await measure(queries, WARMUP, async (i) => {
         const s = searches[i < 0 ? queries - 1 - i : i]!;
-        return (await partnersForText(engine, { ...s, limit: K })).results.length;
+        return (await partnersForText(engine, PartnerSearchSchema.parse({ ...s, limit: K }))).results.length;
       }),
     );
     const latencyRow = (label: string, q: QueryFigures) => [

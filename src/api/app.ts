@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { BodyLimits, RateLimits } from '../config.js';
 import { appError, ErrorCodes } from '../errors.js';
 import type { Engine } from '../engine/index.js';
-import { zodIssues } from '../validation/index.js';
+import { parseOrThrow, zodIssues } from '../validation/index.js';
 import { consoleRoutes } from '../console/index.js';
 import { widgetRoutes } from '../widget/index.js';
 import { Authenticator, type Caller } from './auth.js';
@@ -131,12 +131,13 @@ export function buildApp(deps: AppDeps): express.Express {
         if (r.body && req.body === undefined) throw appError('BODY_REQUIRED', {}, [{ path: 'body', message: 'missing' }]);
         const params = validate(r.params, req.params, 'path') as never;
         const query = validate(r.query, req.query, 'query') as never;
+        const body: unknown = r.body && r.bodyName ? parseOrThrow(r.body, req.body, r.bodyName) : req.body;
         const ifMatch = parseIfMatch(req.get('if-match'));
         const acceptLanguage = req.get('accept-language');
         const result = await r.handle({
           params,
           query,
-          body: req.body,
+          body,
           role: caller.role,
           keyId: caller.key?.id ?? null,
           origin: caller.origin ?? null,

@@ -47,8 +47,14 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   role: Role;
   params?: P;
   query?: Q;
-  /** Documents the body; the use-case validates it with this same schema (domain rules live there). */
+  /** The body's schema: documented in OpenAPI, and parsed at the edge where `bodyName` is set. */
   body?: B;
+  /**
+   * Names the body in its validation error ("Invalid partner search.", paths as the body's own fields):
+   * the edge parses the body with `body` once and the handler gets the parsed value. Routes without it
+   * hand the raw body to a use case that parses it (the event routes, until they move over).
+   */
+  bodyName?: string;
   /** `import`: the larger import body limit (staff routes only); otherwise the default limit. */
   bodyLimit?: 'import';
   /** Creates or revokes API keys: cached key lookups are dropped after it. */

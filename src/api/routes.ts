@@ -15,12 +15,18 @@ import { exportCompanyData } from '../use-cases/export-company-data.js';
 import { getVersionedEntity } from '../use-cases/get-entity.js';
 import { importAndIndex } from '../use-cases/import-dataset.js';
 import { listEntities } from '../use-cases/list-entities.js';
-import { digestCsv, opportunityDigest } from '../use-cases/opportunity-digest.js';
+import { digestCsv, opportunityDigest, type ParsedDigestQuery } from '../use-cases/opportunity-digest.js';
 import { clusterPartners } from '../use-cases/recommend-clusters.js';
-import { companiesForOpportunity, OpportunitySearchSchema, opportunitiesForCompany, opportunitiesForText } from '../use-cases/recommend-opportunities.js';
-import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
+import {
+  companiesForOpportunity,
+  type OpportunitySearch,
+  OpportunitySearchSchema,
+  opportunitiesForCompany,
+  opportunitiesForText,
+} from '../use-cases/recommend-opportunities.js';
+import { type PartnerSearch, PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
 import { createEntity, patchEntity } from '../use-cases/write-entities.js';
-import { DatasetSchema } from '../domain/index.js';
+import { type Dataset, DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
@@ -222,9 +228,10 @@ export const ROUTES: RouteDef[] = [
     role: 'public',
     summary: 'Recommended partners for a free-text description (no profile needed)',
     body: PartnerSearchSchema,
+    bodyName: 'partner search',
     responses: { 200: { description: 'Ranked partners', schema: PartnerResponseSchema }, 400: problem('Invalid') },
     async handle({ engine, acceptLanguage, body }) {
-      return { body: await partnersForText(engine, body, { acceptLanguage }) };
+      return { body: await partnersForText(engine, body as PartnerSearch, { acceptLanguage }) };
     },
   }),
   route({
@@ -260,9 +267,10 @@ export const ROUTES: RouteDef[] = [
     role: 'public',
     summary: 'Open export opportunities for a free-text description (no profile needed)',
     body: OpportunitySearchSchema,
+    bodyName: 'opportunity search',
     responses: { 200: { description: 'Ranked open opportunities', schema: OpportunityResponseSchema }, 400: problem('Invalid') },
     async handle({ engine, acceptLanguage, body }) {
-      return { body: await opportunitiesForText(engine, body, {}, { acceptLanguage }) };
+      return { body: await opportunitiesForText(engine, body as OpportunitySearch, {}, { acceptLanguage }) };
     },
   }),
   route({
@@ -300,7 +308,7 @@ export const ROUTES: RouteDef[] = [
     query: DigestHttpQuerySchema,
     responses: { 200: { description: 'The digest', schema: DigestSchema }, 400: problem('Invalid query') },
     async handle({ engine, query }) {
-      const { format, ...digestQuery } = query as { format: 'json' | 'csv' };
+      const { format, ...digestQuery } = query as ParsedDigestQuery & { format: 'json' | 'csv' };
       const digest = await opportunityDigest(engine, digestQuery);
       if (format === 'csv') return { body: digestCsv(digest), type: 'text/csv; charset=utf-8', filename: `opportunity-digest-${digest.since}.csv` };
       return { body: digest };
@@ -314,9 +322,10 @@ export const ROUTES: RouteDef[] = [
     bodyLimit: 'import',
     summary: 'Import a data set (upsert by id, all or nothing)',
     body: DatasetSchema,
+    bodyName: 'data set',
     responses: { 200: { description: 'Imported', schema: ImportReportSchema }, 400: problem('Invalid; nothing imported') },
     async handle({ engine, body }) {
-      return { body: await importAndIndex(engine, body) };
+      return { body: await importAndIndex(engine, body as Dataset) };
     },
   }),
 ];

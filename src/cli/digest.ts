@@ -2,11 +2,13 @@
 import { writeFile } from 'node:fs/promises';
 import { plainTable } from './table.js';
 import type { Config } from '../config.js';
-import { digestCsv, opportunityDigest, type Digest, type DigestQuery } from '../use-cases/opportunity-digest.js';
+import { parseOrThrow } from '../validation/index.js';
+import { DigestQuerySchema, digestCsv, opportunityDigest, type Digest, type DigestQuery } from '../use-cases/opportunity-digest.js';
 import { withEngine } from './engine.js';
 
 export function buildDigest(config: Config, query: DigestQuery): Promise<Digest> {
-  return withEngine(config, (engine) => opportunityDigest(engine, query));
+  const parsed = parseOrThrow(DigestQuerySchema, query, 'digest query');
+  return withEngine(config, (engine) => opportunityDigest(engine, parsed));
 }
 
 export function digestTable(d: Digest, width = process.stdout.columns ?? 120): string {

@@ -2,7 +2,7 @@
 import type { Company } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import type { Engine } from '../engine/index.js';
-import { partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
+import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use-cases/recommend-partners.js';
 import { Bm25 } from './bm25.js';
 import { summarise, type Grades, type QualityFigures } from './metrics.js';
 
@@ -59,7 +59,10 @@ export async function evaluatePartners(engine: Engine, judgments: PartnerJudgmen
     const foreign = Object.fromEntries(Object.entries(grades).filter(([id]) => languageOf(id) !== lang));
     if (Object.keys(foreign).length) cross.push({ ranked, grades: foreign });
     const text = [asker.needs, asker.offers, asker.description].join('\n');
-    const pasted = await partnersForText(engine, { text: [asker.description, asker.offers, asker.needs].join('\n'), country: asker.country, limit: 10 });
+    const pasted = await partnersForText(
+      engine,
+      PartnerSearchSchema.parse({ text: [asker.description, asker.offers, asker.needs].join('\n'), country: asker.country, limit: 10 }),
+    );
     freeText.push({ ranked: pasted.results.map((r) => r.company.id), grades });
     const keyword = bm25.search(text, 10, (id) => id !== queryId && byId.get(id)?.country !== asker.country);
     baseline.push({ ranked: keyword.map((k) => k.id), grades });

@@ -4,8 +4,8 @@
 import type { Company, Opportunity } from '../domain/index.js';
 import { facetTexts } from '../embedding/index.js';
 import type { Engine } from '../engine/index.js';
-import { partnersForText } from '../use-cases/recommend-partners.js';
-import { opportunitiesForText } from '../use-cases/recommend-opportunities.js';
+import { PartnerSearchSchema, partnersForText } from '../use-cases/recommend-partners.js';
+import { OpportunitySearchSchema, opportunitiesForText } from '../use-cases/recommend-opportunities.js';
 import { Bm25 } from './bm25.js';
 import { summarise, type Grades, type QualityFigures } from './metrics.js';
 
@@ -85,8 +85,12 @@ export async function evaluateVisitorQueries(
     const body = { text: query.text, country: query.country, limit: DEPTH };
     const results =
       query.kind === 'partners'
-        ? (await partnersForText(engine, body)).results.map((r) => ({ id: r.company.id, score: r.score, strength: r.strength }))
-        : (await opportunitiesForText(engine, body, { now: null })).results.map((r) => ({ id: r.opportunity.id, score: r.score, strength: r.strength }));
+        ? (await partnersForText(engine, PartnerSearchSchema.parse(body))).results.map((r) => ({ id: r.company.id, score: r.score, strength: r.strength }))
+        : (await opportunitiesForText(engine, OpportunitySearchSchema.parse(body), { now: null })).results.map((r) => ({
+            id: r.opportunity.id,
+            score: r.score,
+            strength: r.strength,
+          }));
     runs.push({
       query,
       ranked: results.map((r) => r.id),

@@ -116,9 +116,9 @@ export async function importCheckedDataset(dataset: Dataset, options: ImportOpti
 /** Imports, then brings this process's index up to date so the new records are matchable at once. */
 export async function importAndIndex(
   deps: { repo: EntityStore; embedder: Embedder; follower: Pick<ChangeLogFollower, 'catchUp'> },
-  input: unknown,
+  dataset: Dataset,
 ): Promise<ImportReport> {
-  const report = await importDataset(input, { repo: deps.repo, embedder: deps.embedder });
+  const report = await importCheckedDataset(dataset, { repo: deps.repo, embedder: deps.embedder });
   await deps.follower.catchUp();
   return report;
 }

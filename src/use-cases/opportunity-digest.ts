@@ -8,7 +8,6 @@ import type { Engine } from '../engine/index.js';
 import type { ScoredResult } from './hybrid-results.js';
 import { describeOpening, rankAudience, type AudienceResult } from './recommend-opportunities.js';
 import { storedVectors } from '../index-lifecycle/index.js';
-import { parseOrThrow } from '../validation/index.js';
 
 // A fit at or above this score is worth a mail. On the development set every judged-relevant
 // company-opportunity pair scores at least 0.333 (hybrid score), while 90% of the other
@@ -27,6 +26,9 @@ export const DigestQuerySchema = z.strictObject({
 
 /** A digest query as sent (numbers may come as query-string text). */
 export type DigestQuery = z.input<typeof DigestQuerySchema>;
+
+/** A digest query once parsed (the edge or the CLI parses it): defaults applied. */
+export type ParsedDigestQuery = z.output<typeof DigestQuerySchema>;
 
 /** A digest line: the scored-result shape without the per-signal scores and relevance. */
 export type DigestMatch = Pick<ScoredResult<'opportunity', Opportunity>, 'opportunity' | 'score' | 'strength' | 'reasons'>;
@@ -51,8 +53,7 @@ export interface Digest {
 const PAGE = 500;
 
 /** Per company, the opportunities added since `since` that are still open and fit it above the threshold. */
-export async function opportunityDigest(engine: Engine, input: unknown, now = new Date()): Promise<Digest> {
-  const q = parseOrThrow(DigestQuerySchema, input, 'digest query');
+export async function opportunityDigest(engine: Engine, q: ParsedDigestQuery, now = new Date()): Promise<Digest> {
   const since = new Date(q.since.length === 10 ? `${q.since}T00:00:00Z` : q.since);
   const fresh = (await newOpportunities(engine, since)).filter((o) => isOpen(o.deadline, o.country, now));
   const byCompany = new Map<string, { opportunity: Opportunity; fit: AudienceResult }[]>();

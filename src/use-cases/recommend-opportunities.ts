@@ -32,7 +32,6 @@ import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from
 import type { Engine } from '../engine/index.js';
 import { embedFreeText, FreeTextSchema, profileAsker, ReaderLanguageSchema, type Asker, type RecommendOptions } from './recommend-partners.js';
 import { storedVectors, type FacetVectors } from '../index-lifecycle/index.js';
-import { parseOrThrow } from '../validation/index.js';
 import { getEntity } from './get-entity.js';
 
 /** The one opportunity filter: the HTTP query, the search body and every other caller share it. */
@@ -45,6 +44,9 @@ export const OpportunityFiltersSchema = z.strictObject({
 });
 
 export const OpportunitySearchSchema = OpportunityFiltersSchema.extend(FreeTextSchema.shape).strict();
+
+/** A free-text opportunity search as parsed at the edge (defaults applied). */
+export type OpportunitySearch = z.output<typeof OpportunitySearchSchema>;
 
 /** Whom staff should alert about an opportunity: the HTTP query and the digest share it. */
 export const AudienceFiltersSchema = z.strictObject({
@@ -91,8 +93,13 @@ export async function opportunitiesForCompany(
   return respond(engine, { vectors, country: company.country, sectors: company.sectors }, f, profileAsker(company), clock, language, verdicts);
 }
 
-export async function opportunitiesForText(engine: Engine, body: unknown, clock: Clock = {}, options: RecommendOptions = {}): Promise<OpportunityResponse> {
-  const s = parseOrThrow(OpportunitySearchSchema, body, 'opportunity search');
+/** Opportunities for a free-text search, parsed by the caller (the edge, or `OpportunitySearchSchema.parse`). */
+export async function opportunitiesForText(
+  engine: Engine,
+  s: OpportunitySearch,
+  clock: Clock = {},
+  options: RecommendOptions = {},
+): Promise<OpportunityResponse> {
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
   const language = readerLanguage(s.language, options.acceptLanguage);
   return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, clock, language);

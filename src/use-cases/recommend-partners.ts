@@ -31,7 +31,6 @@ import { verdictsFor } from './read-verdicts.js';
 import { companyCandidate, hybridResults, scoredFields, type ScoredResult } from './hybrid-results.js';
 import type { Engine } from '../engine/index.js';
 import { defined, storedVectors, type FacetVectors } from '../index-lifecycle/index.js';
-import { parseOrThrow } from '../validation/index.js';
 import { getEntity } from './get-entity.js';
 
 /** A partner result: the public profile, its scores and reasons, and what a result card shows. */
@@ -92,6 +91,9 @@ export const PartnerSearchSchema = PartnerFiltersSchema.extend(FreeTextSchema.sh
   .strict()
   .refine((s) => s.offset === undefined || s.limit <= PAGE_SIZE_MAX, { path: ['limit'], message: `at most ${PAGE_SIZE_MAX} per page when offset is given` });
 
+/** A free-text partner search as parsed at the edge (defaults applied). */
+export type PartnerSearch = z.output<typeof PartnerSearchSchema>;
+
 /** Partner filters as validated at the edge (defaults applied). */
 export type PartnerFilters = z.output<typeof PartnerFiltersSchema>;
 
@@ -118,8 +120,8 @@ export async function partnersForCompany(
   return respond(engine, query, f, profileAsker(company), readerLanguage(f.language, options.acceptLanguage), { verdicts });
 }
 
-export async function partnersForText(engine: Engine, body: unknown, options: RecommendOptions = {}): Promise<PartnerResponse> {
-  const s = parseOrThrow(PartnerSearchSchema, body, 'partner search');
+/** Partners for a free-text search, parsed by the caller (the edge, or `PartnerSearchSchema.parse`). */
+export async function partnersForText(engine: Engine, s: PartnerSearch, options: RecommendOptions = {}): Promise<PartnerResponse> {
   const asker = await embedFreeText(engine, s, s.sectors ?? []);
   const page = s.offset === undefined ? undefined : { offset: s.offset, limit: s.limit };
   return respond(engine, { vectors: asker.vectors, country: s.country, sectors: asker.sectors }, s, asker, readerLanguage(s.language, options.acceptLanguage), {

@@ -8,7 +8,7 @@ import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { requestIntroduction } from '../../src/use-cases/request-introduction.js';
 import { clusterPartners } from '../../src/use-cases/recommend-clusters.js';
 import { companiesForOpportunity } from '../../src/use-cases/recommend-opportunities.js';
-import { partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
+import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
 import { deleteEntity } from '../../src/use-cases/delete-entity.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
@@ -98,7 +98,7 @@ describe('erasure', () => {
   it('never recommends it again, anywhere', async () => {
     const everywhere = [
       await partnersForCompany(t.engine, 'se-dist', { limit: 100 }),
-      await partnersForText(t.engine, { text: 'recyclable cardboard boxes and paper packaging', country: 'SE', limit: 100 }),
+      await partnersForText(t.engine, PartnerSearchSchema.parse({ text: 'recyclable cardboard boxes and paper packaging', country: 'SE', limit: 100 })),
       await companiesForOpportunity(t.engine, 'op-se-boxes', { limit: 500 }),
       await clusterPartners(t.engine, 'cl-se-food', { limit: 50 }),
     ];

@@ -2,7 +2,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntity } from '../../src/use-cases/write-entities.js';
-import { DIGEST_COLUMNS, digestCsv, opportunityDigest } from '../../src/use-cases/opportunity-digest.js';
+import { DIGEST_COLUMNS, DigestQuerySchema, digestCsv, opportunityDigest } from '../../src/use-cases/opportunity-digest.js';
+import { parseOrThrow } from '../../src/validation/index.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
 
@@ -41,7 +42,7 @@ afterAll(() => t.close());
 
 describe('opportunity digest', () => {
   it('holds only opportunities added since the given moment that are still open', async () => {
-    const d = await opportunityDigest(t.engine, { since: afterImport, threshold: 0 });
+    const d = await opportunityDigest(t.engine, DigestQuerySchema.parse({ since: afterImport, threshold: 0 }));
     expect(d.newOpportunities).toBe(1);
     const mentioned = new Set(d.companies.flatMap((c) => c.matches.map((m) => m.opportunity.id)));
     expect([...mentioned]).toEqual(['op-se-trays']);
@@ -49,8 +50,8 @@ describe('opportunity digest', () => {
   });
 
   it('keeps only fits at or above the threshold, best first per company', async () => {
-    const all = await opportunityDigest(t.engine, { since: '2000-01-01', threshold: 0 });
-    const strict = await opportunityDigest(t.engine, { since: '2000-01-01', threshold: 0.6 });
+    const all = await opportunityDigest(t.engine, DigestQuerySchema.parse({ since: '2000-01-01', threshold: 0 }));
+    const strict = await opportunityDigest(t.engine, DigestQuerySchema.parse({ since: '2000-01-01', threshold: 0.6 }));
     const count = (d: typeof all) => d.companies.reduce((n, c) => n + c.matches.length, 0);
     expect(count(strict)).toBeLessThan(count(all));
     for (const c of strict.companies) {
@@ -62,7 +63,7 @@ describe('opportunity digest', () => {
   });
 
   it('writes one CSV row per company and opportunity, with the contact to mail', async () => {
-    const d = await opportunityDigest(t.engine, { since: '2000-01-01', threshold: 0.5 });
+    const d = await opportunityDigest(t.engine, DigestQuerySchema.parse({ since: '2000-01-01', threshold: 0.5 }));
     const rows = parse(digestCsv(d), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...DIGEST_COLUMNS]);
     expect(rows).toHaveLength(d.companies.reduce((n, c) => n + c.matches.length, 0));
@@ -72,6 +73,8 @@ describe('opportunity digest', () => {
   });
 
   it('rejects a date that is not one, with its path', async () => {
-    await expect(opportunityDigest(t.engine, { since: '2027-02-30' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'since' })] });
+    expect(() => parseOrThrow(DigestQuerySchema, { since: '2027-02-30' }, 'digest query')).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'since' })] }),
+    );
   });
 });

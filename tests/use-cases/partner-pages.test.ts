@@ -2,7 +2,8 @@
 // same ranked list, so pages never repeat or skip a company, and the list is bounded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { PAGED_TOTAL, partnersForText } from '../../src/use-cases/recommend-partners.js';
+import { PAGED_TOTAL, PartnerSearchSchema, partnersForText } from '../../src/use-cases/recommend-partners.js';
+import { parseOrThrow } from '../../src/validation/index.js';
 import { company, smallSet } from '../fixtures/small-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
 
@@ -29,7 +30,7 @@ const QUERY = { text: 'Vi tillverkar kartonger och söker en grossist för förp
 
 async function issuesOf(body: unknown): Promise<string[]> {
   try {
-    await partnersForText(t.engine, body);
+    parseOrThrow(PartnerSearchSchema, body, 'partner search');
   } catch (err) {
     if (err instanceof AppError) return err.issues.map((i) => i.path);
     throw err;
@@ -39,12 +40,12 @@ async function issuesOf(body: unknown): Promise<string[]> {
 
 describe('paged partner search', () => {
   it('gives pages that join into one list without repeats, and says where the next starts', async () => {
-    const first = await partnersForText(t.engine, { ...QUERY, limit: 8, offset: 0 });
+    const first = await partnersForText(t.engine, PartnerSearchSchema.parse({ ...QUERY, limit: 8, offset: 0 }));
     expect(first.results).toHaveLength(8);
     expect(first.nextOffset).toBe(8);
-    const second = await partnersForText(t.engine, { ...QUERY, limit: 8, offset: 8 });
+    const second = await partnersForText(t.engine, PartnerSearchSchema.parse({ ...QUERY, limit: 8, offset: 8 }));
     expect(second.results).toHaveLength(8);
-    const both = await partnersForText(t.engine, { ...QUERY, limit: 16, offset: 0 });
+    const both = await partnersForText(t.engine, PartnerSearchSchema.parse({ ...QUERY, limit: 16, offset: 0 }));
     expect([...first.results, ...second.results].map((r) => r.company.id)).toEqual(both.results.map((r) => r.company.id));
   });
 
@@ -52,7 +53,7 @@ describe('paged partner search', () => {
     const seen: string[] = [];
     let offset: number | null = 0;
     while (offset !== null) {
-      const page: Awaited<ReturnType<typeof partnersForText>> = await partnersForText(t.engine, { ...QUERY, limit: 20, offset });
+      const page: Awaited<ReturnType<typeof partnersForText>> = await partnersForText(t.engine, PartnerSearchSchema.parse({ ...QUERY, limit: 20, offset }));
       seen.push(...page.results.map((r) => r.company.id));
       offset = page.nextOffset ?? null;
     }
@@ -62,13 +63,13 @@ describe('paged partner search', () => {
   });
 
   it('leaves an unpaged search as it was: no nextOffset', async () => {
-    const r = await partnersForText(t.engine, { ...QUERY, limit: 8 });
+    const r = await partnersForText(t.engine, PartnerSearchSchema.parse({ ...QUERY, limit: 8 }));
     expect(r.results).toHaveLength(8);
     expect(r).not.toHaveProperty('nextOffset');
   });
 
   it('gives each result a card: the first sentences of its description and its size class', async () => {
-    const r = await partnersForText(t.engine, { ...QUERY, limit: 20, offset: 0 });
+    const r = await partnersForText(t.engine, PartnerSearchSchema.parse({ ...QUERY, limit: 20, offset: 0 }));
     const filler = r.results.find((x) => x.company.id.startsWith('pack-'))!;
     const n = Number(filler.company.id.slice('pack-'.length));
     expect(filler.summary).toBe(`Packaging firm number ${n}. We sell boxes and trays.`);

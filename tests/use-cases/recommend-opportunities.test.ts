@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   companiesForOpportunity,
   OpportunityFiltersSchema,
+  OpportunitySearchSchema,
   opportunitiesForCompany,
   opportunitiesForText,
 } from '../../src/use-cases/recommend-opportunities.js';
@@ -70,9 +71,15 @@ describe('opportunities for a company', () => {
 
 describe('opportunities for free text', () => {
   it('finds the opening for a described offer, across the border from the writer', async () => {
-    const r = await opportunitiesForText(t.engine, { text: 'We make underwater oxygen and temperature sensors for fish farms.', country: 'IS' });
+    const r = await opportunitiesForText(
+      t.engine,
+      OpportunitySearchSchema.parse({ text: 'We make underwater oxygen and temperature sensors for fish farms.', country: 'IS' }),
+    );
     expect(ids(r)[0]).toBe('op-no-sensors');
-    const fromNorway = await opportunitiesForText(t.engine, { text: 'We make underwater oxygen and temperature sensors for fish farms.', country: 'NO' });
+    const fromNorway = await opportunitiesForText(
+      t.engine,
+      OpportunitySearchSchema.parse({ text: 'We make underwater oxygen and temperature sensors for fish farms.', country: 'NO' }),
+    );
     expect(ids(fromNorway)).not.toContain('op-no-sensors');
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { withdrawFeedback } from '../../src/use-cases/withdraw-feedback.js';
-import { partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
+import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
 import { smallSet } from '../fixtures/small-set.js';
 import { createTestEngine, type TestEngine } from '../helpers.js';
 
@@ -26,7 +26,7 @@ const SALMON_FARM_NEEDS = [
 
 describe('partner search by free text', () => {
   it.each(SALMON_FARM_NEEDS)('finds the sensor maker for a need written in %s, with a reason in that language', async (language, text, named) => {
-    const r = await partnersForText(t.engine, { text, country: 'NO', limit: 5, language });
+    const r = await partnersForText(t.engine, PartnerSearchSchema.parse({ text, country: 'NO', limit: 5, language }));
     expect(r.results[0]!.company.id).toBe('is-sensor');
     const reasons = r.results[0]!.reasons;
     expect(reasons.length).toBeGreaterThan(0);
@@ -36,7 +36,10 @@ describe('partner search by free text', () => {
   });
 
   it('gives every result a reason, in the reader’s language, and a relevance', async () => {
-    const r = await partnersForText(t.engine, { text: 'Vi söker leverantörer av kartonglådor.', country: 'SE', limit: 10, language: 'sv' });
+    const r = await partnersForText(
+      t.engine,
+      PartnerSearchSchema.parse({ text: 'Vi söker leverantörer av kartonglådor.', country: 'SE', limit: 10, language: 'sv' }),
+    );
     expect(r.results.length).toBeGreaterThan(0);
     for (const result of r.results) {
       expect(result.reasons.length).toBeGreaterThan(0);
@@ -48,8 +51,8 @@ describe('partner search by free text', () => {
 
   it('prefers the country the text names, without filtering the others out', async () => {
     const text = 'We make ready meals and seek suppliers of cardboard food packaging';
-    const named = await partnersForText(t.engine, { text: `${text} in Finland.`, country: 'DK', limit: 10 });
-    const unnamed = await partnersForText(t.engine, { text: `${text}.`, country: 'DK', limit: 10 });
+    const named = await partnersForText(t.engine, PartnerSearchSchema.parse({ text: `${text} in Finland.`, country: 'DK', limit: 10 }));
+    const unnamed = await partnersForText(t.engine, PartnerSearchSchema.parse({ text: `${text}.`, country: 'DK', limit: 10 }));
     const score = (r: typeof named, id: string) => r.results.find((x) => x.company.id === id)!.score;
     expect(score(named, 'fi-pack')).toBeGreaterThan(score(unnamed, 'fi-pack'));
     expect(named.results.map((x) => x.company.country)).toContain('SE');
@@ -58,13 +61,19 @@ describe('partner search by free text', () => {
 
   it('does not rank a competitor seeking the same thing above the supplier of it', async () => {
     // The distributor needs cardboard boxes as the asker does; the box makers offer them.
-    const r = await partnersForText(t.engine, { text: 'We need recyclable cardboard boxes for our ready meals.', country: 'DK', limit: 5 });
+    const r = await partnersForText(
+      t.engine,
+      PartnerSearchSchema.parse({ text: 'We need recyclable cardboard boxes for our ready meals.', country: 'DK', limit: 5 }),
+    );
     const ids = r.results.map((x) => x.company.id);
     expect(ids.indexOf('fi-pack')).toBeLessThan(ids.indexOf('se-dist') === -1 ? Infinity : ids.indexOf('se-dist'));
   });
 
   it('calls a match that shares only generic words no more than "some"', async () => {
-    const r = await partnersForText(t.engine, { text: 'We are a company looking for a partner for our business.', country: 'FI', limit: 10 });
+    const r = await partnersForText(
+      t.engine,
+      PartnerSearchSchema.parse({ text: 'We are a company looking for a partner for our business.', country: 'FI', limit: 10 }),
+    );
     expect(r.results.every((x) => x.strength === 'some')).toBe(true);
   });
 
