@@ -20,7 +20,7 @@ import { buildApp, hashKey } from '../src/api/index.js';
 import { DEFAULT_MODEL } from '../src/config.js';
 import { openRepository } from '../src/db/index.js';
 import type { DatasetInput } from '../src/domain/index.js';
-import { isZero, TransformersEmbedder, type CompanyFacet, type Embedder } from '../src/embedding/index.js';
+import { isZero, sharedEmbedder, TransformersEmbedder, type CompanyFacet, type Embedder } from '../src/embedding/index.js';
 import { HnswVectorIndex, type FacetIndex, type SearchHit } from '../src/index/index.js';
 import { DEFAULT_RANKER, PARTNER_SIGNALS, buildFilter, rankCandidates } from '../src/matching/index.js';
 import { closeEngine, type Engine } from '../src/engine/index.js';
@@ -192,20 +192,6 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 // Child: one company count
 // -------------------------------------------------------------------------------------------
 
-/** The shared model outlives each engine (closeEngine disposes the embedder). */
-function keepAlive(embedder: Embedder): Embedder {
-  return {
-    get modelId() {
-      return embedder.modelId;
-    },
-    get dims() {
-      return embedder.dims;
-    },
-    embed: (t, r) => embedder.embed(t, r),
-    dispose: async () => {},
-  };
-}
-
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const value = await fn();
@@ -360,7 +346,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const indexDir = snapshotDir(tmp);
     let first: Engine | undefined;
     const [, rebuildMs] = await timed(async () => {
-      first = await openEngine({ repo, embedder: keepAlive(embedder), indexDir });
+      first = await openEngine({ repo, embedder: sharedEmbedder(embedder), indexDir });
     });
     if (first!.index.companies.size !== n) throw new Error(`rebuilt index holds ${first!.index.companies.size} companies, expected ${n}`);
     checkpoint('index rebuilt');
@@ -372,7 +358,7 @@ async function runChild(n: number, queries: number, httpQueries: number, out: st
     const onIndexProgress = (phase: string) => {
       if (phase === 'index') rebuiltAgain = true;
     };
-    const [engine, loadMs] = await timed(() => openEngine({ repo, embedder: keepAlive(embedder), indexDir, onProgress: onIndexProgress }));
+    const [engine, loadMs] = await timed(() => openEngine({ repo, embedder: sharedEmbedder(embedder), indexDir, onProgress: onIndexProgress }));
     const index = engine.index.companies;
     if (index.size !== n) throw new Error(`loaded index holds ${index.size} companies, expected ${n}`);
     const snapshotBytes = dirBytes(indexDir);

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRepository, type Repository } from '../src/db/index.js';
-import { TransformersEmbedder, type Embedder } from '../src/embedding/index.js';
+import { sharedEmbedder, TransformersEmbedder, type Embedder } from '../src/embedding/index.js';
 import { closeEngine, type Engine } from '../src/engine/index.js';
 import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset } from '../src/use-cases/import-dataset.js';
@@ -86,11 +86,11 @@ export async function dumpDatabase(url: string): Promise<string> {
   }
 }
 
-let sharedEmbedder: Promise<Embedder> | undefined;
+let loadedEmbedder: Promise<Embedder> | undefined;
 /** One model load per test file; engines built on it must not dispose it. */
 export function testEmbedder(): Promise<Embedder> {
-  sharedEmbedder ??= TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: DEFAULT_MODEL });
-  return sharedEmbedder;
+  loadedEmbedder ??= TransformersEmbedder.create({ modelsDir: MODELS_DIR, model: DEFAULT_MODEL });
+  return loadedEmbedder;
 }
 
 export interface TestEngine {
@@ -106,7 +106,7 @@ export async function createTestEngine(options: { dir?: string; data?: unknown }
   const repo = await openRepository(await databaseFor(dir));
   const embedder = await testEmbedder();
   if (options.data) await importDataset(options.data, { repo, embedder });
-  const engine = await openEngine({ repo, embedder: keepAlive(embedder), indexDir: snapshotDir(dir) });
+  const engine = await openEngine({ repo, embedder: sharedEmbedder(embedder), indexDir: snapshotDir(dir) });
   return {
     engine,
     dir,
@@ -115,23 +115,6 @@ export async function createTestEngine(options: { dir?: string; data?: unknown }
       await closeEngine(engine);
       temp?.cleanup();
     },
-  };
-}
-
-/** The shared model outlives each engine in a test file. */
-function keepAlive(embedder: Embedder): Embedder {
-  return {
-    get modelId() {
-      return embedder.modelId;
-    },
-    get dims() {
-      return embedder.dims;
-    },
-    get terms() {
-      return embedder.terms;
-    },
-    embed: (t, r) => embedder.embed(t, r),
-    dispose: async () => {},
   };
 }
 

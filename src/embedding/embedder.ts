@@ -37,6 +37,26 @@ export interface TermReader {
   wordFor(english: string, language: TextLanguage): string | undefined;
 }
 
+/**
+ * The same model behind an embedder whose `dispose` does nothing: one loaded model shared by several
+ * engines (test files, benchmark rounds), each closing its own engine without unloading the model.
+ */
+export function sharedEmbedder(embedder: Embedder): Embedder {
+  return {
+    get modelId() {
+      return embedder.modelId;
+    },
+    get dims() {
+      return embedder.dims;
+    },
+    get terms() {
+      return embedder.terms;
+    },
+    embed: (texts, role) => embedder.embed(texts, role),
+    dispose: async () => {},
+  };
+}
+
 /** What a text is to the model: a query asks, a passage is stored and found. */
 export type EmbedRole = 'query' | 'passage';
 

@@ -1,5 +1,5 @@
 // Public surface of the embedding layer.
-export { dot, isZero, normalize, type Embedder, type EmbedRole, type TermReader } from './embedder.js';
+export { dot, isZero, normalize, sharedEmbedder, type Embedder, type EmbedRole, type TermReader } from './embedder.js';
 export { ConceptReader, loadConceptTable, type ConceptTable, type Term, type TextTerms } from './concepts.js';
 export { COMPANY_FACETS, facetNames, facetTexts, textHash, type CompanyFacet } from './profile-text.js';
 export { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.js';
