@@ -1,21 +1,9 @@
 // The mailing aggregate on a real database (SQLite, or PostgreSQL with NORDICHUB_TEST_PG).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openRepository, type Repository } from '../../src/db/index.js';
+import { describe, expect, it } from 'vitest';
 import type { AgendaMailing } from '../../src/domain/mailing.js';
-import { databaseFor, tempDir } from '../helpers.js';
+import { freshRepositoryPerTest } from './fresh-repository.js';
 
-let repo: Repository;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  repo = await openRepository(await databaseFor(t.dir));
-});
-afterEach(async () => {
-  await repo.close();
-  cleanup();
-});
+const db = freshRepositoryPerTest();
 
 const mailing = (over: Partial<AgendaMailing> & Pick<AgendaMailing, 'eventId' | 'companyId'>): AgendaMailing => ({
   agendaHash: 'h1',
@@ -26,10 +14,20 @@ const mailing = (over: Partial<AgendaMailing> & Pick<AgendaMailing, 'eventId' | 
   ...over,
 });
 
+/** fi-a mailed for ev-1 and ev-2, se-b for ev-1. */
+async function mailThree() {
+  for (const [eventId, companyId] of [
+    ['ev-1', 'fi-a'],
+    ['ev-2', 'fi-a'],
+    ['ev-1', 'se-b'],
+  ] as const)
+    await db.repo.recordAgendaMailing(mailing({ eventId, companyId }));
+}
+
 describe('agenda mailings', () => {
   it('keeps one row per event and company: mailing again replaces hash, address and time', async () => {
-    await repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'se-b' }));
-    await repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'fi-a' }));
+    await db.repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'se-b' }));
+    await db.repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'fi-a' }));
     const again = mailing({
       eventId: 'ev-1',
       companyId: 'se-b',
@@ -38,33 +36,23 @@ describe('agenda mailings', () => {
       transport: 'outbox',
       sentAt: '2027-06-02T09:30:00.000Z',
     });
-    await repo.recordAgendaMailing(again);
-    expect(await repo.agendaMailings('ev-1')).toEqual([mailing({ eventId: 'ev-1', companyId: 'fi-a' }), again]);
-    expect(await repo.agendaMailings('ev-other')).toEqual([]);
+    await db.repo.recordAgendaMailing(again);
+    expect(await db.repo.agendaMailings('ev-1')).toEqual([mailing({ eventId: 'ev-1', companyId: 'fi-a' }), again]);
+    expect(await db.repo.agendaMailings('ev-other')).toEqual([]);
   });
 
   it('lists a company’s mailings across events and erases exactly those', async () => {
-    for (const [eventId, companyId] of [
-      ['ev-1', 'fi-a'],
-      ['ev-2', 'fi-a'],
-      ['ev-1', 'se-b'],
-    ] as const)
-      await repo.recordAgendaMailing(mailing({ eventId, companyId }));
-    expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-1', 'ev-2']);
-    expect(await repo.deleteAgendaMailingsFor('fi-a')).toBe(2);
-    expect(await repo.agendaMailingsOf('fi-a')).toEqual([]);
-    expect((await repo.agendaMailings('ev-1')).map((m) => m.companyId)).toEqual(['se-b']);
+    await mailThree();
+    expect((await db.repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-1', 'ev-2']);
+    expect(await db.repo.deleteAgendaMailingsFor('fi-a')).toBe(2);
+    expect(await db.repo.agendaMailingsOf('fi-a')).toEqual([]);
+    expect((await db.repo.agendaMailings('ev-1')).map((m) => m.companyId)).toEqual(['se-b']);
   });
 
   it('forgets an event’s mailings with the event', async () => {
-    for (const [eventId, companyId] of [
-      ['ev-1', 'fi-a'],
-      ['ev-2', 'fi-a'],
-      ['ev-1', 'se-b'],
-    ] as const)
-      await repo.recordAgendaMailing(mailing({ eventId, companyId }));
-    expect(await repo.deleteAgendaMailingsOfEvent('ev-1')).toBe(2);
-    expect(await repo.agendaMailings('ev-1')).toEqual([]);
-    expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-2']);
+    await mailThree();
+    expect(await db.repo.deleteAgendaMailingsOfEvent('ev-1')).toBe(2);
+    expect(await db.repo.agendaMailings('ev-1')).toEqual([]);
+    expect((await db.repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-2']);
   });
 });
