@@ -68,6 +68,12 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Types the visitor's description and presses Sök, as a visitor does. */
+async function searchDescription(page: Page): Promise<void> {
+  await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
+  await page.getByRole('button', { name: 'Sök' }).click();
+}
+
 async function openPage(width: number, base: string): Promise<{ page: Page; apiBodies: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const apiBodies: string[] = [];
@@ -92,8 +98,7 @@ const DESCRIPTION = 'Vi tillverkar återvinningsbara kartonger och pappersförpa
 describe('the widget on a partner page', () => {
   it('searches, shows readable results and takes an introduction request into the database', async () => {
     const { page, apiBodies } = await openPage(1280, allowedSite.base);
-    await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
-    await page.getByRole('button', { name: 'Sök' }).click();
+    await searchDescription(page);
     const results = page.locator('ol.results > li');
     await results.first().waitFor();
     const first = results.first();
@@ -155,8 +160,7 @@ describe('the widget on a partner page', () => {
 
   it('fits the narrowest phones, 320 px, without sideways scrolling', async () => {
     const { page } = await openPage(320, allowedSite.base);
-    await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
-    await page.getByRole('button', { name: 'Sök' }).click();
+    await searchDescription(page);
     await page.locator('ol.results > li').first().waitFor();
     await page.locator('ol.results > li').first().getByRole('button', { name: 'Be om en introduktion' }).click();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
@@ -177,8 +181,7 @@ describe('the widget on a partner page', () => {
   describe.each([375, 1280])('at %i px', (width) => {
     it('shows cards with a short description, size and website, reasons in Swedish, and more on request', async () => {
       const { page } = await openPage(width, allowedSite.base);
-      await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
-      await page.getByRole('button', { name: 'Sök' }).click();
+      await searchDescription(page);
       const results = page.locator('ol.results > li');
       await results.first().waitFor();
       const first = results.first();
@@ -269,8 +272,7 @@ describe('the widget on a partner page', () => {
         }
         await route.continue();
       });
-      await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
-      await page.getByRole('button', { name: 'Sök' }).click();
+      await searchDescription(page);
       const card = page.locator('ol.results > li').nth(1);
       await card.waitFor();
       const companyName = (await card.locator('h3').textContent())!;
@@ -317,8 +319,7 @@ describe('the widget on a partner page', () => {
 
   it('is refused from an origin its key does not allow, with a friendly message', async () => {
     const { page } = await openPage(1280, otherSite.base);
-    await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
-    await page.getByRole('button', { name: 'Sök' }).click();
+    await searchDescription(page);
     await page.getByText('Sökningen är inte tillgänglig på den här webbplatsen just nu.').waitFor();
     expect(await page.locator('ol.results > li').count()).toBe(0);
     await page.close();
@@ -328,8 +329,7 @@ describe('the widget on a partner page', () => {
     const revoke = await fetch(`${api.base}/api/v1/keys/${siteKey.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
     expect(revoke.status).toBe(200);
     const { page } = await openPage(1280, allowedSite.base);
-    await page.getByLabel('Beskriv ditt företag och vad du söker').fill(DESCRIPTION);
-    await page.getByRole('button', { name: 'Sök' }).click();
+    await searchDescription(page);
     await page.getByText('Sökningen är inte tillgänglig på den här webbplatsen just nu.').waitFor();
     await page.close();
   }, 60_000);
