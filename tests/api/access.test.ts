@@ -1,28 +1,17 @@
 // API keys, roles, site-key origins, CORS, rate limits and introduction requests over real HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
+import { hashKey } from '../../src/api/index.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request, type CallOptions } from './client.js';
+import { type CallOptions, caller, problemPaths, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-access-0123456789';
 const SITE_ORIGIN = 'https://kauppakamari.example';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let limited: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-  limited = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN), rateLimits: { perIpPerMinute: 3, perKeyPerMinute: 1000 } }));
-});
-afterAll(async () => {
-  await server.close();
-  await limited.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, o: CallOptions & { base?: string } = {}) => request(o.base ?? server.base, method, path, o);
+const app = servedApp(exportSet, ADMIN);
+const limited = app.also({ rateLimits: { perIpPerMinute: 3, perKeyPerMinute: 1000 } });
+const send = caller(() => app.base);
+const sendLimited = caller(() => limited.base);
+const call = <M extends string, S extends string>(method: M, path: S, o: CallOptions & { limited?: boolean } = {}) =>
+  (o.limited ? sendLimited : send)(method, path, o);
 
 async function newKey(role: string, origins: string[] = []) {
   const r = await call('POST', '/api/v1/keys', { key: ADMIN, body: { role, label: `a ${role} key`, origins } });
@@ -46,7 +35,7 @@ describe('API keys', () => {
   it('need an origin for a site key', async () => {
     const r = await call('POST', '/api/v1/keys', { key: ADMIN, body: { role: 'site', label: 'x' } });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('origins');
+    expect(problemPaths(r)).toContain('origins');
   });
 
   it('admit a route only from its role up: no key 401, unknown key 401, lower role 403', async () => {
@@ -65,7 +54,7 @@ describe('API keys', () => {
     expect((await call('DELETE', `/api/v1/keys/${staff.key.id}`, { key: ADMIN })).status).toBe(200);
     const r = await call('GET', '/api/v1/introductions', { key: staff.secret });
     expect(r.status).toBe(403);
-    expect(r.body.detail).toMatch(/revoked/);
+    expect(r.problem?.detail).toMatch(/revoked/);
   });
 });
 
@@ -76,7 +65,7 @@ describe('site keys', () => {
     expect((await call('POST', '/api/v1/partners/search', { key: site.secret, origin: SITE_ORIGIN, body: search })).status).toBe(200);
     const other = await call('POST', '/api/v1/partners/search', { key: site.secret, origin: 'https://elsewhere.example', body: search });
     expect(other.status).toBe(403);
-    expect(other.body.detail).toContain(SITE_ORIGIN);
+    expect(other.problem?.detail).toContain(SITE_ORIGIN);
     expect((await call('POST', '/api/v1/partners/search', { key: site.secret, body: search })).status).toBe(403);
   });
 
@@ -97,7 +86,7 @@ describe('introductions', () => {
     const site = await newKey('site', [SITE_ORIGIN]);
     const noConsent = await call('POST', '/api/v1/introductions', { key: site.secret, origin: SITE_ORIGIN, body: { ...INTRO, consent: false } });
     expect(noConsent.status).toBe(400);
-    expect(noConsent.body.errors.map((e: { path: string }) => e.path)).toContain('consent');
+    expect(problemPaths(noConsent)).toContain('consent');
     expect((await call('POST', '/api/v1/introductions', { key: site.secret, origin: SITE_ORIGIN, body: { ...INTRO, companyId: 'nobody' } })).status).toBe(404);
     expect((await call('POST', '/api/v1/introductions', { body: INTRO })).status).toBe(401);
     const ok = await call('POST', '/api/v1/introductions', { key: site.secret, origin: SITE_ORIGIN, body: INTRO });
@@ -108,7 +97,7 @@ describe('introductions', () => {
 
   it('are listed and updated by staff', async () => {
     const list = await call('GET', '/api/v1/introductions?status=new', { key: ADMIN });
-    const intro = list.body.items.find((i: { visitorEmail: string }) => i.visitorEmail === 'aino@example.fi');
+    const intro = list.body.items.find((i: { visitorEmail: string }) => i.visitorEmail === 'aino@example.fi')!;
     expect(intro).toMatchObject({ companyId: 'se-dist', origin: SITE_ORIGIN, status: 'new' });
     const patched = await call('PATCH', `/api/v1/introductions/${intro.id}`, {
       key: ADMIN,
@@ -124,10 +113,10 @@ describe('introductions', () => {
 describe('rate limits', () => {
   it('answer 429 problem+json past the limit per client IP, and spare staff', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call('GET', '/api/v1/companies?limit=1', { base: limited.base })).status);
+    for (let i = 0; i < 4; i++) statuses.push((await call('GET', '/api/v1/companies?limit=1', { limited: true })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
-    const last = await call('GET', '/api/v1/companies?limit=1', { base: limited.base });
+    const last = await call('GET', '/api/v1/companies?limit=1', { limited: true });
     expect(last.headers.get('content-type')).toContain('application/problem+json');
-    expect((await call('GET', '/api/v1/companies?limit=1', { base: limited.base, key: ADMIN })).status).toBe(200);
+    expect((await call('GET', '/api/v1/companies?limit=1', { limited: true, key: ADMIN })).status).toBe(200);
   });
 });

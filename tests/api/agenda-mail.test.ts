@@ -12,12 +12,12 @@ import type { Engine } from '../../src/engine/index.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, tempDir, type TestEngine } from '../helpers.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp-test-server.js';
-import { request } from './client.js';
+import { caller } from './client.js';
 
 const ADMIN = 'test-admin-key-agenda-mail-0123456789';
 const EVENT = { id: 'ev-oslo', name: 'Oslo Ocean Day', timeZone: 'Europe/Oslo', date: '2027-06-15', start: '10:00', slotMinutes: 30, slotCount: 4, tables: 3 };
 const FIRST = ['fi-pack', 'se-dist', 'no-fish', 'is-sensor', 'dk-food', 'dk-wind'];
-const SEND = `/api/v1/events/${EVENT.id}/agendas/send`;
+const SEND = `/api/v1/events/${EVENT.id}/agendas/send` as const;
 
 // Contact e-mails and languages for the participants; dk-wind keeps none.
 const CONTACTS: Record<string, Partial<CompanyInput>> = {
@@ -38,7 +38,8 @@ let server: Awaited<ReturnType<typeof serve>>;
 let mailer: Mailer;
 let staff: string;
 const engine = (): Engine => ({ ...t.engine, mailer });
-const call = (method: string, p: string, body?: unknown, key = staff) => request(server.base, method, p, { body, key });
+const send = caller(() => server.base);
+const call = <M extends string, S extends string>(method: M, p: S, body?: unknown, key = staff) => send(method, p, { body, key });
 
 type Sent = { companyId: string; to: string; transport: string };
 type Skipped = { companyId: string; reason: string };
@@ -91,7 +92,7 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
       const r = await call('POST', SEND, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.type).toContain('application/problem+json');
-      expect(r.body.errors.map((e: { path: string }) => e.path)).toContain(field);
+      expect(r.problem?.errors?.map((e) => e.path)).toContain(field);
     }
     expect((await call('POST', SEND, undefined)).status).toBe(400);
     expect(smtp.received).toHaveLength(0);
@@ -156,7 +157,7 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
 
   it('after a meeting is removed, mails only the two companies that had it, once', async () => {
     const agenda = (await call('GET', `/api/v1/events/${EVENT.id}/agenda`)).body;
-    const meeting = agenda.meetings.find((m: { a: { id: string }; b: { id: string } }) => m.a.id !== 'dk-wind' && m.b.id !== 'dk-wind');
+    const meeting = agenda.meetings.find((m: { a: { id: string }; b: { id: string } }) => m.a.id !== 'dk-wind' && m.b.id !== 'dk-wind')!;
     const pair = [meeting.a.id, meeting.b.id].sort();
     const before = await agendas(FIRST);
     expect((await call('POST', `/api/v1/events/${EVENT.id}/removed-pairs`, { a: pair[0], b: pair[1] })).status).toBe(201);

@@ -1,35 +1,15 @@
 // End to end over real HTTP against a real SQLite file and the shipped model.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { PRIVATE_COMPANY_FIELDS } from '../../src/domain/index.js';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request, type Answer, type CallOptions } from './client.js';
+import { type CallOptions, caller, expectProblem, openApiDocument, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let base: string;
-
-beforeAll(async () => {
-  t = await createTestEngine({ data: smallSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-  base = server.base;
-});
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, o: CallOptions & { admin?: boolean } = {}): Promise<Answer> =>
-  request(base, method, path, { ...o, key: o.admin ? ADMIN : o.key });
-
-function expectProblem(r: Answer, status: number, path?: string) {
-  expect(r.status).toBe(status);
-  expect(r.type).toContain('application/problem+json');
-  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-  if (path) expect(r.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-}
+const app = servedApp(smallSet, ADMIN);
+const send = caller(() => app.base);
+const call = <M extends string, S extends string>(method: M, path: S, o: CallOptions & { admin?: boolean } = {}) =>
+  send(method, path, { ...o, key: o.admin ? ADMIN : o.key });
 
 describe('health and documentation', () => {
   it('reports ready with the model and index size', async () => {
@@ -39,15 +19,15 @@ describe('health and documentation', () => {
   });
 
   it('serves an OpenAPI 3.1 document that covers every route', async () => {
-    const r = await call('GET', '/api/v1/openapi.json');
-    expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(
+    const doc = await openApiDocument(app.base);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/companies', '/api/v1/companies/{id}', '/api/v1/companies/{id}/partners', '/api/v1/partners/search', '/api/v1/import']),
     );
-    const partners = r.body.paths['/api/v1/companies/{id}/partners'].get;
-    expect(partners.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'limit', 'countries', 'sectors', 'partnerTypes', 'language']);
-    const create = r.body.paths['/api/v1/companies'].post.requestBody.content['application/json'].schema;
-    expect(create.properties.country.enum).toContain('IS');
+    const partners = doc.paths['/api/v1/companies/{id}/partners']?.['get'];
+    expect(partners?.parameters?.map((p) => p.name)).toEqual(['id', 'limit', 'countries', 'sectors', 'partnerTypes', 'language']);
+    const create = doc.paths['/api/v1/companies']?.['post']?.requestBody?.content['application/json']?.schema;
+    expect(create?.properties?.['country']?.enum).toContain('IS');
   });
 
   it('renders the documentation page', async () => {
@@ -76,7 +56,7 @@ describe('CRUD', () => {
     const se = await call('GET', '/api/v1/companies?country=SE&sector=ict');
     expect(se.body.items.map((c: { id: string }) => c.id)).toEqual(['se-soft']);
     expect((await call('GET', '/api/v1/clusters?country=NO')).body.total).toBe(1);
-    expect((await call('GET', '/api/v1/opportunities')).body.items[0].id).toBe('op-no-tender');
+    expect((await call('GET', '/api/v1/opportunities')).body.items[0]!.id).toBe('op-no-tender');
   });
 
   it('hides private fields from the public and shows them to admins', async () => {
@@ -159,10 +139,10 @@ describe('bad input', () => {
     ]);
     for (const r of answers) {
       expectProblem(r, 404);
-      expect(r.body.type).toBe('https://nordichub.example/problems/not-found');
-      expect(r.body.errors).toEqual([{ path: expect.any(String), message: 'not found' }]);
+      expect(r.problem?.type).toBe('https://nordichub.example/problems/not-found');
+      expect(r.problem?.errors).toEqual([{ path: expect.any(String), message: 'not found' }]);
     }
-    expect(answers.map((r) => r.body.detail)).toEqual([
+    expect(answers.map((r) => r.problem?.detail)).toEqual([
       'No endpoint GET /api/v1/nothing.',
       'No company with id "nobody".',
       'No company with id "nobody".',
@@ -189,7 +169,7 @@ describe('partner recommendations', () => {
     expect(r.status).toBe(200);
     expect(r.body.model).toMatch(/^nordichub-static/);
     expect(r.body.results.length).toBeGreaterThan(0);
-    expect(r.body.results[0].company.id).toBe('se-dist');
+    expect(r.body.results[0]!.company.id).toBe('se-dist');
     for (const result of r.body.results) {
       expect(result.company.country).not.toBe('FI');
       expect(result.score).toBeGreaterThanOrEqual(0);
@@ -211,8 +191,8 @@ describe('partner recommendations', () => {
 
   it('explains a match with words from both profiles', async () => {
     const r = await call('GET', '/api/v1/companies/no-fish/partners?limit=1');
-    expect(r.body.results[0].company.id).toBe('is-sensor');
-    expect(r.body.results[0].reasons.join(' ')).toMatch(/sensors|oxygen|temperature/);
+    expect(r.body.results[0]!.company.id).toBe('is-sensor');
+    expect(r.body.results[0]!.reasons.join(' ')).toMatch(/sensors|oxygen|temperature/);
   });
 
   it('recommends partners for a free-text description without a profile', async () => {
@@ -220,20 +200,20 @@ describe('partner recommendations', () => {
       body: { text: 'We farm salmon in fjord cages and want sensors to monitor oxygen and water quality.', country: 'NO', limit: 3 },
     });
     expect(r.status).toBe(200);
-    expect(r.body.results[0].company.id).toBe('is-sensor');
+    expect(r.body.results[0]!.company.id).toBe('is-sensor');
     expect(r.body.results.every((x: { company: { country: string } }) => x.company.country !== 'NO')).toBe(true);
   });
 
   it('writes reasons in the language asked for, else in the Accept-Language of the request', async () => {
     const body = { text: 'Vi driver laxodling i fjordar och söker syresensorer.', country: 'NO', limit: 1 };
     const swedish = await call('POST', '/api/v1/partners/search', { body, headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.5' } });
-    expect(swedish.body.results[0].reasons[0]).toMatch(/^De erbjuder .*, som ni söker\.$/);
+    expect(swedish.body.results[0]!.reasons[0]).toMatch(/^De erbjuder .*, som ni söker\.$/);
     const danish = await call('POST', '/api/v1/partners/search', { body: { ...body, language: 'da' }, headers: { 'accept-language': 'sv' } });
-    expect(danish.body.results[0].reasons[0]).toMatch(/^De tilbyder .*, som I søger\.$/);
+    expect(danish.body.results[0]!.reasons[0]).toMatch(/^De tilbyder .*, som I søger\.$/);
     const stored = await call('GET', '/api/v1/companies/no-fish/partners?limit=1&language=is');
-    expect(stored.body.results[0].reasons[0]).toMatch(/^Þau bjóða það sem þið leitið að: /);
+    expect(stored.body.results[0]!.reasons[0]).toMatch(/^Þau bjóða það sem þið leitið að: /);
     const unknown = await call('POST', '/api/v1/partners/search', { body, headers: { 'accept-language': 'de-DE' } });
-    expect(unknown.body.results[0].reasons[0]).toMatch(/^They offer .*, which you are looking for\.$/);
+    expect(unknown.body.results[0]!.reasons[0]).toMatch(/^They offer .*, which you are looking for\.$/);
   });
 
   it('refuses a language it cannot write in, naming the field', async () => {

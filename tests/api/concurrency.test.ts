@@ -2,14 +2,13 @@
 // comes back, no company names a deleted cluster, and a stale If-Match writes nothing.
 import { describe, expect, it } from 'vitest';
 import { company, smallSet } from '../fixtures/small-set.js';
-import { request, servedApp } from './client.js';
+import { bodyCaller, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-races-0123456789';
 const ROUNDS = 30;
 const app = servedApp(smallSet, ADMIN);
 
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-  request(app.base, method, path, { body, key: ADMIN, ...(headers ? { headers } : {}) });
+const call = bodyCaller(() => app.base, ADMIN);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The second request of a round starts 0-3 ms after the first: the race window moves around. */
 const after = <T>(ms: number, f: () => Promise<T>) => sleep(ms).then(f);
@@ -120,7 +119,7 @@ describe('If-Match', () => {
       const loser = answers.find((a) => a.status === 412)!;
       expect(loser.type).toContain('application/problem+json');
       const now = (await call('GET', '/api/v1/companies/no-fish')).body;
-      expect(now.version).toBe(got.body.version + 1);
+      expect(now.version).toBe(got.body.version! + 1);
       expect(now.employees === 1000 + i).toBe(answers[0].status === 200);
       expect(now.notes === `stale ${i}`).toBe(answers[1].status === 200);
       expect((await app.t.repo.historyOf('company', 'no-fish')).length).toBe(writesBefore + 1);

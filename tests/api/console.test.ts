@@ -1,39 +1,26 @@
 // What the staff console calls beyond the core API, over real HTTP: the signed-in role, code
 // lists, dashboard figures, background imports with progress and readable problems, searching
 // by words, staff editing profiles; and the console's own page and assets.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
-import { createApiKey } from '../../src/use-cases/create-api-key.js';
+import { describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
-import { createTestEngine, databaseFor, dumpDatabase, serve, waitFor, type TestEngine } from '../helpers.js';
-import { request, type CallOptions } from './client.js';
+import { databaseFor, dumpDatabase, waitFor } from '../helpers.js';
+import { caller, problemPaths, servedApp, testKeys } from './client.js';
 
 const ADMIN = 'test-admin-key-console-api-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let staff: string;
-let site: string;
-
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-  staff = (await createApiKey(t.repo, { role: 'staff', label: 'Staff' })).secret;
-  site = (await createApiKey(t.repo, { role: 'site', label: 'Site', origins: ['https://site.example'] })).secret;
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, o: CallOptions = {}) => request(server.base, method, path, { key: staff, ...o });
+const app = servedApp(exportSet, ADMIN);
+const keys = testKeys(app);
+const call = caller(
+  () => app.base,
+  () => ({ key: keys.staff }),
+);
 const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((e) => e.id).sort();
 
 describe('signing in', () => {
   it('tells the console the role of a staff or admin key, and refuses others', async () => {
     expect((await call('GET', '/api/v1/me')).body).toMatchObject({ role: 'staff', keyId: expect.stringMatching(/^key_/) });
     expect((await call('GET', '/api/v1/me', { key: ADMIN })).body).toMatchObject({ role: 'admin' });
-    expect((await call('GET', '/api/v1/me', { key: site })).status).toBe(403);
+    expect((await call('GET', '/api/v1/me', { key: keys.site })).status).toBe(403);
     expect((await call('GET', '/api/v1/me', { key: null })).status).toBe(401);
   });
 
@@ -65,12 +52,14 @@ describe('searching profiles by words', () => {
     for (const q of ['x'.repeat(201), 'a b c d e f g h i']) {
       const refused = await call('GET', `/api/v1/companies?q=${encodeURIComponent(q)}`);
       expect(refused.status).toBe(400);
-      expect(refused.body.errors[0].path).toBe('query.q');
+      expect(refused.problem?.errors?.[0]?.path).toBe('query.q');
     }
   });
 
   it('reads % and _ as separators, not wildcards', async () => {
-    expect(ids(await call('GET', '/api/v1/companies?q=%25'))).toEqual((await t.repo.list('company', { limit: 500, offset: 0 })).items.map((c) => c.id).sort());
+    expect(ids(await call('GET', '/api/v1/companies?q=%25'))).toEqual(
+      (await app.t.repo.list('company', { limit: 500, offset: 0 })).items.map((c) => c.id).sort(),
+    );
     // As a wildcard, _ would demand one more letter before the name; as a separator it does not.
     expect(ids(await call('GET', '/api/v1/companies?q=_Nordpack'))).toEqual(['se-dist']);
   });
@@ -80,8 +69,8 @@ describe('staff edit profiles', () => {
   it('change a company with a staff key; site keys cannot', async () => {
     const r = await call('PATCH', '/api/v1/companies/se-soft', { body: { notes: 'Met at Slush.' } });
     expect(r.status).toBe(200);
-    expect((await t.repo.get('company', 'se-soft'))?.notes).toBe('Met at Slush.');
-    expect((await call('PATCH', '/api/v1/companies/se-soft', { key: site, body: { notes: 'x' } })).status).toBe(403);
+    expect((await app.t.repo.get('company', 'se-soft'))?.notes).toBe('Met at Slush.');
+    expect((await call('PATCH', '/api/v1/companies/se-soft', { key: keys.site, body: { notes: 'x' } })).status).toBe(403);
   });
 
   it('leave deleting (erasure) to admins', async () => {
@@ -91,12 +80,12 @@ describe('staff edit profiles', () => {
 
 describe('imports in the background', () => {
   it('answer a malformed file at once with every field path, start nothing and write nothing', async () => {
-    const before = await dumpDatabase(await databaseFor(t.dir));
+    const before = await dumpDatabase(await databaseFor(app.t.dir));
     const r = await call('POST', '/api/v1/imports', { body: { companies: [company({ id: 'x1', country: 'XX' as never }), { id: 'x2' }] } });
     expect(r.status).toBe(400);
     expect(r.type).toMatch(/problem\+json/);
-    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['companies[0].country', 'companies[1].name']));
-    expect(await dumpDatabase(await databaseFor(t.dir))).toBe(before);
+    expect(problemPaths(r)).toEqual(expect.arrayContaining(['companies[0].country', 'companies[1].name']));
+    expect(await dumpDatabase(await databaseFor(app.t.dir))).toBe(before);
   });
 
   it('report progress while embedding and the counts when done', async () => {
@@ -106,7 +95,7 @@ describe('imports in the background', () => {
     expect(started.body).toMatchObject({ state: 'running', total: 4_500, report: null, problem: null });
     const second = await call('POST', '/api/v1/imports', { body: { companies: [company({ id: 'too-soon', country: 'FI' })] } });
     expect(second.status).toBe(409); // one import at a time
-    expect(second.body.detail).toContain(started.body.id);
+    expect(second.problem?.detail).toContain(started.body.id);
     const running: { phase: string; done: number }[] = [];
     const done = await waitFor(async () => {
       const job = (await call('GET', `/api/v1/imports/${started.body.id}`)).body;
@@ -122,7 +111,7 @@ describe('imports in the background', () => {
     expect(embedding).toEqual([...embedding].sort((a, b) => a - b));
     expect(Math.max(...embedding)).toBeLessThanOrEqual(4_500);
     expect((await call('GET', '/api/v1/companies/bulk-4499')).status).toBe(200);
-    expect(t.engine.index.companies.attributes.has('bulk-4499')).toBe(true);
+    expect(app.t.engine.index.companies.attributes.has('bulk-4499')).toBe(true);
   });
 
   it('end a job with the problems found across records, importing nothing', async () => {
@@ -133,14 +122,14 @@ describe('imports in the background', () => {
       return j.state === 'running' ? undefined : j;
     }, 30_000);
     expect(job.state).toBe('failed');
-    expect(job.problem.detail).toMatch(/nothing was imported/i);
-    expect(job.problem.errors[0]).toMatchObject({ path: 'companies[0].clusterIds[0]' });
-    expect(await t.repo.get('company', 'lonely')).toBeNull();
+    expect(job.problem?.detail).toMatch(/nothing was imported/i);
+    expect(job.problem?.errors?.[0]).toMatchObject({ path: 'companies[0].clusterIds[0]' });
+    expect(await app.t.repo.get('company', 'lonely')).toBeNull();
   });
 
   it('404 an unknown job and refuse site keys', async () => {
     expect((await call('GET', '/api/v1/imports/import_00000000-0000-0000-0000-000000000000')).status).toBe(404);
-    expect((await call('POST', '/api/v1/imports', { key: site, body: { companies: [] } })).status).toBe(403);
+    expect((await call('POST', '/api/v1/imports', { key: keys.site, body: { companies: [] } })).status).toBe(403);
   });
 });
 
@@ -148,29 +137,29 @@ describe('dashboard figures', () => {
   it('are for staff, and agree with the database', async () => {
     const r = await call('GET', '/api/v1/stats');
     expect(r.status).toBe(200);
-    expect(r.body.companies.total).toBe(await t.repo.count('company'));
-    expect((await call('GET', '/api/v1/stats', { key: site })).status).toBe(403);
+    expect(r.body.companies.total).toBe(await app.t.repo.count('company'));
+    expect((await call('GET', '/api/v1/stats', { key: keys.site })).status).toBe(403);
   });
 });
 
 describe('the console page', () => {
   it('is one HTML shell at every /console path, pointing at bundled assets served from here', async () => {
     for (const path of ['/console', '/console/', '/console/events/some-event']) {
-      const r = await request(server.base, 'GET', path);
+      const r = await call('GET', path, { key: null });
       expect(r.status, path).toBe(200);
       expect(r.type).toMatch(/text\/html/);
       expect(r.text).toContain('<div id="app">');
     }
-    const shell = (await request(server.base, 'GET', '/console')).text;
+    const shell = (await call('GET', '/console', { key: null })).text;
     const script = /src="(\/console\/assets\/app-[\w]+\.js)"/.exec(shell)?.[1];
     const style = /href="(\/console\/assets\/app-[\w]+\.css)"/.exec(shell)?.[1];
     expect(script && style).toBeTruthy();
     expect(shell).not.toMatch(/https?:\/\//); // nothing from a CDN
-    const js = await request(server.base, 'GET', script!);
+    const js = await call('GET', script!, { key: null });
     expect(js.status).toBe(200);
     expect(js.type).toMatch(/javascript/);
     expect(js.headers.get('cache-control')).toMatch(/immutable/);
-    expect((await request(server.base, 'GET', style!)).type).toMatch(/text\/css/);
-    expect((await request(server.base, 'GET', '/console/assets/missing.js')).status).toBe(404);
+    expect((await call('GET', style!, { key: null })).type).toMatch(/text\/css/);
+    expect((await call('GET', '/console/assets/missing.js', { key: null })).status).toBe(404);
   });
 });

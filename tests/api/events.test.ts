@@ -1,12 +1,13 @@
 // The event endpoints over real HTTP: staff only, problem+json, CSV and iCalendar downloads.
 import { describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
-import { request, servedApp } from './client.js';
+import { caller, servedApp } from './client.js';
 
 const STAFF = 'test-staff-key-events-0123456789';
 const app = servedApp(exportSet, STAFF);
 
-const call = (method: string, path: string, body?: unknown, key: string | null = STAFF) => request(app.base, method, path, { body, key });
+const send = caller(() => app.base);
+const call = <M extends string, S extends string>(method: M, path: S, body?: unknown, key: string | null = STAFF) => send(method, path, { body, key });
 
 const EVENT = { id: 'ev-oslo', name: 'Oslo Ocean Day', timeZone: 'Europe/Oslo', date: '2027-06-15', start: '10:00', slotMinutes: 30, slotCount: 4, tables: 2 };
 
@@ -22,13 +23,13 @@ describe('event endpoints', () => {
       expect((await call('POST', `/api/v1/events/${EVENT.id}/participants`, { companyId })).status).toBe(201);
     }
     const suggestions = await call('GET', `/api/v1/events/${EVENT.id}/participants/no-fish/suggestions?limit=3`);
-    expect(suggestions.body.results[0].company.id).toBe('is-sensor');
+    expect(suggestions.body.results[0]!.company.id).toBe('is-sensor');
     expect(suggestions.text).not.toMatch(/contactEmail/);
 
     const scheduled = await call('POST', `/api/v1/events/${EVENT.id}/schedule`);
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.meetings.length).toBeGreaterThan(0);
-    expect(scheduled.body.meetings[0].start).toBe('2027-06-15T10:00:00.000+02:00');
+    expect(scheduled.body.meetings[0]!.start).toBe('2027-06-15T10:00:00.000+02:00');
     expect(scheduled.body.statistics).toMatchObject({ crossBorderShare: 1 });
 
     const csv = await call('GET', `/api/v1/events/${EVENT.id}/agenda?format=csv`);
@@ -48,14 +49,14 @@ describe('event endpoints', () => {
     const third = await call('POST', `/api/v1/events/${EVENT.id}/pins`, { a: 'dk-food', b: 'se-dist', slot: 0, table: 0 });
     expect(third.status).toBe(422);
     expect(third.type).toContain('application/problem+json');
-    expect(third.body.errors.map((e: { path: string }) => e.path)).toEqual(['table']);
+    expect(third.problem?.errors?.map((e) => e.path)).toEqual(['table']);
     expect((await call('POST', `/api/v1/events/${EVENT.id}/schedule`)).status).toBe(200);
   });
 
   it('reject bad input with the field path', async () => {
     const r = await call('POST', '/api/v1/events', { ...EVENT, id: 'ev-bad', start: '25:00', tables: 0 });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['start', 'tables']));
+    expect(r.problem?.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['start', 'tables']));
     expect((await call('GET', '/api/v1/events/nope')).status).toBe(404);
   });
 });

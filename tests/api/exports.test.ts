@@ -1,26 +1,11 @@
 // The export-opportunity, cluster and digest endpoints over real HTTP, as partner sites call them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request, type CallOptions } from './client.js';
+import { caller, openApiDocument, problemPaths, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-exports-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let base: string;
-
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-  base = server.base;
-});
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, options: CallOptions = {}) => request(base, method, path, options);
+const app = servedApp(exportSet, ADMIN);
+const call = caller(() => app.base);
 
 const PRIVATE = /contactEmail|contactPhone|"notes"|anna\.virtanen@example\.org|\+358 40 000 0001|prefers English/;
 
@@ -38,7 +23,7 @@ describe('GET /api/v1/companies/{id}/opportunities', () => {
     const bad = await call('GET', '/api/v1/companies/fi-pack/opportunities?types=tender,lottery');
     expect(bad.status).toBe(400);
     expect(bad.type).toContain('application/problem+json');
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('query.types[1]');
+    expect(problemPaths(bad)).toContain('query.types[1]');
     expect((await call('GET', '/api/v1/companies/nobody/opportunities')).status).toBe(404);
   });
 });
@@ -49,10 +34,10 @@ describe('POST /api/v1/opportunities/search', () => {
       body: { text: 'We build underwater oxygen sensors for fish farms', country: 'IS', limit: 3 },
     });
     expect(r.status).toBe(200);
-    expect(r.body.results[0].opportunity.id).toBe('op-no-sensors');
+    expect(r.body.results[0]!.opportunity.id).toBe('op-no-sensors');
     const bad = await call('POST', '/api/v1/opportunities/search', { body: { text: 'sensors', country: 'XX' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('country');
+    expect(problemPaths(bad)).toContain('country');
   });
 });
 
@@ -65,9 +50,9 @@ describe('GET /api/v1/opportunities/{id}/companies (staff)', () => {
   it('lists the companies abroad to alert, with their contacts, filtered by country', async () => {
     const r = await call('GET', '/api/v1/opportunities/op-no-sensors/companies?limit=50&countries=IS,FI', { key: ADMIN });
     expect(r.status).toBe(200);
-    expect(r.body.results[0].company).toMatchObject({ id: 'is-sensor' });
+    expect(r.body.results[0]!.company).toMatchObject({ id: 'is-sensor' });
     expect(r.body.results.every((x: { company: { country: string } }) => ['IS', 'FI'].includes(x.company.country))).toBe(true);
-    expect(r.body.results.find((x: { company: { id: string } }) => x.company.id === 'is-fish').company.contactEmail).toBe('fish@example.is');
+    expect(r.body.results.find((x: { company: { id: string } }) => x.company.id === 'is-fish')?.company.contactEmail).toBe('fish@example.is');
   });
 });
 
@@ -111,13 +96,13 @@ describe('GET /api/v1/digest (staff)', () => {
   it('rejects a missing date with its path', async () => {
     const r = await call('GET', '/api/v1/digest', { key: ADMIN });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('query.since');
+    expect(problemPaths(r)).toContain('query.since');
   });
 });
 
 describe('OpenAPI', () => {
   it('documents the new endpoints and marks the staff ones as secured', async () => {
-    const doc = (await call('GET', '/api/v1/openapi.json')).body;
+    const doc = await openApiDocument(app.base);
     for (const path of [
       '/api/v1/companies/{id}/opportunities',
       '/api/v1/opportunities/search',
@@ -127,7 +112,7 @@ describe('OpenAPI', () => {
     ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
-    expect(doc.paths['/api/v1/opportunities/{id}/companies'].get.security).toEqual([{ bearer: [] }]);
-    expect(doc.paths['/api/v1/companies/{id}/opportunities'].get.security).toEqual([]);
+    expect(doc.paths['/api/v1/opportunities/{id}/companies']?.['get']?.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/v1/companies/{id}/opportunities']?.['get']?.security).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 // Staff feedback on suggestions over real HTTP: recorded, re-judged, listed, withdrawn and
 // exported (JSON and CSV), with field paths for bad input and the roles that may use it.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FEEDBACK_COLUMNS } from '../../src/use-cases/list-feedback.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request, type CallOptions } from './client.js';
+import { caller, problemPaths, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-feedback-0123456789';
 const ORIGIN = 'https://partner.example';
@@ -13,27 +12,18 @@ const COMPANY = '/api/v1/companies/fi-pack/feedback';
 // Private values of the fixture: feedback never carries them.
 const PRIVATE = [/contactEmail/, /contactPhone/, /@example\.(org|is)/, /\+358 40 000 0001/, /Met at a fair/];
 
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
+const app = servedApp(exportSet, ADMIN);
+const call = caller(() => app.base);
 let staff: { id: string; secret: string };
 let site: string;
 
 beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
   const made = await call('POST', '/api/v1/keys', { key: ADMIN, body: { role: 'staff', label: 'Console user' } });
   staff = { id: made.body.key.id, secret: made.body.secret };
   site = (await call('POST', '/api/v1/keys', { key: ADMIN, body: { role: 'site', label: 'Partner site', origins: [ORIGIN] } })).body.secret;
 });
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
 
-const call = (method: string, path: string, o: CallOptions = {}) => request(server.base, method, path, o);
-
-const asStaff = (method: string, path: string, body?: unknown) => call(method, path, { key: staff.secret, body });
-const paths = (r: { body: { errors?: { path: string }[] } }) => (r.body.errors ?? []).map((e) => e.path);
+const asStaff = <M extends string, S extends string>(method: M, path: S, body?: unknown) => call(method, path, { key: staff.secret, body });
 const allFeedback = async () =>
   (await asStaff('GET', '/api/v1/feedback?limit=500')).body as {
     items: { companyId: string; kind: string; candidateId: string; verdict: string }[];
@@ -88,11 +78,11 @@ describe('bad input', () => {
     const wrongTypes = await asStaff('PUT', COMPANY, { kind: 'client', candidateId: 'se dist!', verdict: 'maybe', score: 1.5, note: 'x'.repeat(1001) });
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.headers.get('content-type')).toContain('application/problem+json');
-    expect(paths(wrongTypes).sort()).toEqual(['candidateId', 'kind', 'note', 'score', 'verdict']);
+    expect(problemPaths(wrongTypes).sort()).toEqual(['candidateId', 'kind', 'note', 'score', 'verdict']);
     const extra = await asStaff('PUT', COMPANY, { kind: 'partner', candidateId: 'se-dist', verdict: 'good', contactEmail: 'a@b.c' });
     expect(extra.status).toBe(400);
-    expect(extra.body.errors[0].message).toMatch(/contactEmail/);
-    expect(paths(await asStaff('PUT', COMPANY, { candidateId: 'se-dist', verdict: 'good' }))).toEqual(['kind']);
+    expect(extra.problem?.errors?.[0]?.message).toMatch(/contactEmail/);
+    expect(problemPaths(await asStaff('PUT', COMPANY, { candidateId: 'se-dist', verdict: 'good' }))).toEqual(['kind']);
     expect(await allFeedback()).toEqual(before);
   });
 
@@ -107,7 +97,7 @@ describe('bad input', () => {
     ]) {
       const r = await asStaff('PUT', COMPANY, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect(paths(r)).toEqual(['candidateId']);
+      expect(problemPaths(r)).toEqual(['candidateId']);
     }
     expect(await allFeedback()).toEqual(before);
   });
@@ -118,9 +108,9 @@ describe('bad input', () => {
   });
 
   it('needs kind and candidateId to withdraw, and a known format to export', async () => {
-    expect(paths(await asStaff('DELETE', `${COMPANY}?candidateId=se-dist`))).toEqual(['query.kind']);
-    expect(paths(await asStaff('GET', '/api/v1/feedback?format=xml'))).toEqual(['query.format']);
-    expect(paths(await asStaff('GET', '/api/v1/feedback?verdict=meh'))).toEqual(['query.verdict']);
+    expect(problemPaths(await asStaff('DELETE', `${COMPANY}?candidateId=se-dist`))).toEqual(['query.kind']);
+    expect(problemPaths(await asStaff('GET', '/api/v1/feedback?format=xml'))).toEqual(['query.format']);
+    expect(problemPaths(await asStaff('GET', '/api/v1/feedback?verdict=meh'))).toEqual(['query.verdict']);
   });
 });
 
@@ -160,18 +150,7 @@ describe('listing, exporting and withdrawing', () => {
     const rows = parse(r.text, { columns: true }) as Record<string, string>[];
     // All rows, not a page: `limit` applies to JSON only.
     expect(rows).toHaveLength(3);
-    expect(Object.keys(rows[0]!)).toEqual([
-      'companyId',
-      'companyName',
-      'kind',
-      'candidateId',
-      'candidateName',
-      'verdict',
-      'score',
-      'note',
-      'createdAt',
-      'updatedAt',
-    ]);
+    expect(Object.keys(rows[0]!)).toEqual([...FEEDBACK_COLUMNS]);
     expect(rows[0]).toMatchObject({
       companyId: 'no-fish',
       companyName: 'Fjordlaks AS',

@@ -6,39 +6,27 @@
 import { createHash } from 'node:crypto';
 import { parse as parseQueryString, stringify as queryString } from 'node:querystring';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../src/api/index.js';
 import type { FacetIndex } from '../../src/index/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
-import { addParticipant, createEvent } from '../../src/use-cases/events.js';
 import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { requestIntroduction } from '../../src/use-cases/request-introduction.js';
 import { company } from '../fixtures/small-set.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
-import { createTestEngine, databaseFor, dumpDatabase, serve, type TestEngine } from '../helpers.js';
+import { databaseFor, dumpDatabase } from '../helpers.js';
+import { addSampleEvent, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-fuzz-0123456789';
 const ORIGIN = 'https://partner.example';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
+const app = servedApp(exportSet, ADMIN, { rateLimits: { perIpPerMinute: 1e9, perKeyPerMinute: 1e9 } });
 let siteKey: string;
 let introId: string;
 
 beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN), rateLimits: { perIpPerMinute: 1e9, perKeyPerMinute: 1e9 } }));
+  const t = app.t;
   siteKey = (await createApiKey(t.repo, { role: 'site', label: 'partner', origins: [ORIGIN] })).secret;
-  await createEvent(t.engine, {
-    id: 'ev-1',
-    name: 'Day',
-    timeZone: 'Europe/Oslo',
-    date: '2030-05-05',
-    start: '09:00',
-    slotMinutes: 20,
-    slotCount: 4,
-    tables: 2,
-  });
-  for (const companyId of ['fi-pack', 'se-dist', 'no-fish']) await addParticipant(t.engine, 'ev-1', { companyId });
+  await addSampleEvent(t.engine, ['fi-pack', 'se-dist', 'no-fish']);
   introId = (
     await requestIntroduction(
       t.engine,
@@ -49,24 +37,20 @@ beforeAll(async () => {
   // A verdict that a withdrawal slipping through would remove.
   await recordFeedback(t.engine, 'fi-pack', { kind: 'partner', candidateId: 'se-dist', verdict: 'good' }, null);
 }, 60_000);
-afterAll(async () => {
-  await server.close();
-  await t.close();
-});
 
 /** Every row of every table, and every entry of every in-memory index. */
 async function fingerprint(): Promise<string> {
-  const hash = createHash('sha256').update(await dumpDatabase(await databaseFor(t.dir)));
+  const hash = createHash('sha256').update(await dumpDatabase(await databaseFor(app.t.dir)));
   const index = (fi: FacetIndex) => {
     for (const id of [...fi.attributes.keys()].sort()) {
       hash.update(id).update(JSON.stringify(fi.attributes.get(id)));
       for (const v of Object.values(fi.vectorsOf(id))) if (v) hash.update(Buffer.from(v.buffer, v.byteOffset, v.byteLength));
     }
   };
-  index(t.engine.index.companies);
-  index(t.engine.index.opportunities);
-  index(t.engine.index.clusters);
-  return hash.update(String(t.engine.index.seq)).digest('hex');
+  index(app.t.engine.index.companies);
+  index(app.t.engine.index.opportunities);
+  index(app.t.engine.index.clusters);
+  return hash.update(String(app.t.engine.index.seq)).digest('hex');
 }
 
 interface Target {
@@ -214,8 +198,8 @@ async function send(target: Target, raw: string | Buffer) {
   if (target.site) headers['origin'] = ORIGIN;
   const path = target.path.replace('{intro}', introId);
   const res = target.query
-    ? await fetch(`${server.base}${path}?${String(raw)}`, { method: target.method, headers })
-    : await fetch(server.base + path, { method: target.method, headers, body: raw });
+    ? await fetch(`${app.base}${path}?${String(raw)}`, { method: target.method, headers })
+    : await fetch(app.base + path, { method: target.method, headers, body: raw });
   const text = await res.text();
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: JSON.parse(text) as { errors?: { path: string; message: string }[] } };
 }

@@ -1,36 +1,20 @@
 // What a cheap request may cost: body sizes per route with the role checked before the body is
 // read, a nesting-depth limit, plain decimal counts, refused keys counted by the per-IP limit,
 // and names that cannot carry control or bidi characters. Real HTTP, real database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request, type CallOptions } from './client.js';
+import { caller, problemPaths, servedApp, testKeys } from './client.js';
 
 const ADMIN = 'test-admin-key-limits-0123456789abcdef';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let limited: Awaited<ReturnType<typeof serve>>;
-let staff: string;
-let site: string;
-
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  const engine = () => t.engine;
-  server = await serve(buildApp({ engine, adminKeyHash: hashKey(ADMIN), bodyLimits: { body: '1mb', importBody: '8mb', jsonDepth: 32 } }));
-  limited = await serve(buildApp({ engine, adminKeyHash: hashKey(ADMIN), rateLimits: { perIpPerMinute: 5, perKeyPerMinute: 100 } }));
-  staff = (await createApiKey(t.repo, { role: 'staff', label: 'Staff' })).secret;
-  site = (await createApiKey(t.repo, { role: 'site', label: 'Site', origins: ['https://site.example'] })).secret;
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-  await limited.close();
-  await t.close();
-});
-
-const call = (method: string, path: string, o: CallOptions = {}) => request(server.base, method, path, { key: staff, ...o });
+const app = servedApp(exportSet, ADMIN, { bodyLimits: { body: '1mb', importBody: '8mb', jsonDepth: 32 } });
+const limited = app.also({ rateLimits: { perIpPerMinute: 5, perKeyPerMinute: 100 } });
+const keys = testKeys(app);
+const call = caller(
+  () => app.base,
+  () => ({ key: keys.staff }),
+);
+const callLimited = caller(() => limited.base);
 const MB = 1024 * 1024;
 /** Valid JSON of about `bytes` bytes. */
 const jsonOfSize = (bytes: number) => JSON.stringify({ padding: 'x'.repeat(bytes) });
@@ -53,7 +37,7 @@ describe('body limits', () => {
     // Read and validated (400 for its shape), not refused for its size.
     const imported = await call('POST', '/api/v1/import', { raw: jsonOfSize(3 * MB) });
     expect(imported.status).toBe(400);
-    expect(imported.body.errors[0].path).not.toBe('body');
+    expect(imported.problem?.errors?.[0]?.path).not.toBe('body');
     expect((await call('POST', '/api/v1/import', { raw: jsonOfSize(9 * MB) })).status).toBe(413);
   });
 
@@ -61,9 +45,9 @@ describe('body limits', () => {
     // Malformed JSON would be a 400 if it were parsed: the role answers first.
     expect((await call('DELETE', '/api/v1/companies/fi-pack', { key: null, raw: '{{{not json' })).status).toBe(401);
     expect((await call('POST', '/api/v1/import', { key: null, raw: jsonOfSize(3 * MB) })).status).toBe(401);
-    expect((await call('POST', '/api/v1/import', { key: site, origin: 'https://site.example', raw: '{{{' })).status).toBe(403);
-    expect((await call('PATCH', '/api/v1/companies/fi-pack', { key: site, origin: 'https://site.example', raw: jsonOfSize(1.5 * MB) })).status).toBe(403);
-    expect(await t.repo.get('company', 'fi-pack')).not.toBeNull();
+    expect((await call('POST', '/api/v1/import', { key: keys.site, origin: 'https://site.example', raw: '{{{' })).status).toBe(403);
+    expect((await call('PATCH', '/api/v1/companies/fi-pack', { key: keys.site, origin: 'https://site.example', raw: jsonOfSize(1.5 * MB) })).status).toBe(403);
+    expect(await app.t.repo.get('company', 'fi-pack')).not.toBeNull();
   });
 
   it('refuse JSON nested deeper than 32 levels with a 400 naming the body, before parsing it', async () => {
@@ -71,13 +55,13 @@ describe('body limits', () => {
     const deep = await call('POST', '/api/v1/partners/search', { key: null, raw: nested(33) });
     expect(deep.status).toBe(400);
     expect(deep.type).toContain('application/problem+json');
-    expect(deep.body.errors).toEqual([{ path: 'body', message: 'nested too deeply' }]);
+    expect(deep.problem?.errors).toEqual([{ path: 'body', message: 'nested too deeply' }]);
     const huge = await call('POST', '/api/v1/partners/search', { key: null, raw: nested(200_000) });
-    expect(huge.body.errors).toEqual([{ path: 'body', message: 'nested too deeply' }]);
+    expect(huge.problem?.errors).toEqual([{ path: 'body', message: 'nested too deeply' }]);
     // 32 levels are read (and refused for their shape, not their depth); brackets in strings do not count.
-    expect((await call('POST', '/api/v1/partners/search', { key: null, raw: nested(32) })).body.errors[0].message).not.toBe('nested too deeply');
+    expect((await call('POST', '/api/v1/partners/search', { key: null, raw: nested(32) })).problem?.errors?.[0]?.message).not.toBe('nested too deeply');
     const inString = await call('POST', '/api/v1/partners/search', { key: null, raw: JSON.stringify({ text: `${'['.repeat(100)}\\"[` }) });
-    expect(inString.body.errors?.[0]?.message).not.toBe('nested too deeply');
+    expect(inString.problem?.errors?.[0]?.message).not.toBe('nested too deeply');
   });
 });
 
@@ -87,7 +71,7 @@ describe('counts in query strings', () => {
       for (const path of [`/api/v1/companies?limit=${bad}`, `/api/v1/companies?offset=${bad}`, `/api/v1/companies/fi-pack/partners?limit=${bad}`]) {
         const r = await call('GET', path, { key: null });
         expect(r.status, `${path}`).toBe(400);
-        expect(r.body.errors[0].path).toMatch(/^query\.(limit|offset)$/);
+        expect(r.problem?.errors?.[0]?.path).toMatch(/^query\.(limit|offset)$/);
       }
     }
     const ok = await call('GET', '/api/v1/companies?limit=3&offset=1', { key: null });
@@ -100,12 +84,12 @@ describe('counts in query strings', () => {
 describe('the per-IP rate limit', () => {
   it('counts requests with refused keys (401 and 403) like any other', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await request(limited.base, 'GET', '/api/v1/companies', { key: `unknown-key-${i}` })).status);
-    statuses.push((await request(limited.base, 'GET', '/api/v1/companies', { key: site, origin: 'https://elsewhere.example' })).status);
+    for (let i = 0; i < 4; i++) statuses.push((await callLimited('GET', '/api/v1/companies', { key: `unknown-key-${i}` })).status);
+    statuses.push((await callLimited('GET', '/api/v1/companies', { key: keys.site, origin: 'https://elsewhere.example' })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 403]);
-    const after = await request(limited.base, 'GET', '/api/v1/companies', { key: 'unknown-key-again' });
+    const after = await callLimited('GET', '/api/v1/companies', { key: 'unknown-key-again' });
     expect(after.status).toBe(429);
-    expect((await request(limited.base, 'GET', '/api/v1/companies')).status).toBe(429);
+    expect((await callLimited('GET', '/api/v1/companies')).status).toBe(429);
   });
 });
 
@@ -116,12 +100,12 @@ describe('names', () => {
       const r = await call('POST', '/api/v1/companies', { body: company(name) });
       expect(r.status, JSON.stringify(name)).toBe(400);
       expect(r.type).toContain('application/problem+json');
-      expect(r.body.errors.map((e: { path: string }) => e.path)).toContain('name');
+      expect(problemPaths(r)).toContain('name');
     }
     const title = await call('POST', '/api/v1/opportunities', {
       body: { id: 'op-bidi', title: 'Tender \u202E', country: 'FI', description: 'd', type: 'tender' },
     });
-    expect(title.body.errors.map((e: { path: string }) => e.path)).toContain('title');
+    expect(problemPaths(title)).toContain('title');
     const event = await call('POST', '/api/v1/events', {
       body: {
         id: 'ev-crlf',
@@ -135,7 +119,7 @@ describe('names', () => {
       },
     });
     expect(event.status).toBe(400);
-    expect(event.body.errors.map((e: { path: string }) => e.path)).toContain('name');
+    expect(problemPaths(event)).toContain('name');
   });
 
   it('still accept Nordic letters, accents and line breaks in descriptions', async () => {

@@ -1,44 +1,25 @@
 // Walks the whole route table: every route refuses a missing key (unless public), an unknown key
 // and a key of a lower role; and nothing a site key can reach ever shows private company data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey, ROUTES } from '../../src/api/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../src/api/index.js';
 import { ROLE_RANK, type Role } from '../../src/api/http.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
-import { createEvent, addParticipant } from '../../src/use-cases/events.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { request } from './client.js';
+import { addSampleEvent, request, servedApp } from './client.js';
 
 const ADMIN = 'test-admin-key-routes-0123456789';
 const ORIGIN = 'https://partner.example';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
+const app = servedApp(exportSet, ADMIN, { rateLimits: { perIpPerMinute: 100_000, perKeyPerMinute: 100_000 } });
 const keys: Partial<Record<Role, string>> = {};
 
 // Every private value of the fixture, and the field names themselves.
 const PRIVATE = [/contactEmail/, /contactPhone/, /"notes"/, /@example\.(org|is)/, /\+358 40 000 0001/, /Met at a fair/];
 
 beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN), rateLimits: { perIpPerMinute: 100_000, perKeyPerMinute: 100_000 } }));
-  keys.site = (await createApiKey(t.repo, { role: 'site', label: 'partner', origins: [ORIGIN] })).secret;
-  keys.staff = (await createApiKey(t.repo, { role: 'staff', label: 'staff' })).secret;
-  keys.admin = (await createApiKey(t.repo, { role: 'admin', label: 'admin' })).secret;
-  await createEvent(t.engine, {
-    id: 'ev-1',
-    name: 'Day',
-    timeZone: 'Europe/Oslo',
-    date: '2030-05-05',
-    start: '09:00',
-    slotMinutes: 20,
-    slotCount: 4,
-    tables: 2,
-  });
-  for (const companyId of ['fi-pack', 'se-dist']) await addParticipant(t.engine, 'ev-1', { companyId });
-});
-afterAll(async () => {
-  await server.close();
-  await t.close();
+  keys.site = (await createApiKey(app.t.repo, { role: 'site', label: 'partner', origins: [ORIGIN] })).secret;
+  keys.staff = (await createApiKey(app.t.repo, { role: 'staff', label: 'staff' })).secret;
+  keys.admin = (await createApiKey(app.t.repo, { role: 'admin', label: 'admin' })).secret;
+  await addSampleEvent(app.t.engine, ['fi-pack', 'se-dist']);
 });
 
 const SAMPLE_IDS: Record<string, string> = {
@@ -55,7 +36,7 @@ function concretePath(path: string): string {
   return path.replace('{id}', SAMPLE_IDS[base] ?? 'x').replace('{companyId}', 'fi-pack');
 }
 
-const call = (method: string, path: string, key?: string, body?: unknown) => request(server.base, method, path, { key, body, origin: ORIGIN });
+const call = (method: string, path: string, key?: string, body?: unknown) => request(app.base, method, path, { key, body, origin: ORIGIN });
 
 const lowerRoles = (role: Role) => (['site', 'staff'] as const).filter((r) => ROLE_RANK[r] < ROLE_RANK[role]);
 
