@@ -1,7 +1,7 @@
 // Staff feedback on suggestions: a verdict per company and candidate, for the console and for
 // `npm run eval`, which reads the verdicts as a second source of relevance judgments.
 import { z } from 'zod';
-import { decimalInt, FEEDBACK_KINDS, FEEDBACK_VERDICTS, FeedbackInputSchema, IdSchema } from '../domain/index.js';
+import { decimalInt, FEEDBACK_KINDS, FEEDBACK_VERDICTS, type FeedbackInput, FeedbackInputSchema, IdSchema } from '../domain/index.js';
 import { feedbackCsv, feedbackOfCompany, feedbackPage } from '../use-cases/list-feedback.js';
 import { recordFeedback } from '../use-cases/record-feedback.js';
 import { withdrawFeedback } from '../use-cases/withdraw-feedback.js';
@@ -44,10 +44,11 @@ export const FEEDBACK_ROUTES: RouteDef[] = [
     role: 'staff',
     params: IdParams,
     body: FeedbackInputSchema,
+    bodyName: 'feedback',
     summary: 'Judge one suggestion made to the company as good or wrong; judging it again replaces the verdict',
     responses: { 200: { description: 'Recorded', schema: FeedbackSchema }, 400: problem('Invalid, or no such candidate'), 404: problem('No such company') },
     async handle({ engine, params, body, keyId }) {
-      return { body: await recordFeedback(engine, params.id, body, keyId) };
+      return { body: await recordFeedback(engine, params.id, body as FeedbackInput, keyId) };
     },
   }),
   route({

@@ -19,6 +19,9 @@ export const FeedbackInputSchema = z.strictObject({
   note: plainText(1000).optional(),
 });
 
+/** A verdict as sent, once parsed. */
+export type FeedbackInput = z.output<typeof FeedbackInputSchema>;
+
 export interface Feedback {
   id: string;
   /** The company the suggestion was made for. */

@@ -2,9 +2,8 @@
 // and candidate. Verdicts hold ids, names, verdicts and staff notes, never contact data.
 import { randomUUID } from 'node:crypto';
 import type { EntityStore, FeedbackStore } from '../db/index.js';
-import { FeedbackInputSchema, type Feedback, type FeedbackKind } from '../domain/index.js';
+import type { Feedback, FeedbackInput, FeedbackKind } from '../domain/index.js';
 import { appError } from '../errors.js';
-import { parseOrThrow } from '../validation/index.js';
 import { getEntity } from './get-entity.js';
 import { forgetJudgedCompanies } from './read-verdicts.js';
 
@@ -13,9 +12,8 @@ export interface RecordFeedbackDeps {
   readonly repo: Pick<FeedbackStore, 'upsertFeedback'> & Pick<EntityStore, 'getVersioned' | 'existingIds'>;
 }
 
-/** Records (or replaces) a verdict on a suggestion made to the company; `keyId` is the staff key that gave it. */
-export async function recordFeedback(engine: RecordFeedbackDeps, companyId: string, body: unknown, keyId: string | null): Promise<Feedback> {
-  const input = parseOrThrow(FeedbackInputSchema, body, 'feedback');
+/** Records (or replaces) a verdict, parsed at the edge, on a suggestion made to the company; `keyId` is the staff key that gave it. */
+export async function recordFeedback(engine: RecordFeedbackDeps, companyId: string, input: FeedbackInput, keyId: string | null): Promise<Feedback> {
   await getEntity(engine, 'company', companyId);
   await checkCandidate(engine, companyId, input.kind, input.candidateId);
   const now = new Date().toISOString();
