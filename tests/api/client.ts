@@ -241,3 +241,17 @@ export function testKeys(app: ServedApp, siteOrigin = 'https://site.example'): {
   });
   return secrets;
 }
+
+/** The app over `data` with a staff and a site key; `call` sends the staff key unless a call names another. */
+export function servedToStaff(data: () => unknown, adminKey: string, options: AppOptions = {}) {
+  const app = servedApp(data, adminKey, options);
+  const keys = testKeys(app);
+  return {
+    app,
+    keys,
+    call: caller(
+      () => app.base,
+      () => ({ key: keys.staff }),
+    ),
+  };
+}

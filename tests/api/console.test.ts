@@ -5,15 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
 import { databaseFor, dumpDatabase, waitFor } from '../helpers.js';
-import { caller, problemPaths, servedApp, testKeys } from './client.js';
+import { problemPaths, servedToStaff } from './client.js';
 
 const ADMIN = 'test-admin-key-console-api-0123456789';
-const app = servedApp(exportSet, ADMIN);
-const keys = testKeys(app);
-const call = caller(
-  () => app.base,
-  () => ({ key: keys.staff }),
-);
+const { app, keys, call } = servedToStaff(exportSet, ADMIN);
 const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((e) => e.id).sort();
 
 describe('signing in', () => {

@@ -4,16 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { caller, problemPaths, servedApp, testKeys } from './client.js';
+import { caller, problemPaths, servedToStaff } from './client.js';
 
 const ADMIN = 'test-admin-key-limits-0123456789abcdef';
-const app = servedApp(exportSet, ADMIN, { bodyLimits: { body: '1mb', importBody: '8mb', jsonDepth: 32 } });
+const { app, keys, call } = servedToStaff(exportSet, ADMIN, { bodyLimits: { body: '1mb', importBody: '8mb', jsonDepth: 32 } });
 const limited = app.also({ rateLimits: { perIpPerMinute: 5, perKeyPerMinute: 100 } });
-const keys = testKeys(app);
-const call = caller(
-  () => app.base,
-  () => ({ key: keys.staff }),
-);
 const callLimited = caller(() => limited.base);
 const MB = 1024 * 1024;
 /** Valid JSON of about `bytes` bytes. */

@@ -11,15 +11,10 @@ import { isPostgresUrl, migratePostgres, migrateSqlite } from '../../src/db/migr
 import { CompanyInputSchema, foldText, MAX_SEARCH_MATCHES, searchWords, toCompany } from '../../src/domain/index.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { databaseFor, ROOT, tempDir } from '../helpers.js';
-import { caller, servedApp, testKeys } from './client.js';
+import { servedToStaff } from './client.js';
 
 const ADMIN = 'test-admin-key-word-search-0123456789';
-const app = servedApp(exportSet, ADMIN);
-const keys = testKeys(app);
-const call = caller(
-  () => app.base,
-  () => ({ key: keys.staff }),
-);
+const { app, call } = servedToStaff(exportSet, ADMIN);
 
 const NORDIC = {
   id: 'is-zq7',
