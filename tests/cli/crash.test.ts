@@ -3,22 +3,18 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openRepository } from '../../src/db/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../scripts/lib/synthetic.js';
 import { smallSet } from '../fixtures/small-set.js';
 import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, type ServiceProcess } from '../helpers.js';
+import { leftoversAfterAll } from './leftovers.js';
 
 const ADMIN = 'crash-test-admin-key-0123456789';
-const dirs: (() => void)[] = [];
-const running: ServiceProcess[] = [];
-afterAll(() => {
-  for (const s of running) s.child.kill('SIGKILL');
-  for (const cleanup of dirs) cleanup();
-});
+const { running, cleanups } = leftoversAfterAll();
 
 async function dataDirWith(...sets: unknown[]): Promise<{ dir: string; env: NodeJS.ProcessEnv }> {
   const t = tempDir();
-  dirs.push(t.cleanup);
+  cleanups.push(t.cleanup);
   const env = {
     ...process.env,
     DATA_DIR: t.dir,

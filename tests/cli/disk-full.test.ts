@@ -9,18 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../scripts/lib/synthetic.js';
 import { smallSet } from '../fixtures/small-set.js';
-import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, waitForLog, type ServiceProcess } from '../helpers.js';
+import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, waitForLog } from '../helpers.js';
+import { leftoversAfterAll } from './leftovers.js';
 
 const ADMIN = 'disk-full-admin-key-0123456789';
-const running: ServiceProcess[] = [];
-const cleanups: (() => void)[] = [];
-afterAll(() => {
-  for (const s of running) s.child.kill('SIGKILL');
-  for (const cleanup of cleanups.reverse()) cleanup();
-});
+const { running, cleanups } = leftoversAfterAll();
 
 /** Mounts a tmpfs of `size` at `dir`; false when this machine does not allow it. */
 function mountTmpfs(dir: string, size: string): boolean {

@@ -6,17 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { smallSet } from '../fixtures/small-set.js';
-import { databaseFor, runTsx, startServiceProcess, tempDir, waitForLog, type ServiceProcess } from '../helpers.js';
+import { databaseFor, runTsx, startServiceProcess, tempDir, waitForLog } from '../helpers.js';
+import { leftoversAfterAll } from './leftovers.js';
 
 const ADMIN = 'damage-test-admin-key-0123456789';
-const dirs: (() => void)[] = [];
-const running: ServiceProcess[] = [];
-afterAll(() => {
-  for (const s of running) s.child.kill('SIGKILL');
-  for (const cleanup of dirs) cleanup();
-});
+const { running, cleanups } = leftoversAfterAll();
 
 interface Manifest {
   generation: string;
@@ -67,7 +63,7 @@ describe('a damaged index file whose checksum matches', () => {
     '%s: the service rebuilds, answers partners and exits cleanly',
     async (_name, facet, change) => {
       const t = tempDir();
-      dirs.push(t.cleanup);
+      cleanups.push(t.cleanup);
       const env = { ...process.env, DATA_DIR: t.dir, DATABASE_URL: await databaseFor(t.dir), NORDICHUB_ADMIN_KEY: ADMIN, LOG_LEVEL: 'info' };
       writeFileSync(path.join(t.dir, 'set.json'), JSON.stringify(smallSet()));
       const imported = await runTsx(['src/cli/main.ts', 'import', path.join(t.dir, 'set.json')], env);
