@@ -8,7 +8,8 @@ import type { Engine } from '../../src/engine/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { addParticipant, createEvent } from '../../src/use-cases/events.js';
 import type { components, paths } from '../../src/api/generated/openapi-types.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { engineForFile } from '../engine-per-file.js';
+import { serve, type TestEngine } from '../helpers.js';
 
 export interface CallOptions {
   body?: unknown;
@@ -192,35 +193,27 @@ export interface ServedApp {
  * closed after them. `base` and `t` are read inside tests, once set up.
  */
 export function servedApp(data: () => unknown, adminKey: string, options: AppOptions = {}): ServedApp {
-  const state: { t?: TestEngine; server?: Served } = {};
-  const serveOver = (more: AppOptions) => serve(buildApp({ ...more, engine: () => state.t?.engine, adminKeyHash: hashKey(adminKey) }));
-  beforeAll(async () => {
-    state.t = await createTestEngine({ data: data() });
-    state.server = await serveOver(options);
-  });
-  afterAll(async () => {
-    await state.server?.close();
-    await state.t?.close();
-  });
+  const t = engineForFile(data);
+  const serveOver = (more: AppOptions) => serve(buildApp({ ...more, engine: () => t.engine, adminKeyHash: hashKey(adminKey) }));
+  const served = (more: AppOptions) => {
+    const state: { server?: Served } = {};
+    beforeAll(async () => {
+      state.server = await serveOver(more);
+    });
+    afterAll(() => state.server?.close());
+    return {
+      get base() {
+        return state.server!.base;
+      },
+    };
+  };
+  const first = served(options);
   return {
     get base() {
-      return state.server!.base;
+      return first.base;
     },
-    get t() {
-      return state.t!;
-    },
-    also(more) {
-      const other: { server?: Served } = {};
-      beforeAll(async () => {
-        other.server = await serveOver(more);
-      });
-      afterAll(() => other.server?.close());
-      return {
-        get base() {
-          return other.server!.base;
-        },
-      };
-    },
+    t,
+    also: served,
   };
 }
 

@@ -1,15 +1,11 @@
 // Sister clusters across the border: descriptions, sectors and what the members offer and need.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clusterPartners } from '../../src/use-cases/recommend-clusters.js';
 import { patchEntity } from '../../src/use-cases/write-entities.js';
 import { exportSet } from '../fixtures/export-set.js';
-import { createTestEngine, type TestEngine } from '../helpers.js';
+import { engineForFile } from '../engine-per-file.js';
 
-let t: TestEngine;
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-});
-afterAll(() => t.close());
+const t = engineForFile(exportSet);
 
 const ids = (r: { results: { cluster: { id: string } }[] }) => r.results.map((x) => x.cluster.id);
 

@@ -1,5 +1,5 @@
 // Export opportunities for a company, for free text, and the companies to alert for one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   companiesForOpportunity,
   OpportunityFiltersSchema,
@@ -10,13 +10,9 @@ import {
 import { deleteEntity } from '../../src/use-cases/delete-entity.js';
 import { createEntity, patchEntity } from '../../src/use-cases/write-entities.js';
 import { exportSet, opportunity } from '../fixtures/export-set.js';
-import { createTestEngine, type TestEngine } from '../helpers.js';
+import { engineForFile } from '../engine-per-file.js';
 
-let t: TestEngine;
-beforeAll(async () => {
-  t = await createTestEngine({ data: exportSet() });
-});
-afterAll(() => t.close());
+const t = engineForFile(exportSet);
 
 const ids = (r: { results: { opportunity: { id: string } }[] }) => r.results.map((x) => x.opportunity.id);
 

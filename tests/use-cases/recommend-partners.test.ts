@@ -1,17 +1,13 @@
 // Partner search by free text as visitors type it: the need read from the text, the named country
 // preferred, honest strength words and reasons in the reader's language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordFeedback } from '../../src/use-cases/record-feedback.js';
 import { withdrawFeedback } from '../../src/use-cases/withdraw-feedback.js';
 import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../../src/use-cases/recommend-partners.js';
 import { smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, type TestEngine } from '../helpers.js';
+import { engineForFile } from '../engine-per-file.js';
 
-let t: TestEngine;
-beforeAll(async () => {
-  t = await createTestEngine({ data: smallSet() });
-});
-afterAll(() => t.close());
+const t = engineForFile(smallSet);
 
 // One need, "a salmon farm seeks oxygen sensors", as people write it in the six languages; and
 // the words a reason in that language must name for the sensors that meet it.

@@ -1,16 +1,12 @@
 // Introduction requests from the widget: stored once per visitor and company, with the visitor's
 // company and country, and a copy to the visitor when a mailer is configured.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestIntroduction, type IntroductionOrigin } from '../../src/use-cases/request-introduction.js';
 import type { VisitorCopyMailer } from '../../src/use-cases/introduction-copy.js';
 import { smallSet } from '../fixtures/small-set.js';
-import { createTestEngine, type TestEngine } from '../helpers.js';
+import { engineForFile } from '../engine-per-file.js';
 
-let t: TestEngine;
-beforeAll(async () => {
-  t = await createTestEngine({ data: smallSet() });
-});
-afterAll(() => t.close());
+const t = engineForFile(smallSet);
 
 const FROM: IntroductionOrigin = { siteKeyId: null, origin: 'https://handelskammaren.example' };
 const KARIN = {
