@@ -98,10 +98,10 @@ export function typedClient(base: () => string) {
  * The app served over a fresh engine holding `data`, for one test file: built before its tests,
  * closed after them. `base` and `t` are read inside tests, once set up.
  */
-export function servedApp(data: () => unknown, adminKey: string): { readonly base: string; readonly t: TestEngine } {
+export function servedApp(data: () => unknown, adminKey: string, options: { outbox?: boolean } = {}): { readonly base: string; readonly t: TestEngine } {
   const state: { t?: TestEngine; server?: Awaited<ReturnType<typeof serve>> } = {};
   beforeAll(async () => {
-    state.t = await createTestEngine({ data: data() });
+    state.t = await createTestEngine({ data: data(), outbox: options.outbox });
     const engine = state.t.engine;
     state.server = await serve(buildApp({ engine: () => engine, adminKeyHash: hashKey(adminKey) }));
   });
