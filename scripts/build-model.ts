@@ -32,10 +32,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import onnxProto from 'onnx-proto';
+import { buildStaticModelOnnx, float32Raw } from './lib/static-model-onnx.js';
 import { NORDIC_LANGUAGES, stemmerFor, type NordicLanguage } from '../src/embedding/nordic-normalizer.js';
-
-const { onnx } = onnxProto;
 
 // ---------------------------------------------------------------------------------------------
 // Pinned inputs and build parameters. Changing any of these changes the model: bump MODEL_ID.
@@ -352,116 +350,8 @@ function quantise(rows: Float64Array[], weights: Float64Array): Quantised {
 // Groups of short company descriptions on one topic, worded differently on purpose.
 // ---------------------------------------------------------------------------------------------
 
-const DEV_GROUPS: string[][] = [
-  [
-    'Founded in 1987, we distribute corrugated boxes, stretch film and other packaging materials to 300 retailers.',
-    'Wholesale supplier of cartons, pallets wrap and shipping packaging for e-commerce.',
-    'Packaging distributor serving food producers with trays, bags and labels.',
-    'Our company sells cardboard packaging and protective wrapping in bulk.',
-  ],
-  [
-    'Independent studio of 12 people developing casual mobile games for iOS and Android since 2014.',
-    'We create free-to-play puzzle games for smartphones and tablets.',
-    'Game developer publishing multiplayer titles on mobile app stores.',
-    'Small team making video games for phones, funded by in-app purchases.',
-  ],
-  [
-    'Dairy cooperative owned by 450 farms, producing milk, cheese, butter and yoghurt since 1921.',
-    'We manufacture cheeses and cultured milk products for supermarkets.',
-    'Family-owned creamery making organic butter and cream.',
-    'Producer of dairy foods including milk powder and whey for export.',
-  ],
-  [
-    'Engineering services for offshore wind farms, from turbine foundations to cabling.',
-    'We install and maintain wind turbines at sea for renewable energy developers.',
-    'Renewable power company developing offshore wind parks in the North Sea.',
-    'Supplier of blades and towers for large wind turbines.',
-  ],
-  [
-    'Freight forwarding company with 85 employees arranging road, sea and air cargo across Europe.',
-    'We handle international shipping, customs clearance and warehousing for exporters.',
-    'Logistics provider offering trucking and container transport between ports.',
-    'Third-party logistics firm managing storage, distribution and cargo delivery.',
-  ],
-  [
-    'Accounting firm established in 2003 offering bookkeeping, payroll and annual tax returns for 600 small businesses.',
-    'We provide auditing and financial reporting services to companies.',
-    'Chartered accountants helping entrepreneurs with VAT, invoicing and tax planning.',
-    'Outsourced bookkeeping and payroll administration for startups.',
-  ],
-  [
-    'Designer and manufacturer of solid wood chairs, tables and sofas, founded 1956.',
-    'We produce Scandinavian furniture for homes, offices and hotels.',
-    'Furniture maker crafting oak cabinets, shelves and dining tables.',
-    'Upholstery workshop building sofas and armchairs to order.',
-  ],
-  [
-    'Medical device company developing diagnostic equipment for hospitals.',
-    'We manufacture surgical instruments and patient monitoring systems.',
-    'Healthcare technology firm producing implants and orthopaedic devices.',
-    'Developer of ultrasound scanners and clinical imaging devices.',
-  ],
-  [
-    'Cybersecurity software protecting corporate networks against hackers and malware.',
-    'We offer penetration testing, firewalls and intrusion detection for enterprises.',
-    'Security company providing encryption and identity management software.',
-    'Managed security services that monitor servers for cyber attacks and viruses.',
-  ],
-  [
-    'Salmon farming company raising 20000 tonnes of fish a year in sea pens along the coast.',
-    'We export fresh and frozen seafood, including cod, herring and shrimp.',
-    'Aquaculture producer breeding trout and processing fish fillets.',
-    'Fishing company catching and processing mackerel for international markets.',
-  ],
-  [
-    'Construction contractor building apartments, schools and commercial buildings.',
-    'We renovate houses and carry out roofing, carpentry and concrete work.',
-    'Civil engineering company constructing roads, bridges and tunnels.',
-    'Building firm specialising in residential housing projects and renovation.',
-  ],
-  [
-    'Boutique hotel with restaurant and spa welcoming tourists year round.',
-    'Travel agency organising guided tours, cruises and holiday packages.',
-    'We run a mountain resort with cabins, ski rental and guest accommodation.',
-    'Tour operator offering sightseeing trips and vacation travel for visitors.',
-  ],
-  [
-    'Fashion brand designing clothing, shoes and accessories for women.',
-    'We sell apparel and garments through our online store and retail shops.',
-    'Clothing label producing jackets, dresses and knitwear from sustainable textiles.',
-    'Retailer of menswear, jeans and sportswear.',
-  ],
-  [
-    'Sawmill processing timber into lumber, planks and wooden beams.',
-    'Forestry company managing woodland, logging and selling pulpwood.',
-    'We harvest trees and supply logs to paper mills and sawmills.',
-    'Producer of wood pellets and sawn timber from sustainably managed forests.',
-  ],
-  [
-    'Recruitment agency with offices in 4 countries helping employers hire engineers and IT specialists since 2010.',
-    'We provide temporary staffing and executive search services.',
-    'Staffing company placing nurses and care workers in hospitals.',
-    'Headhunting firm recruiting candidates for management positions and jobs.',
-  ],
-  [
-    'We install charging stations for electric vehicles at homes and car parks.',
-    'Provider of 150 kW fast chargers and charging software for electric cars, started in 2018.',
-    'Company building a public network of EV charging points along highways.',
-    'Manufacturer of wallbox chargers and batteries for electric vehicles.',
-  ],
-  [
-    'Law firm advising clients on contracts, mergers and commercial disputes.',
-    'Legal services for companies, including litigation, employment law and patents.',
-    'Attorneys specialising in intellectual property and trademark registration.',
-    'We offer legal counsel on corporate governance and regulatory compliance.',
-  ],
-  [
-    'Bakery with 35 staff producing bread, pastries and cakes for cafes and grocery stores since 1972.',
-    'We bake rye bread, cookies and cinnamon buns daily.',
-    'Industrial bakery supplying baked goods and frozen dough to supermarkets.',
-    'Artisan baker making sourdough loaves, croissants and biscuits.',
-  ],
-];
+// 18 groups x 4 texts, in scripts/model-data/weighting-dev-groups.json (data, not code).
+const DEV_GROUPS = JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts/model-data/weighting-dev-groups.json'), 'utf8')) as string[][];
 
 interface EvalResult {
   auc: number;
@@ -670,103 +560,6 @@ function configJson(vocabSize: number, tableSha256: string): unknown {
   };
 }
 
-// ---- ONNX --------------------------------------------------------------------------------------
-
-type ITensorProto = InstanceType<typeof onnx.TensorProto>;
-const DT = onnx.TensorProto.DataType;
-const ATTR = onnx.AttributeProto.AttributeType;
-
-function tensorInit(name: string, dataType: number, dims: number[], raw: Uint8Array): ITensorProto {
-  return onnx.TensorProto.create({ name, dataType, dims, rawData: raw });
-}
-
-function int64Raw(values: number[]): Uint8Array {
-  const b = Buffer.alloc(values.length * 8);
-  for (const [i, v] of values.entries()) b.writeBigInt64LE(BigInt(v), i * 8);
-  return b;
-}
-
-function float32Raw(values: Float32Array | number[]): Uint8Array {
-  const b = Buffer.alloc(values.length * 4);
-  for (let i = 0; i < values.length; i++) b.writeFloatLE(values[i]!, i * 4);
-  return b;
-}
-
-function valueInfo(name: string, elemType: number, dims: (string | number)[]) {
-  return onnx.ValueInfoProto.create({
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) },
-      },
-    },
-  });
-}
-
-function node(opType: string, inputs: string[], outputs: string[], attrs: Record<string, number> = {}) {
-  return onnx.NodeProto.create({
-    opType,
-    name: outputs[0],
-    input: inputs,
-    output: outputs,
-    attribute: Object.entries(attrs).map(([name, i]) => ({ name, type: ATTR.INT, i })),
-  });
-}
-
-/**
- * sentence_embedding[b] = sum_s table_q[ids[b,s]] * scale[ids[b,s]] * mask[b,s] / max(1, sum_s mask[b,s])
- *
- * The weighted sum over the sequence is a batched MatMul: [B,1,S] x [B,S,D] -> [B,1,D].
- */
-function buildOnnx(q: Quantised, vocabSize: number): Uint8Array {
-  const initializer = [
-    tensorInit('embedding_table_int8', DT.INT8, [vocabSize, DIMS], new Uint8Array(q.q.buffer, q.q.byteOffset, q.q.byteLength)),
-    tensorInit('embedding_row_scale', DT.FLOAT, [vocabSize], float32Raw(q.scales)),
-    tensorInit('axes_last', DT.INT64, [1], int64Raw([-1])),
-    tensorInit('axes_1', DT.INT64, [1], int64Raw([1])),
-    tensorInit('one', DT.FLOAT, [], float32Raw([1])),
-  ];
-  const nodes = [
-    node('Gather', ['embedding_table_int8', 'input_ids'], ['rows_int8'], { axis: 0 }), // [B,S,D] int8
-    node('Cast', ['rows_int8'], ['rows'], { to: DT.FLOAT }), // [B,S,D]
-    node('Gather', ['embedding_row_scale', 'input_ids'], ['row_scale'], { axis: 0 }), // [B,S]
-    node('Cast', ['attention_mask'], ['mask'], { to: DT.FLOAT }), // [B,S]
-    node('Mul', ['row_scale', 'mask'], ['token_weight']), // [B,S]
-    node('Unsqueeze', ['token_weight', 'axes_1'], ['token_weight_row']), // [B,1,S]
-    node('MatMul', ['token_weight_row', 'rows'], ['summed_3d']), // [B,1,D]
-    node('Squeeze', ['summed_3d', 'axes_1'], ['summed']), // [B,D]
-    node('ReduceSum', ['mask', 'axes_last'], ['token_count'], { keepdims: 1 }), // [B,1]
-    node('Max', ['token_count', 'one'], ['denominator']), // [B,1]
-    node('Div', ['summed', 'denominator'], ['sentence_embedding']), // [B,D]
-  ];
-  const graph = onnx.GraphProto.create({
-    name: MODEL_ID,
-    docString: `Static word embeddings (${SOURCE.name}@${SOURCE.version}), int8 table with per-row scales, mean pooled.`,
-    node: nodes,
-    initializer,
-    input: [valueInfo('input_ids', DT.INT64, ['batch_size', 'sequence_length']), valueInfo('attention_mask', DT.INT64, ['batch_size', 'sequence_length'])],
-    output: [valueInfo('sentence_embedding', DT.FLOAT, ['batch_size', DIMS])],
-  });
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 13 }],
-    producerName: 'nordichub scripts/build-model.ts',
-    producerVersion: '1',
-    modelVersion: 1,
-    docString: MODEL_ID,
-    graph,
-    metadataProps: [
-      { key: 'nordichub.modelId', value: MODEL_ID },
-      { key: 'nordichub.dims', value: String(DIMS) },
-      { key: 'nordichub.source', value: `${SOURCE.name}@${SOURCE.version}` },
-    ],
-  });
-  const err = onnx.ModelProto.verify(model);
-  if (err) throw new Error(`invalid ModelProto: ${err}`);
-  return onnx.ModelProto.encode(model).finish();
-}
-
 function licenseSources(pkgDir: string): string {
   const read = (f: string): string => fs.readFileSync(path.join(pkgDir, f), 'utf8').trimEnd();
   return [
@@ -921,7 +714,7 @@ function main(): void {
   const tokens = [...english.map((e) => e.word), ...nordic.tokens];
   const q = quantise([...rows, ...nordic.rows], Float64Array.from([...weights, ...nordic.rows.map(() => 1)]));
   const vocabSize = tokens.length + 2;
-  const onnxBytes = buildOnnx(q, vocabSize);
+  const onnxBytes = buildStaticModelOnnx(q, vocabSize, { modelId: MODEL_ID, dims: DIMS, source: `${SOURCE.name}@${SOURCE.version}` });
   const tableSha = sha256(Buffer.concat([Buffer.from(q.q.buffer), Buffer.from(float32Raw(q.scales))]));
 
   fs.rmSync(opts.outDir, { recursive: true, force: true });

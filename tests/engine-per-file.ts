@@ -4,10 +4,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { createTestEngine, type TestEngine } from './helpers.js';
 
 /** An engine over `data`, opened before the file's tests and closed after them; its fields are read inside tests. */
-export function engineForFile(data: () => unknown): TestEngine {
+export function engineForFile(data: () => unknown, options: { outbox?: boolean | undefined } = {}): TestEngine {
   const state: { t?: TestEngine } = {};
   beforeAll(async () => {
-    state.t = await createTestEngine({ data: data() });
+    state.t = await createTestEngine({ data: data(), ...options });
   });
   afterAll(() => state.t?.close());
   const opened = () => state.t!;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { openRepository, type Repository } from '../src/db/index.js';
 import { sharedEmbedder, TransformersEmbedder, type Embedder } from '../src/embedding/index.js';
 import { closeEngine, type Engine } from '../src/engine/index.js';
+import { OutboxMailer, outboxDir } from '../src/mail/index.js';
 import { openEngine } from '../src/use-cases/open-engine.js';
 import { importDataset } from '../src/use-cases/import-dataset.js';
 import { snapshotDir } from '../src/index-lifecycle/index.js';
@@ -100,13 +101,15 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-export async function createTestEngine(options: { dir?: string; data?: unknown } = {}): Promise<TestEngine> {
+/** `outbox`: the engine mails into `<dir>/outbox` as .eml files, as a service without SMTP_URL does. */
+export async function createTestEngine(options: { dir?: string; data?: unknown; outbox?: boolean } = {}): Promise<TestEngine> {
   const temp = options.dir ? undefined : tempDir();
   const dir = options.dir ?? temp!.dir;
   const repo = await openRepository(await databaseFor(dir));
   const embedder = await testEmbedder();
   if (options.data) await importDataset(options.data, { repo, embedder });
-  const engine = await openEngine({ repo, embedder: sharedEmbedder(embedder), indexDir: snapshotDir(dir) });
+  const mailer = options.outbox ? new OutboxMailer(outboxDir(dir), 'NordicHub Test <test@nordichub.invalid>') : undefined;
+  const engine = await openEngine({ repo, embedder: sharedEmbedder(embedder), indexDir: snapshotDir(dir), mailer });
   return {
     engine,
     dir,

@@ -1,4 +1,4 @@
-import { dot } from '../embedding/embedder.js';
+import { dot } from '../embedding/index.js';
 
 /**
  * A nearest-neighbour index over L2-normalised vectors, keyed by entity id.

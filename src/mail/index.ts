@@ -21,3 +21,4 @@ export function describeMailer(mailer: Mailer, settings: MailSettings): string {
   const url = new URL(settings.smtpUrl!);
   return `mail: sending over SMTP via ${url.protocol}//${url.host} from ${settings.from}`;
 }
+export { agendaMailText, type AgendaMailInput } from './agenda-mail-text.js';

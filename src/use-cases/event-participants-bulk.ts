@@ -1,15 +1,8 @@
 // Registering many participants at once: match pasted names to companies (for a review step in
 // the console), then add the chosen companies in one change of the event.
-import type { Company } from '../domain/entities.js';
-import type { EventParticipant } from '../domain/events.js';
-import {
-  BulkParticipantsSchema,
-  candidateSearches,
-  MAX_MATCH_CANDIDATES,
-  MIN_MATCH_SCORE,
-  nameSimilarity,
-  ParticipantMatchSchema,
-} from '../domain/participant-match.js';
+import type { Company } from '../domain/index.js';
+import type { EventParticipant } from '../domain/index.js';
+import { BulkParticipantsSchema, candidateSearches, MAX_MATCH_CANDIDATES, MIN_MATCH_SCORE, nameSimilarity, ParticipantMatchSchema } from '../domain/index.js';
 import { invalid } from '../errors.js';
 import type { Engine } from '../engine/index.js';
 import { changeEvent, getEvent } from './events.js';

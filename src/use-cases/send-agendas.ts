@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IdSchema, type Company } from '../domain/index.js';
-import { foldText } from '../domain/search-words.js';
+import { foldText } from '../domain/index.js';
 import { AppError, ErrorCodes } from '../errors.js';
-import { agendaMailText } from '../mail/agenda-mail-text.js';
+import { agendaMailText } from '../mail/index.js';
 import type { Mailer, MailTransportKind } from '../mail/index.js';
 import { agendaView, participantIcs, type AgendaView, type ParticipantAgenda } from './event-agenda.js';
 import type { Engine } from '../engine/index.js';

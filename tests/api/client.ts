@@ -190,10 +190,12 @@ export interface ServedApp {
 
 /**
  * The app served over a fresh engine holding `data`, for one test file: built before its tests,
- * closed after them. `base` and `t` are read inside tests, once set up.
+ * closed after them. `base` and `t` are read inside tests, once set up. `outbox`: the engine mails
+ * into .eml files (see createTestEngine).
  */
-export function servedApp(data: () => unknown, adminKey: string, options: AppOptions = {}): ServedApp {
-  const t = engineForFile(data);
+export function servedApp(data: () => unknown, adminKey: string, options: AppOptions & { outbox?: boolean } = {}): ServedApp {
+  const { outbox, ...appOptions } = options;
+  const t = engineForFile(data, { outbox });
   const serveOver = (more: AppOptions) => serve(buildApp({ ...more, engine: () => t.engine, adminKeyHash: hashKey(adminKey) }));
   const served = (more: AppOptions) => {
     const state: { server?: Served } = {};
@@ -207,7 +209,7 @@ export function servedApp(data: () => unknown, adminKey: string, options: AppOpt
       },
     };
   };
-  const first = served(options);
+  const first = served(appOptions);
   return {
     get base() {
       return first.base;

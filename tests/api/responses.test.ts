@@ -11,7 +11,7 @@ import { servedApp, typedClient, type TypedAnswer } from './client.js';
 
 const ADMIN = 'test-admin-key-responses-0123456789';
 const SITE_ORIGIN = 'https://partner.example';
-const app = servedApp(exportSet, ADMIN);
+const app = servedApp(exportSet, ADMIN, { outbox: true });
 const api = typedClient(() => app.base);
 const admin = { key: ADMIN };
 const EVENT = 'ev-answers';
@@ -79,6 +79,14 @@ const SAMPLES: [string, () => Promise<TypedAnswer<unknown>>][] = [
       return api.post('/api/v1/events/{id}/participants', { path: { id: EVENT }, body: { companyId: 'is-sensor' }, ...admin });
     },
   ],
+  [
+    'POST /api/v1/events/{id}/participants/match',
+    () => api.post('/api/v1/events/{id}/participants/match', { path: { id: EVENT }, body: { lines: ['Nordic Pack', 'Unknown Name Oy'] }, ...admin }),
+  ],
+  [
+    'POST /api/v1/events/{id}/participants/bulk',
+    () => api.post('/api/v1/events/{id}/participants/bulk', { path: { id: EVENT }, body: { companyIds: ['no-fish'] }, ...admin }),
+  ],
   ['GET /api/v1/events/{id}/participants', () => api.get('/api/v1/events/{id}/participants', { path: { id: EVENT }, ...admin })],
   [
     'PATCH /api/v1/events/{id}/participants/{companyId}',
@@ -103,6 +111,10 @@ const SAMPLES: [string, () => Promise<TypedAnswer<unknown>>][] = [
   ],
   ['POST /api/v1/events/{id}/schedule', () => api.post('/api/v1/events/{id}/schedule', { path: { id: EVENT }, ...admin })],
   ['GET /api/v1/events/{id}', () => api.get('/api/v1/events/{id}', { path: { id: EVENT }, ...admin })],
+  [
+    'POST /api/v1/events/{id}/agendas/send',
+    () => api.post('/api/v1/events/{id}/agendas/send', { path: { id: EVENT }, body: { onlyChanged: false }, ...admin }),
+  ],
   ['GET /api/v1/events/{id}/agenda', () => api.get('/api/v1/events/{id}/agenda', { path: { id: EVENT }, ...admin })],
   [
     'GET /api/v1/events/{id}/participants/{companyId}/agenda',
