@@ -21,7 +21,9 @@ const K = 10;
 
 const loadedAt = performance.now();
 const { index } = await loadSnapshot(values.snapshot);
-console.log(`${index.size.toLocaleString('en-US')} companies loaded in ${((performance.now() - loadedAt) / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `${index.size.toLocaleString('en-US')} companies loaded in ${((performance.now() - loadedAt) / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}`,
+);
 
 const ids = [...index.attributes.keys()];
 const queryFor = (i: number): CandidateQuery => {
@@ -49,5 +51,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`${QUERIES} askers, limit ${K}, the two ways alternating; ms per ranking:`);
 for (const name of Object.keys(ways) as (keyof typeof ways)[])
   console.log(`  ${name.padEnd(14)} mean ${mean(ms[name]).toFixed(3)}  p50 ${pct(ms[name], 0.5).toFixed(3)}  p99 ${pct(ms[name], 0.99).toFixed(3)}`);
-console.log(`  => tags take ${(mean(ms.tags) / mean(ms['string filter'])).toFixed(2)}x the time of the string filter; answers differing: ${differing} of ${QUERIES + 100}`);
+console.log(
+  `  => tags take ${(mean(ms.tags) / mean(ms['string filter'])).toFixed(2)}x the time of the string filter; answers differing: ${differing} of ${QUERIES + 100}`,
+);
 console.log(`load average after: ${loadavg()[0]!.toFixed(1)}`);
