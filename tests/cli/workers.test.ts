@@ -9,6 +9,7 @@ import { company, smallSet } from '../fixtures/small-set.js';
 import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, waitForLog, type ServiceProcess } from '../helpers.js';
 
 const ADMIN = 'workers-test-admin-key-0123456789';
+const PER_IP = 6;
 const t = tempDir();
 let service: ServiceProcess;
 
@@ -24,13 +25,14 @@ let probes = 0;
  * One request on a connection of its own: the primary deals new connections to the workers in
  * turn, so successive requests reach both. The request id finds the log line of the worker that served it.
  */
-async function send(method: string, p: string, body?: unknown): Promise<Answer> {
+async function send(method: string, p: string, body?: unknown, asAdmin = true): Promise<Answer> {
   const id = `probe-${++probes}`;
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(`${service.base}${p}`, {
       method,
       agent: false,
-      headers: { 'x-request-id': id, authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      // The admin key is exempt from rate limits; anonymous requests count against the per-IP limit.
+      headers: { 'x-request-id': id, 'content-type': 'application/json', ...(asAdmin ? { authorization: `Bearer ${ADMIN}` } : {}) },
     });
     req.on('response', (res) => {
       let text = '';
@@ -64,6 +66,7 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     NORDICHUB_ADMIN_KEY: ADMIN,
     WORKERS: '2',
+    RATE_LIMIT_PER_IP: String(PER_IP),
     SYNC_INTERVAL_MS: '200',
   };
   const file = path.join(t.dir, 'set.json');
@@ -115,6 +118,15 @@ describe('WORKERS=2', () => {
       return a.worker === other && partnerIds(a).includes('dk-boxes') ? true : undefined;
     }, 10_000);
   }, 30_000);
+
+  it('allows one IP the configured rate across both workers together, not per worker', async () => {
+    const answers = [];
+    for (let i = 0; i < PER_IP + 4; i++) answers.push(await send('GET', '/api/v1/companies/fi-pack/partners?limit=5', undefined, false));
+    expect(new Set(answers.map((a) => a.worker))).toEqual(new Set([1, 2]));
+    // Each worker allows its share (3 of 6): with no split each would allow 6, and all 10 would pass.
+    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(PER_IP);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(4);
+  });
 
   it('stops both on SIGTERM; worker 1 alone saved the snapshot, with every company', async () => {
     service.child.kill('SIGTERM');
