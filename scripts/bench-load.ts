@@ -14,7 +14,7 @@
  * shares the machine's two cores with it, so the figures are a floor.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,8 +58,30 @@ async function ensureData(): Promise<void> {
   say(`  imported in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * CPU time (ms) the service has used so far: the process and its workers, from /proc (Linux).
+ * Per request it is a figure a busy machine distorts far less than requests per second.
+ */
+function serviceCpuMs(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while the table was read.
+    }
+  }
+  let ticks = stats.get(rootPid)?.ticks ?? 0;
+  for (const [, s] of stats) if (s.ppid === rootPid) ticks += s.ticks;
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 interface Service {
   base: string;
+  /** CPU ms used by the service's processes so far. */
+  cpuMs(): number;
   /** Resident memory of each worker (MB), from its ready log line. */
   rssMb: number[];
   stop(): Promise<void>;
@@ -100,6 +122,7 @@ async function startService(workers: number): Promise<Service> {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       return {
         base: url,
+        cpuMs: () => serviceCpuMs(child.pid!),
         rssMb,
         stop: () => {
           child.kill('SIGTERM');
@@ -162,7 +185,8 @@ const row = (r: Run) =>
 const HEADER = `${'connections'.padStart(11)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p90 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'requests'.padStart(9)}`;
 
 /** Probes concurrency, then runs `--duration` seconds at the best level that keeps p99 under the limit. */
-async function measure(base: string): Promise<Run> {
+async function measure(service: Service): Promise<Run & { cpuMsPerRequest: number }> {
+  const base = service.base;
   await load(base, 2, 5); // warm-up
   say(`\nProbing concurrency, ${values['probe-seconds']} s each (mix: 80 % recommendations by id, 15 % free-text search, 5 % writes):`);
   say(HEADER);
@@ -176,20 +200,22 @@ async function measure(base: string): Promise<Run> {
   const sustainable = probes.filter((r) => r.p99 < P99_LIMIT_MS && r.errors === 0).sort((a, b) => b.rps - a.rps)[0] ?? probes[0]!;
   say(`\n${values.duration} s at ${sustainable.connections} connections (the highest throughput with p99 under ${P99_LIMIT_MS} ms and no errors):`);
   say(HEADER);
+  const cpuBefore = service.cpuMs();
   const main = await load(base, sustainable.connections, Number(values.duration));
-  say(row(main));
-  return main;
+  const cpuMsPerRequest = (service.cpuMs() - cpuBefore) / main.requests;
+  say(`${row(main)}   service CPU ${cpuMsPerRequest.toFixed(1)} ms per request`);
+  return { ...main, cpuMsPerRequest };
 }
 
 const load1 = () => loadavg()[0]!.toFixed(1);
 await ensureData();
-const results: { workers: number; run: Run; rssMb: number[]; loadBefore: string; loadAfter: string }[] = [];
+const results: { workers: number; run: Run & { cpuMsPerRequest: number }; rssMb: number[]; loadBefore: string; loadAfter: string }[] = [];
 for (const workers of values.workers.split(',').map(Number)) {
   say(`\n=== WORKERS=${workers} ===`);
   const service = await startService(workers);
   try {
     const loadBefore = load1();
-    const run = await measure(service.base);
+    const run = await measure(service);
     results.push({ workers, run, rssMb: service.rssMb, loadBefore, loadAfter: load1() });
   } finally {
     await service.stop();
