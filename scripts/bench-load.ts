@@ -222,9 +222,11 @@ for (const workers of values.workers.split(',').map(Number)) {
   }
 }
 say(`\nSide by side (p99 limit ${P99_LIMIT_MS} ms; load average before/after each run, 2-core machine shared with other work):`);
-say(`${'workers'.padStart(7)} ${HEADER} ${'RSS/worker MB'.padStart(14)} ${'load avg'.padStart(10)}`);
-for (const r of results)
-  say(`${String(r.workers).padStart(7)} ${row(r.run)} ${r.rssMb.join('+').padStart(14)} ${`${r.loadBefore}/${r.loadAfter}`.padStart(10)}`);
+say(`${'workers'.padStart(7)} ${HEADER} ${'CPU ms/req'.padStart(10)} ${'RSS/worker MB'.padStart(14)} ${'load avg'.padStart(10)}`);
+for (const r of results) {
+  const cpu = r.run.cpuMsPerRequest.toFixed(1).padStart(10);
+  say(`${String(r.workers).padStart(7)} ${row(r.run)} ${cpu} ${r.rssMb.join('+').padStart(14)} ${`${r.loadBefore}/${r.loadAfter}`.padStart(10)}`);
+}
 const base1 = results[0]!;
 for (const r of results.slice(1))
   say(`=> ${r.workers} workers: ${(r.run.rps / base1.run.rps).toFixed(2)}x the requests/s of ${base1.workers}; p99 ${r.run.p99} ms, errors ${r.run.errors}`);
