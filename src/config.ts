@@ -1,4 +1,5 @@
 // The only reader of process.env. Every setting has a default and a one-line doc.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -43,6 +44,10 @@ const ConfigSchema = z
     RATE_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(3000),
     /** Trust X-Forwarded-For from this many proxy hops (0: use the socket's address). */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Server processes sharing the port (node:cluster), each with its own index; 1 serves in this process. */
+    WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+    /** Set by the primary for its workers: one demo site key for all, so a page from one worker works against another. */
+    NORDICHUB_DEMO_KEY: z.string().min(16).optional(),
     /** pino log level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** SMTP server for outgoing mail (smtp:// or smtps://, credentials in the URL); unset: mail goes to DATA_DIR/outbox as .eml files. */
@@ -67,6 +72,9 @@ export interface Config {
   readonly rateLimits: RateLimits;
   readonly trustProxyHops: number;
   readonly mail: MailSettings;
+  readonly workers: number;
+  /** Undefined outside a cluster: the app makes its own. */
+  readonly demoKey: string | undefined;
 }
 
 export interface MailSettings {
@@ -113,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: { perIpPerMinute: e.RATE_LIMIT_PER_IP, perKeyPerMinute: e.RATE_LIMIT_PER_KEY },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? OUTBOX_FROM },
+    workers: e.WORKERS,
+    demoKey: e.NORDICHUB_DEMO_KEY,
   });
 }

@@ -22,7 +22,20 @@ export interface RunningService {
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+/** What differs between the workers of a cluster (src/cluster.ts); a lone process is the default. */
+export interface ServiceRole {
+  /** Only one process saves snapshots: concurrent savers would race on the same folder. */
+  savesSnapshots: boolean;
+}
+
+/** Resident memory and heap in MB: reported at ready so the cost of each worker's index is visible. */
+export function memoryMb(): { rssMb: number; heapMb: number; externalMb: number } {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1048576);
+  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed), externalMb: mb(m.external) };
+}
+
+export async function startService(config: Config, logger: Logger, role: ServiceRole = { savesSnapshots: true }): Promise<RunningService> {
   const adminKey = ensureAdminKey(config.dataDir, config.adminKey);
   if (adminKey.generated) {
     // Printed once: only its hash is kept.
@@ -37,6 +50,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     version,
     rateLimits: config.rateLimits,
     trustProxyHops: config.trustProxyHops,
+    demoKey: config.demoKey,
   });
   const server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -56,10 +70,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger,
       hnsw: { ...DEFAULT_HNSW, efSearch: config.efSearch },
       mailer,
+      persist: role.savesSnapshots,
     });
     opened.follower.follow(config.syncIntervalMs, config.snapshotIntervalMs);
     engine = opened;
-    logger.info({ model: embedder.modelId, companies: opened.index.companies.size }, 'ready');
+    logger.info({ model: embedder.modelId, companies: opened.index.companies.size, ...memoryMb() }, 'ready');
     return opened;
   })();
 

@@ -183,7 +183,9 @@ export async function waitForLog(s: ServiceProcess, pattern: RegExp, withinMs = 
 }
 
 export async function startServiceProcess(env: NodeJS.ProcessEnv, readyWithinMs = 120_000): Promise<ServiceProcess> {
-  const child = spawnTs(['src/main.ts'], { PORT: '0', LOG_LEVEL: 'info', ...env });
+  // One process unless a test asks for workers (tests/cli/workers.test.ts): the tests that use
+  // this read one process's log and signal it directly.
+  const child = spawnTs(['src/main.ts'], { PORT: '0', LOG_LEVEL: 'info', WORKERS: '1', ...env });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

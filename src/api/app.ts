@@ -28,6 +28,8 @@ export interface AppDeps {
   version?: string;
   rateLimits?: RateLimits;
   trustProxyHops?: number;
+  /** The demo site key; every worker of a cluster must share one (see src/cluster.ts). */
+  demoKey?: string | undefined;
 }
 
 const DEFAULT_LIMITS: RateLimits = { perIpPerMinute: 300, perKeyPerMinute: 3000 };
@@ -42,6 +44,9 @@ function validate<T extends z.ZodType | undefined>(schema: T, value: unknown, wh
 
 const expressPath = (p: string) => p.replace(/\{(\w+)\}/g, ':$1');
 const callerOf = (res: Response) => res.locals['caller'] as Caller;
+
+/** A fresh demo site key: it lives as long as the process (or the cluster) does. */
+export const newDemoKey = () => `pk_demo_${randomBytes(18).toString('base64url')}`;
 
 export function buildApp(deps: AppDeps): express.Express {
   const app = express();
@@ -63,7 +68,7 @@ export function buildApp(deps: AppDeps): express.Express {
   }
   const log = (err: unknown) => deps.logger?.error({ err }, 'unhandled error');
   const openapi = buildOpenApi(ROUTES, { version: deps.version ?? '0.0.0' });
-  const auth = new Authenticator(deps.adminKeyHash, () => deps.engine()?.repo, `pk_demo_${randomBytes(18).toString('base64url')}`);
+  const auth = new Authenticator(deps.adminKeyHash, () => deps.engine()?.repo, deps.demoKey ?? newDemoKey());
 
   app.get('/healthz', (_req, res) => {
     const engine = deps.engine();

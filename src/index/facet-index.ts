@@ -17,6 +17,9 @@ export interface EntityAttributes {
   deadline?: string | null;
 }
 
+/** Tags are bytes; 0 means untagged. */
+const MAX_TAG = 255;
+
 type AttributeKind = 'country' | 'sector' | 'partnerType' | 'cluster' | 'kind';
 
 export class FacetIndex {
@@ -25,6 +28,12 @@ export class FacetIndex {
   // Inverted lists (`sector:ict` -> ids) let a selective filter find its few candidates without
   // scanning every entity.
   private readonly postings = new Map<string, Set<string>>();
+  // Country -> a number 1-255 tagged on every facet index's label (see countryTag): what makes the
+  // cross-border filter a typed-array read. Codes are never reused, so a stale tag cannot alias.
+  private readonly countryCodes = new Map<string, number>();
+  private readonly taggable: boolean;
+  /** Set once an entity could get no code: untagged labels then no longer mean "no entity". */
+  private tagsOverflowed = false;
 
   constructor(
     readonly dims: number,
@@ -33,6 +42,29 @@ export class FacetIndex {
     indexes?: ReadonlyMap<string, VectorIndex>,
   ) {
     this.indexes = indexes ?? new Map(facets.map((f) => [f, new HnswVectorIndex(dims, params)]));
+    this.taggable = [...this.indexes.values()].every((index) => index.setTag !== undefined);
+  }
+
+  /**
+   * The tag that marks entities of `country` in every facet index, for SearchOptions.excludeTag;
+   * undefined when these indexes keep no tags (exact scan) or more than 255 countries were seen.
+   */
+  countryTag(country: string): number | undefined {
+    if (!this.taggable || this.tagsOverflowed) return undefined;
+    let code = this.countryCodes.get(country);
+    if (code === undefined && this.countryCodes.size < MAX_TAG) {
+      code = this.countryCodes.size + 1;
+      this.countryCodes.set(country, code);
+    }
+    return code;
+  }
+
+  /** Tags `id`'s label in every facet index with its country's code (0 when codes ran out). */
+  private tagCountry(id: string, country: string): void {
+    if (!this.taggable) return;
+    const code = this.countryTag(country);
+    if (code === undefined) this.tagsOverflowed = true;
+    for (const index of this.indexes.values()) index.setTag?.(id, code ?? 0);
   }
 
   /** Exact-scan facets, for collections small enough that a graph does not pay. */
@@ -93,11 +125,13 @@ export class FacetIndex {
       if (v?.some((x) => x !== 0)) index.upsert(id, v);
       else index.remove(id);
     }
+    this.tagCountry(id, attributes.country);
   }
 
   /** Attributes of an entity whose vectors were loaded from a snapshot. */
   restoreAttributes(id: string, attributes: EntityAttributes): void {
     this.setAttributes(id, attributes);
+    this.tagCountry(id, attributes.country);
   }
 
   remove(id: string): void {

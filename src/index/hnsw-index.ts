@@ -32,6 +32,9 @@ export class HnswVectorIndex implements VectorIndex {
   private readonly labelOf = new Map<string, number>();
   private keyAt: (string | null)[] = [];
   private freeLabels: number[] = [];
+  // A small number per label (the country code, set by FacetIndex): the cross-border filter reads
+  // it instead of keyAt[label] -> attributes Map -> string compare. 0: untagged or free.
+  private tags: Uint8Array;
 
   constructor(
     readonly dims: number,
@@ -43,6 +46,7 @@ export class HnswVectorIndex implements VectorIndex {
     this.hnsw.initIndex({ maxElements: this.capacity, m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
     this.hnsw.setEf(params.efSearch);
     this.slab = new Float32Array(this.capacity * dims);
+    this.tags = new Uint8Array(this.capacity);
   }
 
   get size(): number {
@@ -88,30 +92,50 @@ export class HnswVectorIndex implements VectorIndex {
     this.hnsw.markDelete(label);
     this.labelOf.delete(key);
     this.keyAt[label] = null;
+    this.tags[label] = 0;
     this.freeLabels.push(label);
     return true;
+  }
+
+  setTag(key: string, tag: number): void {
+    const label = this.labelOf.get(key);
+    if (label !== undefined) this.tags[label] = tag;
   }
 
   search(query: Float32Array, k: number, options: SearchOptions = {}): SearchHit[] {
     if (k <= 0 || this.size === 0) return [];
     if (options.within) return this.exactSearch(query, k, options.within, options.filter);
-    const filter = options.filter;
+    const labelFilter = this.labelFilter(options);
+    // Search at least twice as wide as the answer, or large k lose recall.
+    this.hnsw.setEf(Math.max(this.params.efSearch, 2 * k));
+    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), Math.min(k, this.size), labelFilter);
+    return neighbors.map((label, i) => ({ key: this.keyAt[label]!, similarity: 1 - distances[i]! }));
+  }
+
+  /** The callback hnswlib calls for every label it visits (~200 per search): kept cheap. */
+  private labelFilter(options: SearchOptions): (label: number) => boolean {
+    const { filter, excludeTag } = options;
     const keyAt = this.keyAt;
+    const tags = this.tags;
+    if (excludeTag !== undefined && !filter) {
+      const excludeLabel = options.excludeKey === undefined ? -1 : (this.labelOf.get(options.excludeKey) ?? -1);
+      return (label) => {
+        const tag = tags[label]!;
+        return tag !== 0 && tag !== excludeTag && label !== excludeLabel;
+      };
+    }
     // An exception thrown inside hnswlib's filter callback aborts the process: never throw.
-    const labelFilter = (label: number): boolean => {
+    return (label) => {
       const key = keyAt[label];
       if (key == null) return false;
       if (!filter) return true;
+      if (excludeTag !== undefined && tags[label] === excludeTag) return false;
       try {
         return filter(key) === true;
       } catch {
         return false;
       }
     };
-    // Search at least twice as wide as the answer, or large k lose recall.
-    this.hnsw.setEf(Math.max(this.params.efSearch, 2 * k));
-    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), Math.min(k, this.size), labelFilter);
-    return neighbors.map((label, i) => ({ key: keyAt[label]!, similarity: 1 - distances[i]! }));
   }
 
   private exactSearch(query: Float32Array, k: number, within: readonly string[], filter?: (key: string) => boolean): SearchHit[] {
@@ -134,6 +158,9 @@ export class HnswVectorIndex implements VectorIndex {
     const slab = new Float32Array(next * this.dims);
     slab.set(this.slab);
     this.slab = slab;
+    const tags = new Uint8Array(next);
+    tags.set(this.tags);
+    this.tags = tags;
     this.capacity = next;
   }
 
@@ -175,6 +202,8 @@ export class HnswVectorIndex implements VectorIndex {
     if (bytes.byteLength !== meta.labels.length * meta.dims * 4) throw new Error('Vector file does not match the label table.');
     index.slab = new Float32Array(Math.max(index.capacity, meta.labels.length) * meta.dims);
     new Uint8Array(index.slab.buffer).set(bytes);
+    // Tags are not saved: FacetIndex sets them again from the snapshot's attributes.
+    index.tags = new Uint8Array(Math.max(index.capacity, meta.labels.length));
     index.keyAt = meta.labels;
     for (const [label, key] of meta.labels.entries()) {
       if (key === null) index.freeLabels.push(label);

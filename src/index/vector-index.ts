@@ -22,6 +22,8 @@ export interface VectorIndex {
   upsert(key: string, vector: Float32Array): void;
   /** Removes the vector of `key`; false when it had none. */
   remove(key: string): boolean;
+  /** Tags the vector of `key` with a small number (1-255) that `SearchOptions.excludeTag` reads; absent on indexes that ignore tags. */
+  setTag?(key: string, tag: number): void;
   /**
    * Up to `k` nearest keys by cosine similarity, best first. `filter` is applied during the
    * search, so filtered results still number `k` when that many pass. `within` switches to an
@@ -42,6 +44,14 @@ export interface SearchOptions {
   filter?: (key: string) => boolean;
   /** Only these keys are considered, by exact scan. */
   within?: readonly string[];
+  /**
+   * Labels tagged so (the asker's country: every match is cross-border) are skipped by a typed
+   * array read, before `filter` is called; without `filter`, untagged labels are skipped too.
+   * Only for indexes with `setTag` (HNSW); see FacetIndex.countryTag.
+   */
+  excludeTag?: number;
+  /** With `excludeTag` and no `filter`: this key (the asker) is never answered. */
+  excludeKey?: string | undefined;
 }
 
 /** One search result. */

@@ -43,9 +43,11 @@ export interface RankerOptions {
   minPool: number;
   /** Walk a filter's inverted list to count its candidates only below this share of the index. */
   listScanShare: number;
+  /** Exclude the asker's country by label tags (SearchOptions.excludeTag); false: by the string filter alone, as before (benchmarks compare the two). */
+  countryTags: boolean;
 }
 
-export const DEFAULT_RANKER: RankerOptions = { exactScanMax: 5_000, poolFactor: 5, minPool: 50, listScanShare: 0.25 };
+export const DEFAULT_RANKER: RankerOptions = { exactScanMax: 5_000, poolFactor: 5, minPool: 50, listScanShare: 0.25, countryTags: true };
 
 export function buildFilter(query: CandidateQuery, filters: CandidateFilters, attributes: ReadonlyMap<string, EntityAttributes>): (id: string) => boolean {
   const set = (xs: readonly string[] | undefined) => (xs?.length ? new Set(xs) : undefined);
@@ -81,7 +83,7 @@ export function rankCandidates(
   shown = limit,
 ): RankedCandidate[] {
   const filter = buildFilter(query, filters, index.attributes);
-  const search: SearchOptions = { filter };
+  const search: SearchOptions = options.countryTags ? searchOptions(index, query, filters, filter) : { filter };
   // A filter that leaves few candidates makes a filtered HNSW walk slow (it visits many nodes to
   // find k that pass): find those candidates from the narrowest inverted list and scan them exactly.
   const narrowest = narrowestFilter(index, filters);
@@ -102,6 +104,24 @@ export function rankCandidates(
   const ranked = [...candidates].map((id) => scoreCandidate(index, query, id, signals));
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return ranked.slice(0, limit);
+}
+
+/**
+ * Every match is cross-border: the asker's country is excluded by a typed-array read per label
+ * (SearchOptions.excludeTag). With no other filter that read is all the search needs; with others,
+ * it spares the JS filter most of its calls.
+ */
+function searchOptions(index: FacetIndex, query: CandidateQuery, filters: CandidateFilters, filter: (id: string) => boolean): SearchOptions {
+  const excludeTag = index.countryTag(query.country);
+  if (excludeTag === undefined) return { filter };
+  const onlyCrossBorder =
+    !filters.countries?.length &&
+    !filters.sectors?.length &&
+    !filters.partnerTypes?.length &&
+    !filters.opportunityTypes?.length &&
+    !filters.openAt &&
+    !filters.among;
+  return onlyCrossBorder ? { excludeTag, excludeKey: query.excludeId } : { filter, excludeTag };
 }
 
 /** The filter dimension with the fewest candidates, as inverted lists to union. */

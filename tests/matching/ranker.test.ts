@@ -61,6 +61,7 @@ describe('partner ranking', () => {
       poolFactor: 1,
       minPool: 1,
       listScanShare: 0,
+      countryTags: true,
     });
     expect(ranked).toHaveLength(25);
     expect(ranked.every((r) => r.id.startsWith('se-'))).toBe(true);
