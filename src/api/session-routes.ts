@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appError } from '../errors.js';
 import { endSession, startSession } from '../use-cases/console-session.js';
 import { route, type RouteDef } from './http.js';
+import { DEFAULT_SESSION_SECONDS } from './session-cookie.js';
 
 const SessionSchema = z.object({ role: z.enum(['staff', 'admin']), keyId: z.string().nullable(), expiresAt: z.string() }).meta({ id: 'ConsoleSession' });
 
@@ -19,7 +20,7 @@ export const SESSION_ROUTES: RouteDef[] = [
     async handle({ engine, role, keyId, sessionHash, sessionSeconds }) {
       // A session renewing itself would outlive its bound: only the key starts one.
       if (sessionHash) throw appError('SIGN_IN_WITH_KEY', {});
-      const seconds = sessionSeconds ?? 3600;
+      const seconds = sessionSeconds ?? DEFAULT_SESSION_SECONDS;
       const { session, secret } = await startSession(engine.repo, { role: role === 'admin' ? 'admin' : 'staff', keyId }, seconds);
       return {
         status: 201,

@@ -198,8 +198,8 @@ function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn
             aria-describedby="key-help"
           />
           <p id="key-help" class="hint">
-            Your own staff key, from <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key works too, but keep it for
-            administration.
+            Your own staff key, from an admin (the console's Keys page) or <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key
+            works too, but keep it for administration. It is sent once; this browser then stays signed in for 12 hours, in every tab.
           </p>
         </div>
         <ProblemView error={error} title="Could not sign in." />
