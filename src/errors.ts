@@ -66,6 +66,11 @@ export const MESSAGES = {
   KEY_REQUIRED: { code: ErrorCodes.UNAUTHORIZED, template: 'This endpoint needs `Authorization: Bearer <{role} key>`.' },
   KEY_REVOKED: { code: ErrorCodes.FORBIDDEN, template: 'This API key ({prefix}…) was revoked; ask NordicHub for a new one.' },
   ORIGIN_REFUSED: { code: ErrorCodes.FORBIDDEN, template: 'This site key works only from {origins}{refused}.' },
+  CROSS_SITE_REFUSED: {
+    code: ErrorCodes.FORBIDDEN,
+    template: 'A change made with the console cookie must come from the console itself ({own}), not from {from}.',
+  },
+  SIGN_IN_WITH_KEY: { code: ErrorCodes.FORBIDDEN, template: 'A console session cannot start another: sign in with the key itself.' },
   ROLE_TOO_LOW: { code: ErrorCodes.FORBIDDEN, template: 'A {role} key cannot use this endpoint; it needs a {needed} key.' },
   NOT_READY: { code: ErrorCodes.NOT_READY, template: 'The service is still loading; retry in a few seconds.' },
   MODEL_NAME_IS_PATH: {

@@ -46,6 +46,9 @@ export const IntroductionSchema = z
   })
   .meta({ id: 'Introduction' });
 
+// The list adds the company's name to each request (null once the company is deleted).
+const ListedIntroductionSchema = IntroductionSchema.extend({ companyName: z.string().nullable() }).meta({ id: 'ListedIntroduction' });
+
 const IntroListQuery = z.strictObject({
   status: z.enum(INTRODUCTION_STATUSES).optional(),
   companyId: z.string().max(80).optional(),
@@ -115,8 +118,8 @@ export const ACCESS_ROUTES: RouteDef[] = [
     tag: 'Introductions',
     role: 'staff',
     query: IntroListQuery,
-    summary: 'Introduction requests, newest first',
-    responses: { 200: { description: 'A page', schema: pageOf(IntroductionSchema) } },
+    summary: 'Introduction requests, newest first, each with the name of the company asked for',
+    responses: { 200: { description: 'A page', schema: pageOf(ListedIntroductionSchema) } },
     async handle({ engine, query }) {
       return { body: await listIntroductions(engine, query as z.output<typeof IntroListQuery>) };
     },

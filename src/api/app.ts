@@ -18,6 +18,7 @@ import { Authenticator, type Caller } from './auth.js';
 import { errorToProblem, etagOf, jsonDepthGuard, parseIfMatch, ROLE_RANK, sendProblem, type RouteDef } from './http.js';
 import { buildOpenApi } from './openapi.js';
 import { ROUTES } from './routes.js';
+import { clearedSessionCookie, DEFAULT_SESSION_SECONDS, sessionCookie } from './session-cookie.js';
 
 export interface AppDeps {
   /** Undefined while the model and index are loading: the API answers 503 until then. */
@@ -30,6 +31,8 @@ export interface AppDeps {
   trustProxyHops?: number;
   /** The demo site key; every worker of a cluster must share one (see src/cluster.ts). */
   demoKey?: string | undefined;
+  /** Lifetime of a console session (the cookie a staff key is exchanged for); 12 hours by default. */
+  sessionSeconds?: number;
 }
 
 const DEFAULT_LIMITS: RateLimits = { perIpPerMinute: 300, perKeyPerMinute: 3000 };
@@ -149,8 +152,14 @@ export function buildApp(deps: AppDeps): express.Express {
           ifMatch,
           acceptLanguage,
           engine,
+          sessionHash: caller.sessionHash ?? null,
+          sessionSeconds: deps.sessionSeconds ?? DEFAULT_SESSION_SECONDS,
         });
         if (r.invalidatesKeys) auth.invalidate();
+        if (result.sessionCookie === 'clear') res.append('Set-Cookie', clearedSessionCookie(req.secure));
+        else if (result.sessionCookie) res.append('Set-Cookie', sessionCookie(result.sessionCookie.secret, result.sessionCookie.maxAgeSeconds, req.secure));
+        // Answers that depend on the cookie must not be cached for another caller.
+        if (caller.sessionHash || result.sessionCookie) res.vary('Cookie');
         res.status(result.status ?? 200);
         // The tag names the version, not the bytes: staff see private fields the public does not.
         if (result.version !== undefined) res.set('ETag', etagOf(result.version)).vary('Authorization');

@@ -22,6 +22,10 @@ export interface RouteContext<P, Q, B> {
   /** The version named by an `If-Match` header (`"3"` or `W/"3"`); undefined without one or for `*`. */
   ifMatch: number | undefined;
   engine: Engine;
+  /** Signed in through the console's cookie: the hash of its secret; null with a key or no one. */
+  sessionHash?: string | null;
+  /** How long a new console session lasts, in seconds. */
+  sessionSeconds?: number;
 }
 
 export interface RouteResult {
@@ -35,6 +39,8 @@ export interface RouteResult {
   disposition?: string;
   /** The version of the entity answered: sent as the strong ETag `"<version>"`. */
   version?: number;
+  /** Sets the console's session cookie to this secret, or clears it. */
+  sessionCookie?: { secret: string; maxAgeSeconds: number } | 'clear';
 }
 
 export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {

@@ -33,6 +33,7 @@ import { EVENT_ROUTES } from './event-routes.js';
 import { EVENT_BULK_ROUTES } from './event-bulk-routes.js';
 import { FEEDBACK_ROUTES, FeedbackSchema } from './feedback-routes.js';
 import { AgendaMailingSchema, MAIL_ROUTES } from './mail-routes.js';
+import { SESSION_ROUTES } from './session-routes.js';
 import { ROLE_RANK, route, type Role, type RouteDef } from './http.js';
 import {
   AudienceQuerySchema,
@@ -206,6 +207,7 @@ export const ROUTES: RouteDef[] = [
   ...MAIL_ROUTES,
   ...EVENT_BULK_ROUTES,
   ...ACCESS_ROUTES,
+  ...SESSION_ROUTES,
   ...FEEDBACK_ROUTES,
   ...CONSOLE_ROUTES,
   route({

@@ -25,6 +25,7 @@ export type {
   WriteGuard,
 } from './repository.js';
 export type { MailingStore } from './mailing-store.js';
+export type { ConsoleSession, SessionStore } from './session-store.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 const PG_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/postgres/migrations');

@@ -19,6 +19,7 @@ import {
 import { PrismaClient } from './generated/client.js';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.js';
 import { mailingFromRow, mailingToRow } from './mailing-store.js';
+import { sessionFromRow, type ConsoleSession } from './session-store.js';
 import { retryingWriter, WRITER_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import {
   WriteConflict,
@@ -435,6 +436,8 @@ export class PrismaRepository implements Repository {
 
   async revokeApiKey(id: string): Promise<boolean> {
     const { count } = await this.writer.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    // Its console sessions end with it (findSession also checks the key, should this fail).
+    await this.writer.consoleSession.deleteMany({ where: { keyId: id } });
     return count > 0 || (await this.prisma.apiKey.count({ where: { id } })) > 0;
   }
 
@@ -508,6 +511,30 @@ export class PrismaRepository implements Repository {
   async judgedCompanies(): Promise<string[]> {
     const rows = await this.prisma.feedback.findMany({ distinct: ['companyId'], select: { companyId: true } });
     return rows.map((r) => r.companyId);
+  }
+
+  async createSession(session: ConsoleSession, hash: string): Promise<void> {
+    await this.writer.consoleSession.create({
+      data: { hash, keyId: session.keyId, role: session.role, createdAt: new Date(session.createdAt), expiresAt: new Date(session.expiresAt) },
+    });
+  }
+
+  async findSession(hash: string, now: Date): Promise<ConsoleSession | null> {
+    const row = await this.prisma.consoleSession.findUnique({ where: { hash } });
+    if (!row || row.expiresAt <= now) return null;
+    if (row.keyId) {
+      const key = await this.prisma.apiKey.findUnique({ where: { id: row.keyId }, select: { revokedAt: true } });
+      if (!key || key.revokedAt) return null;
+    }
+    return sessionFromRow(row);
+  }
+
+  async deleteSession(hash: string): Promise<boolean> {
+    return (await this.writer.consoleSession.deleteMany({ where: { hash } })).count > 0;
+  }
+
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    return (await this.writer.consoleSession.deleteMany({ where: { expiresAt: { lt: now } } })).count;
   }
 
   async agendaMailings(eventId: string): Promise<AgendaMailing[]> {

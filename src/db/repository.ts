@@ -14,6 +14,7 @@ import type {
   Sector,
 } from '../domain/index.js';
 import type { MailingStore } from './mailing-store.js';
+import type { SessionStore } from './session-store.js';
 
 /** Which page of entities `list` answers, and the filters they must pass. */
 export interface ListQuery {
@@ -243,6 +244,6 @@ export interface FeedbackStore {
  * One database holding every aggregate. Use cases and routes are given only the store(s) they
  * need; the process that opened the database closes it.
  */
-export interface Repository extends EntityStore, EventStore, AccessStore, FeedbackStore, MailingStore {
+export interface Repository extends EntityStore, EventStore, AccessStore, FeedbackStore, MailingStore, SessionStore {
   close(): Promise<void>;
 }

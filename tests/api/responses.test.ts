@@ -141,6 +141,9 @@ const SAMPLES: [string, () => Promise<TypedAnswer<unknown>>][] = [
       return api.delete('/api/v1/keys/{id}', { path: { id }, ...admin });
     },
   ],
+  ['POST /api/v1/session', () => api.post('/api/v1/session', admin)],
+  // A sign-out made with the key itself: there is no session to end, and the cookie is cleared all the same.
+  ['DELETE /api/v1/session', () => api.delete('/api/v1/session', admin)],
   [
     'POST /api/v1/introductions',
     async () => {

@@ -1,6 +1,6 @@
-// The console's only door to the service: JSON calls with the staff key, problems as errors
-// with their field paths, and downloads that carry the key (a plain link could not).
-const KEY_STORAGE = 'nordichub.console.key';
+// The console's only door to the service: JSON calls carried by the session cookie, problems as
+// errors with their field paths, and downloads. The key itself is sent once, at sign-in, and
+// never kept by the page: the service answers with an HttpOnly cookie every tab shares.
 
 export interface FieldIssue {
   path: string;
@@ -25,16 +25,25 @@ export interface Page<T> {
 type Listener = (reason: string | undefined) => void;
 const signOutListeners = new Set<Listener>();
 
+/** Who is signed in, as the service says. */
+export interface Me {
+  role: string;
+  keyId: string | null;
+}
+
 export const session = {
-  // In this tab's session storage: gone when the browser session ends, never sent anywhere but here.
-  get key(): string | null {
-    return sessionStorage.getItem(KEY_STORAGE);
+  /** The signed-in caller, or null when this browser has no live session (checked at start). */
+  async current(): Promise<Me | null> {
+    const res = await fetch('/api/v1/me');
+    return res.ok ? ((await res.json()) as Me) : null;
   },
-  signIn(key: string): void {
-    sessionStorage.setItem(KEY_STORAGE, key);
+  /** Exchanges the key for the session cookie; the page forgets the key afterwards. */
+  async signIn(key: string): Promise<Me> {
+    return (await send('POST', '/api/v1/session', undefined, { Authorization: `Bearer ${key}` })).json() as Promise<Me>;
   },
-  signOut(reason?: string): void {
-    sessionStorage.removeItem(KEY_STORAGE);
+  /** Ends the session on the service (every tab is signed out), then here. */
+  async signOut(reason?: string): Promise<void> {
+    if (!reason) await fetch('/api/v1/session', { method: 'DELETE' }).catch(() => undefined);
     for (const listener of signOutListeners) listener(reason);
   },
   onSignOut(listener: Listener): () => void {
@@ -43,31 +52,27 @@ export const session = {
   },
 };
 
-async function send(method: string, path: string, body?: unknown, key = session.key, extraHeaders: Record<string, string> = {}): Promise<Response> {
+async function send(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
   const headers: Record<string, string> = { ...extraHeaders };
-  if (key) headers['Authorization'] = `Bearer ${key}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // Same-origin fetches carry the cookie; the service checks the Origin of every change.
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.ok) return res;
   const problem = (await res.json().catch(() => ({}))) as { detail?: string; errors?: FieldIssue[] };
-  if (res.status === 401 && key && key === session.key) session.signOut('The service no longer accepts this key (revoked or replaced): sign in again.');
+  if (res.status === 401 && !extraHeaders['Authorization'])
+    void session.signOut('Your session has ended (signed out, expired or its key revoked): sign in again.');
   throw new ApiError(res.status, problem.detail ?? `${res.status} ${res.statusText}`, problem.errors ?? []);
 }
 
 /** `headers`: e.g. `If-Match` with the version a change was made from (see `ifMatch`). */
 export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  return (await send(method, path, body, session.key, headers)).json() as Promise<T>;
+  return (await send(method, path, body, headers)).json() as Promise<T>;
 }
 
 /** The header that makes a write apply only to the version it was made from (else 412). */
 export const ifMatch = (version: unknown): Record<string, string> => (typeof version === 'number' ? { 'If-Match': `"${version}"` } : {});
 
 export const get = <T>(path: string) => api<T>('GET', path);
-
-/** Checks a key before keeping it: the console needs a staff or admin key. */
-export async function checkKey(key: string): Promise<{ role: string }> {
-  return (await send('GET', '/api/v1/me', undefined, key)).json() as Promise<{ role: string }>;
-}
 
 /** Saves what an endpoint answers as a file, under the name the service suggests. */
 export async function download(path: string, fallbackName: string): Promise<void> {

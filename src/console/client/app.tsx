@@ -1,8 +1,9 @@
-// The console's frame: sign-in with a staff key, the navigation, and one route per page.
+// The console's frame: sign-in with a staff key (exchanged for a session cookie every tab shares),
+// the navigation with its badge of new introductions, and one route per page.
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { checkKey, session } from './api';
-import { asApiError } from './hooks';
+import { session, type Me } from './api';
+import { asApiError, useApi } from './hooks';
 import { ProblemView } from './components/ui';
 import { VocabularyProvider } from './vocabulary';
 import { Announcer } from './announcer';
@@ -17,7 +18,9 @@ import { EventPage } from './pages/event';
 import { EventHandouts } from './pages/event-handouts';
 import { IntroductionsPage } from './pages/introductions';
 import { ImportPage } from './pages/import';
-import type { ApiError } from './api';
+import { KeysPage } from './pages/keys';
+import type { ApiError, Page } from './api';
+import type { Introduction } from './types';
 
 const NAV = [
   ['/console', 'Dashboard'],
@@ -50,26 +53,39 @@ const EventPageById = keyedById(EventPage);
 const EventHandoutsById = keyedById(EventHandouts);
 
 export function App() {
-  const [signedIn, setSignedIn] = useState(session.key !== null);
+  // undefined while asking the service whether this browser is signed in already (another tab).
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [reason, setReason] = useState<string | undefined>();
-  useEffect(
-    () =>
-      session.onSignOut((why) => {
-        setReason(why);
-        setSignedIn(false);
-      }),
-    [],
-  );
-  if (!signedIn) return <SignIn reason={reason} onSignedIn={() => setSignedIn(true)} />;
+  useEffect(() => {
+    session.current().then(setMe, () => setMe(null));
+    return session.onSignOut((why) => {
+      setReason(why);
+      setMe(null);
+    });
+  }, []);
+  if (me === undefined) return <p class="boot">Loading the staff console…</p>;
+  if (me === null) return <SignIn reason={reason} onSignedIn={setMe} />;
   return (
     <LocationProvider scope="/console">
-      <Frame />
+      <Frame me={me} />
     </LocationProvider>
   );
 }
 
-function Frame() {
+/** How many introduction requests wait for staff, read again on each navigation. */
+function useNewIntroductions(path: string): number | undefined {
+  const waiting = useApi<Page<Introduction>>('/api/v1/introductions?status=new&limit=1');
+  const { reload } = waiting;
+  useEffect(() => {
+    void reload();
+  }, [path, reload]);
+  return waiting.data?.total;
+}
+
+function Frame({ me }: { me: Me }) {
   const { path } = useLocation();
+  const waiting = useNewIntroductions(path);
+  const nav = me.role === 'admin' ? [...NAV, ['/console/keys', 'Keys'] as const] : NAV;
   const current = (href: string) => (href === '/console' ? path === '/console' || path === '/console/' : path.startsWith(href));
   return (
     <>
@@ -82,16 +98,23 @@ function Frame() {
         </p>
         <nav aria-label="Main">
           <ul>
-            {NAV.map(([href, label]) => (
+            {nav.map(([href, label]) => (
               <li key={href}>
                 <a href={href} aria-current={current(href) ? 'page' : undefined}>
                   {label}
                 </a>
+                {/* Beside the link, not in it: the link keeps its name, the count is read after it. */}
+                {href === '/console/introductions' && waiting ? (
+                  <span class="count-badge" data-testid="new-introductions">
+                    {waiting}
+                    <span class="visually-hidden"> new</span>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
         </nav>
-        <button type="button" class="link" onClick={() => session.signOut()}>
+        <button type="button" class="link" onClick={() => void session.signOut()}>
           Sign out
         </button>
       </header>
@@ -114,6 +137,7 @@ function Frame() {
               <Route path="/console/events/:id/print" component={EventHandoutsById} />
               <Route path="/console/introductions" component={IntroductionsPage} />
               <Route path="/console/import" component={ImportPage} />
+              <Route path="/console/keys" component={me.role === 'admin' ? KeysPage : NotFound} />
               <Route default component={NotFound} />
             </Router>
           </VocabularyProvider>
@@ -134,7 +158,7 @@ function NotFound() {
   );
 }
 
-function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn(): void }) {
+function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn(me: Me): void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
@@ -143,9 +167,7 @@ function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn
     setBusy(true);
     setError(undefined);
     try {
-      await checkKey(key.trim());
-      session.signIn(key.trim());
-      onSignedIn();
+      onSignedIn(await session.signIn(key.trim()));
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -176,8 +198,8 @@ function SignIn({ reason, onSignedIn }: { reason: string | undefined; onSignedIn
             aria-describedby="key-help"
           />
           <p id="key-help" class="hint">
-            Your own staff key, from <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key works too, but keep it for
-            administration.
+            Your own staff key, from an admin (the console's Keys page) or <code>npm run keys -- create --role staff --label "Your name"</code>. An admin key
+            works too, but keep it for administration. It is sent once; this browser then stays signed in for 12 hours, in every tab.
           </p>
         </div>
         <ProblemView error={error} title="Could not sign in." />

@@ -31,3 +31,5 @@ export type Agenda = Schemas['Agenda'];
 export type AgendaMeeting = Agenda['meetings'][number];
 export type Ref = AgendaMeeting['a'];
 export type ImportJob = Schemas['ImportJob'];
+/** An introduction request as listed: with the name of the company asked for. */
+export type ListedIntroduction = Schemas['ListedIntroduction'];

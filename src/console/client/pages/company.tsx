@@ -5,6 +5,7 @@ import { api, queryString } from '../api';
 import { CompanyProfile, OpportunityProfile } from '../components/profile';
 import { Country, Loading, PageState, ProblemView, ProfileHeader, Reasons, ScoreBar } from '../components/ui';
 import { useAction, useApi, type Loaded } from '../hooks';
+import { CompanyIntroductions } from './introductions';
 import type { Company, Feedback, FeedbackKind, OpportunityResult, PartnerResult, Scored, Verdict } from '../types';
 
 interface Suggestion extends Scored {
@@ -96,6 +97,7 @@ export function CompanyPage({ id }: { id: string }) {
           {current && <SuggestionDetail s={current} />}
         </section>
       </div>
+      <CompanyIntroductions companyId={c.id} />
     </>
   );
 }

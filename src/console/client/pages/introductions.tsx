@@ -1,11 +1,12 @@
-// Introduction requests from the widget: read them, set their status, keep a note.
+// Introduction requests from the widget: read them (the company by name, the visitor's company and
+// country), set their status, keep a note. The company page lists its own with the same cards.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, queryString, type Page } from '../api';
 import { CodeSelect, Loading, PageTitle, Pager, ProblemView } from '../components/ui';
 import { useAction, useApi } from '../hooks';
-import { localDate } from '../labels';
-import type { Introduction } from '../types';
+import { countryName, localDate } from '../labels';
+import type { ListedIntroduction } from '../types';
 
 const STATUSES = ['new', 'in-progress', 'introduced', 'declined'] as const;
 const STATUS_LABEL: Record<string, string> = { new: 'New', 'in-progress': 'In progress', introduced: 'Introduced', declined: 'Declined' };
@@ -15,7 +16,7 @@ export function IntroductionsPage() {
   const { query, route, path } = useLocation();
   const status = query['status'] ?? '';
   const offset = Number(query['offset'] ?? 0) || 0;
-  const list = useApi<Page<Introduction>>(`/api/v1/introductions${queryString({ status, limit: LIMIT, offset })}`);
+  const list = useApi<Page<ListedIntroduction>>(`/api/v1/introductions${queryString({ status, limit: LIMIT, offset })}`);
   return (
     <>
       <PageTitle text="Introduction requests" />
@@ -37,11 +38,7 @@ export function IntroductionsPage() {
           <p role="status" class="muted">
             {list.data.total} request{list.data.total === 1 ? '' : 's'}
           </p>
-          <ol class="cards">
-            {list.data.items.map((i) => (
-              <IntroductionCard key={i.id} intro={i} onSaved={list.reload} />
-            ))}
-          </ol>
+          <IntroductionCards items={list.data.items} onSaved={list.reload} />
           <Pager offset={offset} limit={LIMIT} total={list.data.total} onChange={(o) => route(`${path}${queryString({ status, offset: o })}`)} />
         </>
       )}
@@ -49,7 +46,25 @@ export function IntroductionsPage() {
   );
 }
 
-function IntroductionCard({ intro, onSaved }: { intro: Introduction; onSaved(): void }) {
+/** The requests as cards; `headingLevel` 3 where they sit under a section of a page. */
+export function IntroductionCards({ items, onSaved, headingLevel = 2 }: { items: ListedIntroduction[]; onSaved(): void; headingLevel?: 2 | 3 }) {
+  return (
+    <ol class="cards">
+      {items.map((i) => (
+        <IntroductionCard key={i.id} intro={i} onSaved={onSaved} headingLevel={headingLevel} />
+      ))}
+    </ol>
+  );
+}
+
+/** "Karin Lindqvist (Fjällfisk AB, Sweden)": who asked, from which company and country. */
+function visitorLine(intro: ListedIntroduction): string {
+  const from = [intro.visitorCompany, intro.visitorCountry ? countryName(intro.visitorCountry) : null].filter(Boolean).join(', ');
+  return from ? `${intro.visitorName} (${from})` : intro.visitorName;
+}
+
+function IntroductionCard({ intro, onSaved, headingLevel }: { intro: ListedIntroduction; onSaved(): void; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const [status, setStatus] = useState<string>(intro.status);
   const [note, setNote] = useState(intro.staffNote ?? '');
   const [saved, setSaved] = useState(false);
@@ -66,11 +81,10 @@ function IntroductionCard({ intro, onSaved }: { intro: Introduction; onSaved(): 
   }
   return (
     <li class="card">
-      <h2 class="h3">
-        {intro.visitorName}
-        {intro.visitorCompany ? ` (${intro.visitorCompany}${intro.visitorCountry ? `, ${intro.visitorCountry}` : ''})` : ''} would like to meet{' '}
-        <a href={`/console/companies/${encodeURIComponent(intro.companyId)}`}>{intro.companyId}</a>
-      </h2>
+      <Heading class="h3">
+        {visitorLine(intro)} would like to meet{' '}
+        <a href={`/console/companies/${encodeURIComponent(intro.companyId)}`}>{intro.companyName ?? `${intro.companyId} (deleted)`}</a>
+      </Heading>
       <p class="muted">
         {localDate(intro.createdAt)} · <a href={`mailto:${intro.visitorEmail}`}>{intro.visitorEmail}</a> · {STATUS_LABEL[intro.status]}
       </p>
@@ -88,5 +102,24 @@ function IntroductionCard({ intro, onSaved }: { intro: Introduction; onSaved(): 
       </form>
       <ProblemView error={error} title="Not saved." />
     </li>
+  );
+}
+
+/** On a company's page: the requests to meet it, newest first (the first 20, then a link to all). */
+export function CompanyIntroductions({ companyId }: { companyId: string }) {
+  const list = useApi<Page<ListedIntroduction>>(`/api/v1/introductions${queryString({ companyId, limit: LIMIT })}`);
+  return (
+    <section class="intro-list" aria-labelledby="company-introductions">
+      <h2 id="company-introductions">Introduction requests</h2>
+      <ProblemView error={list.error} />
+      {list.loading && !list.data && <Loading what="requests" />}
+      {list.data && !list.data.total && <p class="muted">No one has asked to meet this company yet.</p>}
+      {list.data && list.data.total > 0 && (
+        <>
+          <IntroductionCards items={list.data.items} onSaved={list.reload} headingLevel={3} />
+          {list.data.total > list.data.items.length && <p>{list.data.total - list.data.items.length} older requests are on the Introductions page.</p>}
+        </>
+      )}
+    </section>
   );
 }
