@@ -10,7 +10,7 @@ import {
   nameSimilarity,
   ParticipantMatchSchema,
 } from '../domain/participant-match.js';
-import { invalid } from '../errors.js';
+import { appError } from '../errors.js';
 import type { Engine } from '../engine/index.js';
 import { changeEvent, getEvent } from './events.js';
 import { parseOrThrow } from '../validation/index.js';
@@ -91,7 +91,7 @@ export async function addParticipantsInBulk(engine: Engine, eventId: string, bod
   await getEvent(engine, eventId);
   const known = await engine.repo.existingIds('company', companyIds);
   const unknown = companyIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `no company "${id}"` }]));
-  if (unknown.length) throw invalid('Unknown companies in the list: nothing was added.', unknown);
+  if (unknown.length) throw appError('UNKNOWN_COMPANIES', {}, unknown);
   let result: BulkAddResult = { added: [], skipped: [] };
   await changeEvent(engine, eventId, (e) => {
     // Decided inside the write, against the event as it is now: a registration made meanwhile is skipped, not doubled.
