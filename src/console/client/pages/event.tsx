@@ -11,7 +11,8 @@ import type { Agenda, AgendaMeeting, Company, MatchEvent, PartnerResult } from '
 import { BulkAdd } from './event-bulk-add';
 import { ParticipantSettings, PRIORITIES, type ParticipantRow as Row } from './event-participant';
 import { MoveMeeting, ScheduleBar } from './event-schedule';
-import { EventSettings, PastDateWarning } from './event-settings';
+import { PastDateWarning } from './event-rule-fields';
+import { EventSettings } from './event-settings';
 
 export function EventPage({ id }: { id: string }) {
   const base = `/api/v1/events/${encodeURIComponent(id)}`;
