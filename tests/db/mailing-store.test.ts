@@ -26,6 +26,16 @@ const mailing = (over: Partial<AgendaMailing> & Pick<AgendaMailing, 'eventId' | 
   ...over,
 });
 
+/** fi-a mailed for ev-1 and ev-2, se-b for ev-1. */
+async function recordFiInTwoEventsSeInOne() {
+  for (const [eventId, companyId] of [
+    ['ev-1', 'fi-a'],
+    ['ev-2', 'fi-a'],
+    ['ev-1', 'se-b'],
+  ] as const)
+    await repo.recordAgendaMailing(mailing({ eventId, companyId }));
+}
+
 describe('agenda mailings', () => {
   it('keeps one row per event and company: mailing again replaces hash, address and time', async () => {
     await repo.recordAgendaMailing(mailing({ eventId: 'ev-1', companyId: 'se-b' }));
@@ -44,12 +54,7 @@ describe('agenda mailings', () => {
   });
 
   it('lists a company’s mailings across events and erases exactly those', async () => {
-    for (const [eventId, companyId] of [
-      ['ev-1', 'fi-a'],
-      ['ev-2', 'fi-a'],
-      ['ev-1', 'se-b'],
-    ] as const)
-      await repo.recordAgendaMailing(mailing({ eventId, companyId }));
+    await recordFiInTwoEventsSeInOne();
     expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-1', 'ev-2']);
     expect(await repo.deleteAgendaMailingsFor('fi-a')).toBe(2);
     expect(await repo.agendaMailingsOf('fi-a')).toEqual([]);
@@ -57,12 +62,7 @@ describe('agenda mailings', () => {
   });
 
   it('forgets an event’s mailings with the event', async () => {
-    for (const [eventId, companyId] of [
-      ['ev-1', 'fi-a'],
-      ['ev-2', 'fi-a'],
-      ['ev-1', 'se-b'],
-    ] as const)
-      await repo.recordAgendaMailing(mailing({ eventId, companyId }));
+    await recordFiInTwoEventsSeInOne();
     expect(await repo.deleteAgendaMailingsOfEvent('ev-1')).toBe(2);
     expect(await repo.agendaMailings('ev-1')).toEqual([]);
     expect((await repo.agendaMailingsOf('fi-a')).map((m) => m.eventId)).toEqual(['ev-2']);
