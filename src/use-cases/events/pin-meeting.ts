@@ -2,12 +2,14 @@
 import { PinSchema, type MatchEvent, type Meeting } from '../../domain/index.js';
 import { appError } from '../../errors.js';
 import { brokenPinRule, pinClash, type Attendee } from '../../events/index.js';
-import type { Engine } from '../../engine/index.js';
+import type { EntityStore } from '../../db/index.js';
+
+type CompanyReader = { readonly repo: Pick<EntityStore, 'getMany'> };
 import { parseOrThrow } from '../../validation/index.js';
-import { changeEvent, participantOf, samePair, samePairOf } from './event-store.js';
+import { changeEvent, participantOf, samePair, samePairOf, type EventWriter } from './event-store.js';
 
 /** Pins a meeting: given a slot and table, or where the pair meets in the current agenda. */
-export async function pinMeeting(engine: Engine, eventId: string, body: unknown): Promise<Meeting> {
+export async function pinMeeting(engine: CompanyReader & EventWriter, eventId: string, body: unknown): Promise<Meeting> {
   const pin = parseOrThrow(PinSchema, body, 'pin');
   let pinned: Meeting | undefined;
   await changeEvent(engine, eventId, async (e) => {
@@ -37,7 +39,7 @@ export async function pinMeeting(engine: Engine, eventId: string, body: unknown)
 }
 
 /** Refuses (422, naming the rule) a pin the scheduler could never keep. */
-async function checkPinRules(engine: Engine, e: MatchEvent, a: string, b: string, slot: number): Promise<void> {
+async function checkPinRules(engine: CompanyReader, e: MatchEvent, a: string, b: string, slot: number): Promise<void> {
   const countries = new Map((await engine.repo.getMany('company', [a, b])).map((c) => [c.id, c.country]));
   const attendee = (id: string): Attendee => {
     const p = participantOf(e, id);
