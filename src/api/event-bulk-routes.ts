@@ -1,6 +1,6 @@
 // Bulk registration for events (staff): match pasted names to companies, then add the chosen ones.
 import { z } from 'zod';
-import { BulkParticipantsSchema, ParticipantMatchSchema } from '../domain/participant-match.js';
+import { BulkParticipantsSchema, ParticipantMatchSchema } from '../domain/index.js';
 import { addParticipantsInBulk, matchParticipantLines } from '../use-cases/event-participants-bulk.js';
 import { route, type RouteDef } from './http.js';
 import { IdParams } from './schemas.js';

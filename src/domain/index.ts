@@ -11,3 +11,4 @@ export * from './stats.js';
 export * from './search-words.js';
 export * from './mailing.js';
 export * from './company-card.js';
+export * from './participant-match.js';

@@ -1,7 +1,7 @@
 // The agenda mail's words in each language the profiles know; English for the rest. Times are
 // written in the venue's zone, as the attached calendar file has them.
 import { DateTime } from 'luxon';
-import type { Language } from '../domain/vocabulary.js';
+import type { Language } from '../domain/index.js';
 
 export interface AgendaMailInput {
   eventName: string;

@@ -1,7 +1,5 @@
 // Registering many participants at once: match pasted names to companies (for a review step in
 // the console), then add the chosen companies in one change of the event.
-import type { Company } from '../domain/entities.js';
-import type { EventParticipant } from '../domain/events.js';
 import {
   BulkParticipantsSchema,
   candidateSearches,
@@ -9,7 +7,9 @@ import {
   MIN_MATCH_SCORE,
   nameSimilarity,
   ParticipantMatchSchema,
-} from '../domain/participant-match.js';
+  type Company,
+  type EventParticipant,
+} from '../domain/index.js';
 import { appError } from '../errors.js';
 import type { Engine } from '../engine/index.js';
 import { changeEvent, getEvent } from './events.js';

@@ -2,8 +2,7 @@
 // agenda changed since it was last mailed (the hash of what was mailed is kept per participant).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { IdSchema, type Company } from '../domain/index.js';
-import { foldText } from '../domain/search-words.js';
+import { foldText, IdSchema, type Company } from '../domain/index.js';
 import { appError } from '../errors.js';
 import { agendaMailText } from '../mail/agenda-mail-text.js';
 import type { Mailer, MailTransportKind } from '../mail/index.js';

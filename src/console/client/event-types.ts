@@ -18,7 +18,7 @@ export interface BulkAdded {
 }
 
 // The change list of a re-run has the domain's shape (type-only: nothing of the server is bundled).
-export type { MeetingRef, ParticipantChanges, ScheduleChanges } from '../../domain/events';
+export type { MeetingRef, ParticipantChanges, ScheduleChanges } from '../../domain/index';
 
 export type ScheduleMode = 'keep' | 'replan';
 
