@@ -85,6 +85,18 @@ export const MESSAGES = {
   },
   MODEL_WITHOUT_DIMS: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model "{model}" declares no dimension.' },
   MODEL_OUTPUT_UNKNOWN: { code: ErrorCodes.MODEL_UNAVAILABLE, template: 'Model output has neither sentence_embedding nor last_hidden_state.' },
+  // Matchmaking events.
+  EVENT_EXISTS: { code: ErrorCodes.CONFLICT, template: 'An event with id "{id}" already exists.' },
+  ALREADY_REGISTERED: { code: ErrorCodes.CONFLICT, template: '{companyId} is already registered for {eventId}.' },
+  MEETING_PINNED: { code: ErrorCodes.CONFLICT, template: 'The meeting is pinned; unpin it first.' },
+  EVENT_CHANGED_WHILE_SCHEDULING: { code: ErrorCodes.CONFLICT, template: 'The event changed while it was being scheduled; run the schedule again.' },
+  NOT_SCHEDULED: { code: ErrorCodes.CONFLICT, template: 'The event "{eventId}" has no agenda yet: schedule it first.' },
+  PIN_NEEDS_PLACE: { code: ErrorCodes.VALIDATION, template: 'Give slot and table: the pair has no meeting in the agenda to pin.' },
+  NO_SUCH_PLACE: { code: ErrorCodes.VALIDATION, template: 'No such {place}.' },
+  PIN_CLASHES: { code: ErrorCodes.INFEASIBLE, template: 'The pin collides with another pin: {clash}.' },
+  PIN_BREAKS_RULE: { code: ErrorCodes.INFEASIBLE, template: 'The pin breaks a rule of the event: {rule}.' },
+  UNKNOWN_COMPANIES: { code: ErrorCodes.VALIDATION, template: 'Unknown companies in the list: nothing was added.' },
+  NO_MAILER: { code: ErrorCodes.NOT_READY, template: 'No mailer is configured in this process.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
 /** The name of a catalogue message. */

@@ -20,6 +20,8 @@ import {
   deleteEvent,
   getEvent,
   getVersionedEvent,
+  listEvents,
+  listParticipants,
   participantOf,
   patchEvent,
   patchParticipant,
@@ -186,7 +188,7 @@ export const EVENT_ROUTES: RouteDef[] = [
     summary: 'List events',
     responses: { 200: { description: 'Events', schema: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), updatedAt: z.string() })) }) } },
     async handle({ engine }) {
-      return { body: { items: await engine.repo.listEvents() } };
+      return { body: { items: await listEvents(engine.repo) } };
     },
   }),
   route({
@@ -232,7 +234,6 @@ export const EVENT_ROUTES: RouteDef[] = [
     responses: { 200: { description: 'Deleted', schema: ok }, 404: problem('No such event'), 412: problem('Changed meanwhile: nothing was deleted') },
     async handle({ engine, params, ifMatch }) {
       await deleteEvent(engine, params.id, ifMatch);
-      await engine.repo.deleteAgendaMailingsOfEvent(params.id);
       return { body: { ok: true } };
     },
   }),
@@ -266,23 +267,7 @@ export const EVENT_ROUTES: RouteDef[] = [
       404: problem('No such event'),
     },
     async handle({ engine, params }) {
-      const event = await getEvent(engine, params.id);
-      const companies = new Map(
-        (
-          await engine.repo.getMany(
-            'company',
-            event.participants.map((p) => p.companyId),
-          )
-        ).map((c) => [c.id, c]),
-      );
-      return {
-        body: {
-          items: event.participants.map((p) => ({
-            ...p,
-            company: { id: p.companyId, name: companies.get(p.companyId)?.name ?? p.companyId, country: companies.get(p.companyId)?.country ?? '' },
-          })),
-        },
-      };
+      return { body: { items: await listParticipants(engine, params.id) } };
     },
   }),
   route({

@@ -34,10 +34,10 @@ export const MAIL_ROUTES: RouteDef[] = [
     params: IdParams,
     body: SendAgendasSchema,
     summary:
-      'Mail each participant its agenda (text in its language, times in the venue’s zone, the .ics attached); by default only those whose agenda changed since last mailed. Without SMTP_URL the mails go to DATA_DIR/outbox as .eml files',
+      'Mail each participant its agenda (text in its language, times in the venue’s zone, the .ics attached); by default only those whose agenda changed since last mailed, and a participant who withdrew after being mailed gets its meetings as cancelled. Without SMTP_URL the mails go to DATA_DIR/outbox as .eml files',
     responses: {
       200: { description: 'Who was mailed and who was skipped, and why', schema: SendAgendasResultSchema },
-      400: problem('Invalid body, or a company that is not a participant: nothing was sent'),
+      400: problem('Invalid body, or a company that is not (and was not mailed as) a participant: nothing was sent'),
       404: problem('No such event'),
       409: problem('The event has no agenda yet'),
     },

@@ -1,8 +1,8 @@
 // How `npm run event -- schedule EVENT_ID` reports an agenda on the terminal.
 import { plainTable } from './table.js';
-import type { AgendaView } from '../use-cases/event-agenda.js';
+import type { AgendaView, ScheduledAgenda } from '../use-cases/event-agenda.js';
 
-export function describeAgenda(view: AgendaView): string {
+export function describeAgenda(view: AgendaView | ScheduledAgenda): string {
   const s = view.statistics;
   const pct = (x: number, of: number) => (of ? `${((100 * x) / of).toFixed(1)} %` : 'none asked');
   const table = plainTable({ head: [`Agenda of ${view.event.name}`, ''] });
@@ -21,5 +21,9 @@ export function describeAgenda(view: AgendaView): string {
     ['Total match score', s.totalScore.toFixed(2)],
     ['Gap to the upper bound', `${(100 * s.gapToBound).toFixed(2)} %`],
   );
+  if ('changes' in view) {
+    const c = view.changes;
+    table.push(['Against the last run', `kept ${c.kept}, added ${c.added}, moved ${c.moved}, cancelled ${c.cancelled}`]);
+  }
   return table.toString();
 }

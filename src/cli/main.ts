@@ -7,6 +7,7 @@ import { DEMO_DATA, describeError, describeImport, importFile } from './commands
 import { buildDigest, digestTable, writeDigestCsv } from './digest.js';
 import { digestCsv } from '../use-cases/opportunity-digest.js';
 import { agendaCsv, agendaView, participantAgenda, participantCsv, participantIcs, scheduleEvent } from '../use-cases/event-agenda.js';
+import { listEvents } from '../use-cases/events.js';
 import { withEngine } from './engine.js';
 import { describeAgenda } from './event.js';
 import { writeFile } from 'node:fs/promises';
@@ -84,19 +85,23 @@ event
   .description('List events')
   .action(() =>
     withEngine(loadConfig(), async (engine) => {
-      for (const e of await engine.repo.listEvents()) console.log(`${e.id}\t${e.name}\t(changed ${e.updatedAt})`);
+      for (const e of await listEvents(engine.repo)) console.log(`${e.id}\t${e.name}\t(changed ${e.updatedAt})`);
     }),
   );
 
 event
   .command('schedule')
-  .description('Generate the agenda of an event (pinned meetings stay) and print its statistics')
+  .description(
+    'Generate the agenda of an event and print its statistics and changes; pinned meetings stay, and so (unless --replan) do all meetings still allowed',
+  )
   .argument('<eventId>')
   .option('--csv <file>', 'also write the whole agenda as CSV')
-  .action((eventId: string, o: { csv?: string }) =>
+  .option('--replan', 'plan from scratch instead of keeping existing meetings in their slot and table')
+  .action((eventId: string, o: { csv?: string; replan?: boolean }) =>
     withEngine(loadConfig(), async (engine) => {
       const progress = phaseProgress();
-      const view = await scheduleEvent(engine, eventId, progress.update).finally(() => progress.stop());
+      const mode = o.replan ? 'replan' : 'keep';
+      const view = await scheduleEvent(engine, eventId, progress.update, { mode }).finally(() => progress.stop());
       if (o.csv) await writeFile(o.csv, agendaCsv(view));
       console.log(describeAgenda(view) + (o.csv ? `\nCSV written to ${o.csv}` : ''));
     }),

@@ -183,23 +183,24 @@ export function slotsOf(plan: SlotPlan, timeZone: string): Slot[] {
 }
 
 export function toMatchEvent(input: z.output<typeof EventInputSchema>): MatchEvent {
-  const { id, name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...plan } = input;
+  const { id, ...settings } = input;
   return {
     id,
-    name,
-    timeZone,
-    plan,
-    slots: slotsOf(plan, timeZone),
-    tables,
-    maxMeetings: maxMeetings ?? null,
-    minMeetings,
-    allowSameCountry,
+    ...settingsPart({ ...settings, maxMeetings: settings.maxMeetings ?? null }),
     participants: [],
     pins: [],
     removedPairs: [],
     agenda: null,
     scheduledAt: null,
   };
+}
+
+/** The part of an event its settings decide, the slots laid out in the venue's zone (creating and patching alike). */
+export function settingsPart(
+  settings: EventSettings,
+): Pick<MatchEvent, 'name' | 'timeZone' | 'plan' | 'slots' | 'tables' | 'maxMeetings' | 'minMeetings' | 'allowSameCountry'> {
+  const { name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...plan } = settings;
+  return { name, timeZone, plan, slots: slotsOf(plan, timeZone), tables, maxMeetings, minMeetings, allowSameCountry };
 }
 
 /** Something staff should know about an accepted change, e.g. a date already past. */

@@ -30,27 +30,16 @@ const AGENDA_COLUMNS = [
   'end',
 ];
 
+/** slot, date, start_time, end_time, time_zone, table: 1-based, in the venue's local time. */
+function placeColumns(m: { slot: number; table: number; start: string; end: string }, zone: string): (string | number)[] {
+  const from = local(m.start, zone);
+  return [m.slot + 1, from.date, from.time, local(m.end, zone).time, zone, m.table + 1];
+}
+
 export function agendaCsv(view: AgendaView): string {
   const zone = view.event.timeZone;
   const rows = view.meetings.map((m) => {
-    const from = local(m.start, zone);
-    return [
-      m.slot + 1,
-      from.date,
-      from.time,
-      local(m.end, zone).time,
-      zone,
-      m.table + 1,
-      m.a.name,
-      m.a.country,
-      m.b.name,
-      m.b.country,
-      m.pinned ? 'yes' : '',
-      m.wish ?? '',
-      m.score.toFixed(3),
-      m.start,
-      m.end,
-    ];
+    return [...placeColumns(m, zone), m.a.name, m.a.country, m.b.name, m.b.country, m.pinned ? 'yes' : '', m.wish ?? '', m.score.toFixed(3), m.start, m.end];
   });
   return BOM + stringify(rows, { header: true, columns: AGENDA_COLUMNS, escape_formulas: true });
 }
@@ -60,21 +49,7 @@ const PARTICIPANT_COLUMNS = ['participant', 'slot', 'date', 'start_time', 'end_t
 export function participantCsv(agenda: ParticipantAgenda): string {
   const zone = agenda.event.timeZone;
   const rows = agenda.meetings.map((m) => {
-    const from = local(m.start, zone);
-    return [
-      agenda.participant.name,
-      m.slot + 1,
-      from.date,
-      from.time,
-      local(m.end, zone).time,
-      zone,
-      m.table + 1,
-      m.with.name,
-      m.with.country,
-      m.wish ?? '',
-      m.start,
-      m.end,
-    ];
+    return [agenda.participant.name, ...placeColumns(m, zone), m.with.name, m.with.country, m.wish ?? '', m.start, m.end];
   });
   return BOM + stringify(rows, { header: true, columns: PARTICIPANT_COLUMNS, escape_formulas: true });
 }

@@ -1,9 +1,16 @@
 // Registering many participants at once: match pasted names to companies (for a review step in
 // the console), then add the chosen companies in one change of the event.
-import type { Company } from '../domain/index.js';
-import type { EventParticipant } from '../domain/index.js';
-import { BulkParticipantsSchema, candidateSearches, MAX_MATCH_CANDIDATES, MIN_MATCH_SCORE, nameSimilarity, ParticipantMatchSchema } from '../domain/index.js';
-import { invalid } from '../errors.js';
+import {
+  BulkParticipantsSchema,
+  candidateSearches,
+  MAX_MATCH_CANDIDATES,
+  MIN_MATCH_SCORE,
+  nameSimilarity,
+  ParticipantMatchSchema,
+  type Company,
+  type EventParticipant,
+} from '../domain/index.js';
+import { appError } from '../errors.js';
 import type { Engine } from '../engine/index.js';
 import { changeEvent, getEvent } from './events.js';
 import { parseOrThrow } from '../validation/index.js';
@@ -84,7 +91,7 @@ export async function addParticipantsInBulk(engine: Engine, eventId: string, bod
   await getEvent(engine, eventId);
   const known = await engine.repo.existingIds('company', companyIds);
   const unknown = companyIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `no company "${id}"` }]));
-  if (unknown.length) throw invalid('Unknown companies in the list: nothing was added.', unknown);
+  if (unknown.length) throw appError('UNKNOWN_COMPANIES', {}, unknown);
   let result: BulkAddResult = { added: [], skipped: [] };
   await changeEvent(engine, eventId, (e) => {
     // Decided inside the write, against the event as it is now: a registration made meanwhile is skipped, not doubled.

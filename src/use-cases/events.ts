@@ -5,6 +5,8 @@ export { createEvent } from './events/create-event.js';
 export { changeEvent, getEvent, getVersionedEvent, participantOf } from './events/event-store.js';
 export { patchEvent } from './events/patch-event.js';
 export { deleteEvent } from './events/delete-event.js';
+export { listEvents } from './events/list-events.js';
+export { listParticipants } from './events/list-participants.js';
 export { addParticipant } from './events/add-participant.js';
 export { patchParticipant } from './events/patch-participant.js';
 export { removeParticipant, withoutCompany, withoutParticipant } from './events/remove-participant.js';

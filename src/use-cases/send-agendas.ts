@@ -2,12 +2,12 @@
 // agenda changed since it was last mailed (the hash of what was mailed is kept per participant).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { IdSchema, type Company } from '../domain/index.js';
-import { foldText } from '../domain/index.js';
-import { AppError, ErrorCodes } from '../errors.js';
+import { foldText, IdSchema, type Company } from '../domain/index.js';
+import { appError } from '../errors.js';
 import { agendaMailText } from '../mail/index.js';
 import type { Mailer, MailTransportKind } from '../mail/index.js';
-import { agendaView, participantIcs, type AgendaView, type ParticipantAgenda } from './event-agenda.js';
+import { agendaView, participantIcs, type ParticipantAgenda } from './event-agenda.js';
+import { agendaFromCalendar, calendarNow } from './events/participant-agenda.js';
 import type { Engine } from '../engine/index.js';
 import { getEvent } from './events.js';
 import { parseOrThrow } from '../validation/index.js';
@@ -45,25 +45,28 @@ export async function sendAgendas(engine: Engine, eventId: string, body: unknown
 
 async function sendNow(engine: Engine, eventId: string, input: z.output<typeof SendAgendasSchema>): Promise<SendAgendasResult> {
   const event = await getEvent(engine, eventId);
-  const registered = new Set(event.participants.map((p) => p.companyId));
+  const mailed = new Map((await engine.repo.agendaMailings(eventId)).map((m) => [m.companyId, m]));
+  // Those who withdrew after being mailed still hold the meetings in their calendars: they get the cancellation.
+  const withdrawn = [...mailed.keys()].filter((id) => !event.participants.some((p) => p.companyId === id));
+  const known = new Set([...event.participants.map((p) => p.companyId), ...withdrawn]);
   const unknown = (input.companyIds ?? []).flatMap((id, i) =>
-    registered.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `${id} is not a participant of ${eventId}` }],
+    known.has(id) ? [] : [{ path: `companyIds[${i}]`, message: `${id} is not a participant of ${eventId}` }],
   );
-  if (unknown.length) throw new AppError(ErrorCodes.VALIDATION, 'Invalid send request.', unknown);
-  if (!event.agenda)
-    throw new AppError(ErrorCodes.CONFLICT, `The event "${eventId}" has no agenda yet: schedule it first.`, [{ path: 'id', message: 'not scheduled' }]);
+  if (unknown.length) throw appError('INVALID_INPUT', { what: 'send request' }, unknown);
+  if (!event.agenda) throw appError('NOT_SCHEDULED', { eventId }, [{ path: 'id', message: 'not scheduled' }]);
   const mailer = engine.mailer;
-  if (!mailer) throw new AppError(ErrorCodes.NOT_READY, 'No mailer is configured in this process.');
+  if (!mailer) throw appError('NO_MAILER', {});
 
   const view = await agendaView(engine, eventId);
-  const ids = input.companyIds ? [...new Set(input.companyIds)] : event.participants.map((p) => p.companyId);
-  const companies = new Map((await engine.repo.getMany('company', ids)).map((c) => [c.id, c]));
-  const mailed = new Map((await engine.repo.agendaMailings(eventId)).map((m) => [m.companyId, m]));
+  const calendar = calendarNow(event);
+  const ids = input.companyIds ? [...new Set(input.companyIds)] : [...event.participants.map((p) => p.companyId), ...withdrawn];
+  const partners = calendar.flatMap((c) => [c.a, c.b]);
+  const companies = new Map((await engine.repo.getMany('company', [...new Set([...ids, ...partners])])).map((c) => [c.id, c]));
   const outcomes = await mapConcurrently(ids, PARALLEL_SENDS, async (companyId) => {
     const company = companies.get(companyId);
-    return company
-      ? mailOne({ engine, mailer, view, company, previousHash: mailed.get(companyId)?.agendaHash, onlyChanged: input.onlyChanged })
-      : { reason: 'no-company' as const };
+    if (!company) return { reason: 'no-company' as const };
+    const agenda = agendaFromCalendar(view, calendar, companyId, companies);
+    return await mailOne({ engine, mailer, agenda, company, previousHash: mailed.get(companyId)?.agendaHash, onlyChanged: input.onlyChanged });
   });
   const result: SendAgendasResult = { sent: [], skipped: [] };
   outcomes.forEach((outcome, i) => {
@@ -95,7 +98,7 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (
 interface MailOne {
   engine: Engine;
   mailer: Mailer;
-  view: AgendaView;
+  agenda: ParticipantAgenda;
   company: Company;
   previousHash: string | undefined;
   onlyChanged: boolean;
@@ -104,7 +107,7 @@ interface MailOne {
 async function mailOne(o: MailOne): Promise<{ to: string; transport: MailTransportKind } | { reason: SkipReason }> {
   const to = o.company.contactEmail;
   if (!to) return { reason: 'no-contact-email' };
-  const agenda = agendaOf(o.view, o.company);
+  const { agenda } = o;
   const agendaHash = hashOf(agenda);
   if (o.onlyChanged && agendaHash === o.previousHash) return { reason: 'unchanged' };
   const { subject, text } = agendaMailText(
@@ -145,16 +148,6 @@ async function mailOne(o: MailOne): Promise<{ to: string; transport: MailTranspo
     o.engine.logger?.error({ err, eventId: agenda.event.id, companyId: o.company.id }, 'agenda mail failed');
     return { reason: 'send-failed' };
   }
-}
-
-/** One participant's agenda cut from the event's view (one view serves every participant). */
-function agendaOf(view: AgendaView, company: Company): ParticipantAgenda {
-  const mine = view.meetings.filter((m) => m.a.id === company.id || m.b.id === company.id);
-  return {
-    event: view.event,
-    participant: { id: company.id, name: company.name, country: company.country },
-    meetings: mine.map(({ a, b, ...m }) => ({ ...m, with: a.id === company.id ? b : a })),
-  };
 }
 
 /** What a participant reads in the mail: times, tables and partners; not scores, which may drift. */

@@ -184,9 +184,14 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
   it('after a late registration and a re-run, mails only the participants whose agenda changed', async () => {
     const before = await agendas(FIRST);
     expect((await call('POST', `/api/v1/events/${EVENT.id}/participants`, { companyId: 'fi-pack2' })).status).toBe(201);
-    expect((await call('POST', `/api/v1/events/${EVENT.id}/schedule`)).status).toBe(200);
+    const run = await call('POST', `/api/v1/events/${EVENT.id}/schedule`);
+    expect(run.status).toBe(200);
     const after = await agendas(FIRST);
     const changed = FIRST.filter((id) => id !== 'dk-wind' && before.get(id) !== after.get(id));
+    // Keep mode: the run reports exactly these as changed, and leaves some agendas as they were.
+    const reported = run.body.changes.participants.map((p: { companyId: string }) => p.companyId);
+    expect(reported.filter((id: string) => FIRST.includes(id) && id !== 'dk-wind').sort()).toEqual([...changed].sort());
+    expect(changed.length).toBeLessThan(FIRST.length - 1);
 
     const count = smtp.received.length;
     const r = await call('POST', SEND, {});
@@ -204,6 +209,42 @@ describe('POST /api/v1/events/{id}/agendas/send', () => {
     for (const id of changed)
       expect(updates.find((m) => m.envelopeTo[0] === addressOf.get(id))?.subject).toMatch(/^(Updated|Uppdaterat|Oppdatert|Uppfært|Opdateret):/);
     expect(updates.find((m) => m.envelopeTo[0] === 'myynti@pahvi.example.fi')?.subject).toBe('Tapaamisesi: Oslo Ocean Day');
+  });
+
+  it('mails a participant who withdrew the cancellation of every meeting it had, and its partners their update', async () => {
+    const before = (await call('GET', `/api/v1/events/${EVENT.id}/participants/fi-pack/agenda`)).body;
+    const had = before.meetings as { with: { id: string } }[];
+    expect(had.length).toBeGreaterThan(0);
+    // Its calendar file: one entry per meeting, and one per meeting cancelled by an earlier run.
+    const entries = had.length + (before.cancelled ?? []).length;
+    const uids = (await call('GET', `/api/v1/events/${EVENT.id}/participants/fi-pack/agenda?format=ics`)).text.match(/^UID:.*$/gm)!;
+    expect(uids).toHaveLength(entries);
+    expect((await call('DELETE', `/api/v1/events/${EVENT.id}/participants/fi-pack`)).status).toBe(200);
+
+    const count = smtp.received.length;
+    const r = await call('POST', SEND, {});
+    addressOf.set('fi-pack2', 'myynti@pahvi.example.fi');
+    const partners = had.map((m) => m.with.id).filter((id) => addressOf.has(id));
+    expect(sentIds(r.body)).toEqual(['fi-pack', ...partners].sort());
+    await smtp.waitForCount(count + 1 + partners.length);
+    const mails = smtp.received.slice(count);
+    const mine = mails.find((m) => m.envelopeTo[0] === 'anna.virtanen@example.org')!;
+    expect(mine.subject).toBe('Updated: your meetings at Oslo Ocean Day');
+    expect(mine.text).toContain('you have no meetings scheduled at Oslo Ocean Day');
+    const calendar = mine.attachments.find((a) => a.filename?.endsWith('.ics'))!.content.toString('utf8');
+    // The same UIDs as before, each cancelled with a higher SEQUENCE, so calendars drop the entries.
+    expect(calendar.match(/^UID:.*$/gm)!.sort()).toEqual([...uids].sort());
+    expect(calendar.match(/^STATUS:CANCELLED$/gm)).toHaveLength(entries);
+    expect(calendar.match(/^SEQUENCE:(\d+)$/gm)!.every((line) => Number(line.slice(9)) >= 1)).toBe(true);
+    for (const id of partners) {
+      const update = mails.find((m) => m.envelopeTo[0] === addressOf.get(id))!;
+      expect(update.attachments[0]!.content.toString('utf8')).toContain('STATUS:CANCELLED');
+    }
+    // The withdrawn participant's calendar file is still there to fetch; mailed once, it is not mailed again.
+    const ics = await call('GET', `/api/v1/events/${EVENT.id}/participants/fi-pack/agenda?format=ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.text.match(/^STATUS:CANCELLED$/gm)).toHaveLength(entries);
+    expect((await call('POST', SEND, {})).body.sent).toEqual([]);
   });
 
   it('sends to the named participants regardless of changes with onlyChanged false', async () => {

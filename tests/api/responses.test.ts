@@ -1,10 +1,12 @@
 // Every route of the route table answers what the OpenAPI document says it answers: one call per
 // route, made with the client typed from the document, and each 2xx body checked against the zod
 // response schema the document was generated from. Fields the schema does not name fail too.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ROUTES } from '../../src/api/index.js';
 import type { RouteDef } from '../../src/api/http.js';
+import { OutboxMailer, type Mailer } from '../../src/mail/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { servedApp, typedClient, type TypedAnswer } from './client.js';
@@ -109,7 +111,23 @@ const SAMPLES: [string, () => Promise<TypedAnswer<unknown>>][] = [
     'POST /api/v1/events/{id}/removed-pairs',
     () => api.post('/api/v1/events/{id}/removed-pairs', { path: { id: EVENT }, body: { a: 'no-fish', b: 'is-sensor' }, ...admin }),
   ],
+  [
+    'POST /api/v1/events/{id}/participants/match',
+    () => api.post('/api/v1/events/{id}/participants/match', { path: { id: EVENT }, body: { lines: ['Fjordlaks', 'Nordpack'] }, ...admin }),
+  ],
+  [
+    'POST /api/v1/events/{id}/participants/bulk',
+    () => api.post('/api/v1/events/{id}/participants/bulk', { path: { id: EVENT }, body: { companyIds: ['dk-food', 'fi-pack'] }, ...admin }),
+  ],
   ['POST /api/v1/events/{id}/schedule', () => api.post('/api/v1/events/{id}/schedule', { path: { id: EVENT }, ...admin })],
+  [
+    'POST /api/v1/events/{id}/agendas/send',
+    () => {
+      // The service as started without SMTP_URL: mail goes to .eml files in the outbox.
+      (app.t.engine as { mailer?: Mailer }).mailer ??= new OutboxMailer(path.join(app.t.dir, 'outbox'), 'NordicHub <no-reply@nordichub.invalid>');
+      return api.post('/api/v1/events/{id}/agendas/send', { path: { id: EVENT }, body: {}, ...admin });
+    },
+  ],
   ['GET /api/v1/events/{id}', () => api.get('/api/v1/events/{id}', { path: { id: EVENT }, ...admin })],
   [
     'POST /api/v1/events/{id}/agendas/send',

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addParticipant, createEvent } from '../../src/use-cases/events.js';
+import { addParticipant, changeEvent, createEvent } from '../../src/use-cases/events.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, databaseFor, runTsx, tempDir } from '../helpers.js';
 
@@ -42,6 +42,27 @@ describe('npm run event', () => {
     const ics = path.join(t.dir, 'fi-pack.ics');
     expect((await run(['event', 'agenda', 'ev-cli', '--participant', 'fi-pack', '--ics', '--out', ics])).code).toBe(0);
     expect(readFileSync(ics, 'utf8')).toMatch(/DTSTART;TZID=Atlantic\/Reykjavik:20270901T1[34][024]000/);
+  }, 60_000);
+
+  it('keeps every meeting where it is by default, and plans afresh with --replan', async () => {
+    // The tables of two meetings that share a slot swapped, in the agenda and in the calendars sent out.
+    const engine = await createTestEngine({ dir: t.dir });
+    const { value: swapped } = await changeEvent(engine.engine, 'ev-cli', (e) => {
+      const agenda = e.agenda!;
+      const slot = agenda.find((m) => agenda.filter((x) => x.slot === m.slot).length === 2)!.slot;
+      const swap = <M extends { slot: number; table: number }>(m: M): M => (m.slot === slot ? { ...m, table: 1 - m.table } : m);
+      return { ...e, agenda: agenda.map(swap), calendar: e.calendar!.map(swap) };
+    });
+    await engine.close();
+    const meetings = swapped.agenda!.length;
+
+    const kept = await run(['event', 'schedule', 'ev-cli']);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toMatch(new RegExp(`Against the last run\\s*│\\s*kept ${meetings}, added 0, moved 0, cancelled 0`));
+    // From scratch the scheduler places the pair as it did the first time: the two swapped meetings move back.
+    const replanned = await run(['event', 'schedule', 'ev-cli', '--replan']);
+    expect(replanned.code, replanned.stderr).toBe(0);
+    expect(replanned.stdout).toMatch(new RegExp(`Against the last run\\s*│\\s*kept ${meetings - 2}, added 0, moved 2, cancelled 0`));
   }, 60_000);
 
   it('names an unknown event and exits non-zero', async () => {

@@ -3,11 +3,14 @@
 // wish for a participant outside the suggestions, the schedule, a late registration, moving a
 // meeting, editing the event (with a concurrent change), sending agendas and printing the
 // hand-outs. Every step is checked in the database; the new views pass axe-core (WCAG 2.1 AA).
+// Mail goes over SMTP_URL to a real local SMTP server, which parses what it receives.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
+import { loadConfig } from '../../src/config.js';
+import { createMailer, type Mailer } from '../../src/mail/index.js';
 import { foldText } from '../../src/domain/search-words.js';
 import type { CompanyInput, DatasetInput } from '../../src/domain/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
@@ -16,6 +19,7 @@ import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.j
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../mail/smtp-test-server.js';
 
 const ADMIN = 'test-admin-key-event-console-0123456789';
 const EVENT_ID = 'fjord-day';
@@ -70,6 +74,8 @@ const GUESTS: CompanyInput[] = WORDS.map((word, i) => {
     description: `${word} works in ${SECTORS[i % SECTORS.length]} and looks for partners across the Nordics.`,
     offers: `Services in ${SECTORS[(i + 1) % SECTORS.length]}.`,
     needs: `Partners in ${SECTORS[(i + 2) % SECTORS.length]}.`,
+    // Two in three keep a contact e-mail: the others are skipped when agendas are mailed.
+    ...(i % 3 === 2 ? {} : { contactEmail: `events@${foldText(word).replace(/[^a-z]/g, '')}.example` }),
   });
 });
 const dataset = (): DatasetInput => {
@@ -83,6 +89,8 @@ let browser: Browser;
 let t: TestEngine;
 let api: Awaited<ReturnType<typeof serve>>;
 let page: Page;
+let smtp: TestSmtpServer;
+let mailer: Mailer;
 const event = async () => (await t.repo.getEvent(EVENT_ID))!;
 const participant = async (id: string) => (await event()).participants.find((p) => p.companyId === id)!;
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `event-console-${name}.png`), fullPage: true });
@@ -94,7 +102,11 @@ const expectAccessible = async () => expect(await accessibilityViolations(page))
 beforeAll(async () => {
   browser = await launchChromium();
   t = await createTestEngine({ data: dataset() });
-  api = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
+  smtp = await startTestSmtpServer();
+  // The mailer the service builds from its settings, as `SMTP_URL=… MAIL_FROM=… npm start` would.
+  const config = loadConfig({ ...process.env, DATA_DIR: t.dir, SMTP_URL: smtp.url, MAIL_FROM: 'NordicHub Events <events@nordichub.test>' });
+  mailer = createMailer(config.mail, config.dataDir);
+  api = await serve(buildApp({ engine: () => ({ ...t.engine, mailer }), adminKeyHash: hashKey(ADMIN) }));
   const staffKey = (await createApiKey(t.repo, { role: 'staff', label: 'Event console tester' })).secret;
   await createEvent(t.engine, {
     id: EVENT_ID,
@@ -125,6 +137,8 @@ afterAll(async () => {
   await page?.close();
   await browser?.close();
   await api?.close();
+  await mailer?.close();
+  await smtp?.close();
   await t?.close();
 });
 
@@ -228,28 +242,54 @@ describe('the event console', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  it('takes a late registration and re-runs, listing the changes when the service reports them', async () => {
+  it('takes a late registration, re-runs keeping the meetings, lists the changes and mails the agendas', async () => {
     await page.getByLabel('Add a company').fill('Kodverket');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: /^Add Kodverket/ }).click();
     await page.getByRole('row').filter({ hasText: 'Kodverket AB' }).waitFor();
-    const scheduledAt = (await event()).scheduledAt;
+    const before = await event();
     await page.getByLabel('Keep meetings where they are').check();
     await page.getByRole('button', { name: 'Re-run the schedule' }).click();
-    await expect.poll(async () => (await event()).scheduledAt).not.toBe(scheduledAt);
+    await expect.poll(async () => (await event()).scheduledAt).not.toBe(before.scheduledAt);
     const e = await event();
     expect(e.agenda!.some((m) => m.a === 'se-soft' || m.b === 'se-soft')).toBe(true);
-    const changeList = page.getByRole('region', { name: 'What the last run changed' });
     await page
       .locator('#announcer')
       .getByText(/^Schedule re-run/)
       .waitFor();
-    if (await changeList.count()) {
-      await changeList.getByRole('heading', { name: 'Kodverket AB' }).waitFor();
-      await expect(changeList.getByText(/^New: /).count()).resolves.toBeGreaterThan(0);
-    }
+    // The change list names the newcomer with its new meetings, and every participant the run changed.
+    const changeList = page.getByRole('region', { name: 'What the last run changed' });
+    await changeList.getByRole('heading', { name: 'Kodverket AB' }).waitFor();
+    await expect(changeList.getByText(/^New: /).count()).resolves.toBeGreaterThan(0);
+    const changed = e.changes!.participants.map((p) => p.companyId);
+    expect(changed).toContain('se-soft');
+    await expect(changeList.getByRole('heading', { level: 3 }).count()).resolves.toBe(changed.length);
+    const kept = before.agenda!.filter((m) => e.agenda!.some((n) => n.a === m.a && n.b === m.b && n.slot === m.slot && n.table === m.table));
+    expect(kept.length / before.agenda!.length).toBeGreaterThanOrEqual(0.9);
+
+    // Nobody was mailed before: every participant with a contact e-mail gets its agenda with the .ics.
+    const addresses = new Map(
+      (
+        await t.repo.getMany(
+          'company',
+          e.participants.map((p) => p.companyId),
+        )
+      ).flatMap((c) => (c.contactEmail ? [[c.contactEmail, c.id] as const] : [])),
+    );
+    expect(addresses.size).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Send agendas' }).click();
-    await page.getByText(/^Sent \d+, skipped \d+\.$|cannot send agendas yet/).waitFor();
+    await page.getByText(`Sent ${addresses.size}, skipped ${e.participants.length - addresses.size}.`).waitFor();
+    await smtp.waitForCount(addresses.size);
+    expect(smtp.received.map((m) => m.envelopeTo[0]).sort()).toEqual([...addresses.keys()].sort());
+    for (const mail of smtp.received) {
+      const id = addresses.get(mail.envelopeTo[0]!)!;
+      const meetings = e.agenda!.filter((m) => m.a === id || m.b === id);
+      const calendar = mail.attachments.find((a) => a.filename?.endsWith('.ics'))!.content.toString('utf8');
+      // One entry per meeting, beside any the re-run cancelled (sent as cancelled so calendars drop them).
+      const cancelled = (calendar.match(/STATUS:CANCELLED/g) ?? []).length;
+      expect((calendar.match(/BEGIN:VEVENT/g) ?? []).length - cancelled).toBe(meetings.length);
+      expect(calendar).toContain('TZID=Europe/Oslo');
+    }
     await expectAccessible();
     await shot('rerun');
   });

@@ -1,34 +1,12 @@
 // Fairness: nobody ends below the minimum they could reach, checked against the proven bound
 // (reachable.ts) and the independent validator, on hand-made traps and realistic events.
 import { describe, expect, it } from 'vitest';
-import {
-  agendaViolations,
-  belowReachableMinimum,
-  meetingCountBound,
-  reachableMeetings,
-  schedule,
-  type AgendaProblem,
-  type Attendee,
-} from '../../src/events/index.js';
+import { agendaViolations, belowReachableMinimum, meetingCountBound, reachableMeetings, schedule } from '../../src/events/index.js';
 import { syntheticEvent } from '../../scripts/lib/synthetic-event.js';
+import { person, problemBuilder } from './problem-fixture.js';
 
 const slots = (n: number) => Array.from({ length: n }, (_, i) => ({ start: `2027-03-10T${String(8 + i).padStart(2, '0')}:00:00+02:00`, minutes: 20 }));
-const person = (id: string, country: string, over: Partial<Attendee> = {}): Attendee => ({
-  id,
-  country,
-  availability: [0, 1, 2, 3],
-  wishes: [],
-  blocks: [],
-  ...over,
-});
-const problem = (attendees: Attendee[], setup: Partial<AgendaProblem['setup']> = {}, rest: Partial<AgendaProblem> = {}): AgendaProblem => ({
-  setup: { slots: slots(4), tables: 10, allowSameCountry: false, minMeetings: 2, ...setup },
-  attendees,
-  score: () => 0.5,
-  pinned: [],
-  removed: [],
-  ...rest,
-});
+const problem = problemBuilder({ slots: slots(4), minMeetings: 2 });
 const countOf = (meetings: readonly { a: string; b: string }[], id: string) => meetings.filter((m) => m.a === id || m.b === id).length;
 
 describe('what a participant could reach', () => {

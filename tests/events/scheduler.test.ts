@@ -2,29 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { agendaStatistics, agendaViolations, objectiveUpperBound, schedule, type AgendaProblem, type Attendee } from '../../src/events/index.js';
+import { agendaStatistics, agendaViolations, objectiveUpperBound, schedule, type AgendaProblem } from '../../src/events/index.js';
+import { person, problemBuilder } from './problem-fixture.js';
 
 const slots = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ start: `2027-03-10T0${Math.floor(i / 3) + 8}:${String((i % 3) * 20).padStart(2, '0')}:00+02:00`, minutes: 20 }));
-const person = (id: string, country: string, over: Partial<Attendee> = {}): Attendee => ({
-  id,
-  country,
-  availability: [0, 1, 2, 3],
-  wishes: [],
-  blocks: [],
-  ...over,
-});
-
-function problem(attendees: Attendee[], over: Partial<AgendaProblem['setup']> = {}, rest: Partial<AgendaProblem> = {}): AgendaProblem {
-  return {
-    setup: { slots: slots(4), tables: 10, allowSameCountry: false, minMeetings: 1, ...over },
-    attendees,
-    score: () => 0.5,
-    pinned: [],
-    removed: [],
-    ...rest,
-  };
-}
+const problem = problemBuilder({ slots: slots(4) });
 
 const pairs = (p: AgendaProblem) => schedule(p).meetings.map((m) => [m.a, m.b].sort().join('+'));
 

@@ -17,30 +17,8 @@ export interface BulkAdded {
   skipped: { companyId: string; reason: string }[];
 }
 
-/** One meeting as the change list names it: the other company, slot and table (0-based), times with the venue's offset. */
-export interface MeetingRef {
-  with: string;
-  slot: number;
-  table: number;
-  start: string;
-  end: string;
-}
-
-export interface ParticipantChanges {
-  companyId: string;
-  added: MeetingRef[];
-  moved: { before: MeetingRef; after: MeetingRef }[];
-  cancelled: MeetingRef[];
-}
-
-/** What a re-run changed; absent from services that do not report it yet. */
-export interface ScheduleChanges {
-  kept: number;
-  added: number;
-  moved: number;
-  cancelled: number;
-  participants: ParticipantChanges[];
-}
+// The change list of a re-run has the domain's shape (type-only: nothing of the server is bundled).
+export type { MeetingRef, ParticipantChanges, ScheduleChanges } from '../../domain/index';
 
 export type ScheduleMode = 'keep' | 'replan';
 

@@ -1,6 +1,6 @@
 // Registering a participant: an existing company or a new profile created on the fly.
 import { ParticipantInputSchema, type EventParticipant } from '../../domain/index.js';
-import { AppError, ErrorCodes } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { Engine } from '../../engine/index.js';
 import { parseOrThrow } from '../../validation/index.js';
 import { createEntity } from '../write-entities.js';
@@ -12,9 +12,7 @@ export async function addParticipant(engine: Engine, eventId: string, body: unkn
   const event = await getEvent(engine, eventId);
   const companyId = input.companyId ?? input.company!.id;
   if (event.participants.some((p) => p.companyId === companyId)) {
-    throw new AppError(ErrorCodes.CONFLICT, `${companyId} is already registered for ${eventId}.`, [
-      { path: input.companyId ? 'companyId' : 'company.id', message: 'already registered' },
-    ]);
+    throw appError('ALREADY_REGISTERED', { companyId, eventId }, [{ path: input.companyId ? 'companyId' : 'company.id', message: 'already registered' }]);
   }
   const participant: EventParticipant = {
     companyId,
@@ -26,7 +24,7 @@ export async function addParticipant(engine: Engine, eventId: string, body: unkn
   // A new profile is created first: the recommendation engine must know it to suggest meetings.
   if (input.company) await createEntity(engine, 'company', input.company);
   await changeEvent(engine, eventId, (e) => {
-    if (e.participants.some((p) => p.companyId === companyId)) throw new AppError(ErrorCodes.CONFLICT, `${companyId} is already registered for ${eventId}.`);
+    if (e.participants.some((p) => p.companyId === companyId)) throw appError('ALREADY_REGISTERED', { companyId, eventId });
     return { ...e, participants: [...e.participants, participant] };
   });
   return participant;

@@ -1,22 +1,24 @@
 // Reading and changing one event document: every verb of src/use-cases/events goes through here,
 // so a change is one transaction and a stale If-Match is a 412.
-import { WriteConflict, type Versioned } from '../../db/index.js';
+import { WriteConflict, type EventStore, type Versioned } from '../../db/index.js';
 import type { EventParticipant, MatchEvent, Meeting } from '../../domain/index.js';
-import { AppError, appError, ErrorCodes, notFound } from '../../errors.js';
-import type { Engine } from '../../engine/index.js';
+import { appError, notFound } from '../../errors.js';
+
+/** What reading an event needs: an Engine has it, and so has a bare repository. */
+export type EventReader = { readonly repo: Pick<EventStore, 'getVersionedEvent'> };
+/** What changing an event needs. */
+export type EventWriter = { readonly repo: Pick<EventStore, 'updateEvent'> };
 
 export const noEvent = (id: string) => notFound('event', id);
 
 export const staleEvent = (id: string, version: number) =>
-  new AppError(ErrorCodes.STALE, `The event "${id}" was changed meanwhile (it is now at version ${version}); load it again and redo the change.`, [
-    { path: 'If-Match', message: `stale: the current ETag is "${version}"` },
-  ]);
+  appError('STALE_VERSION', { kind: 'event', id, version }, [{ path: 'If-Match', message: `stale: the current ETag is "${version}"` }]);
 
-export async function getEvent(engine: Engine, id: string): Promise<MatchEvent> {
+export async function getEvent(engine: EventReader, id: string): Promise<MatchEvent> {
   return (await getVersionedEvent(engine, id)).value;
 }
 
-export async function getVersionedEvent(engine: Engine, id: string): Promise<Versioned<MatchEvent>> {
+export async function getVersionedEvent(engine: EventReader, id: string): Promise<Versioned<MatchEvent>> {
   const found = await engine.repo.getVersionedEvent(id);
   if (!found) throw noEvent(id);
   return found;
@@ -27,7 +29,7 @@ export async function getVersionedEvent(engine: Engine, id: string): Promise<Ver
  * if the event is still at that version (else 412).
  */
 export async function changeEvent(
-  engine: Engine,
+  engine: EventWriter,
   id: string,
   change: (e: MatchEvent) => MatchEvent | Promise<MatchEvent>,
   ifMatch?: number,

@@ -1,9 +1,14 @@
 // What a registration or a participant change must hold: slots that exist, companies that exist, no wish for oneself.
 import type { EventParticipant, MatchEvent } from '../../domain/index.js';
-import { invalid, notFound } from '../../errors.js';
-import type { Engine } from '../../engine/index.js';
+import { appError, notFound } from '../../errors.js';
+import type { EntityStore } from '../../db/index.js';
 
-export async function checkParticipant(engine: Engine, event: MatchEvent, p: EventParticipant, mustExist: boolean): Promise<void> {
+export async function checkParticipant(
+  engine: { readonly repo: Pick<EntityStore, 'existingIds'> },
+  event: MatchEvent,
+  p: EventParticipant,
+  mustExist: boolean,
+): Promise<void> {
   const issues: { path: string; message: string }[] = [];
   p.availability.forEach((s, i) => {
     if (s >= event.slots.length) issues.push({ path: `availability[${i}]`, message: `slot ${s} does not exist (the event has ${event.slots.length})` });
@@ -19,5 +24,5 @@ export async function checkParticipant(engine: Engine, event: MatchEvent, p: Eve
   p.blocks.forEach((b, i) => {
     if (!known.has(b)) issues.push({ path: `blocks[${i}]`, message: `no company "${b}"` });
   });
-  if (issues.length) throw invalid('Invalid participant.', issues);
+  if (issues.length) throw appError('INVALID_INPUT', { what: 'participant' }, issues);
 }

@@ -1,12 +1,11 @@
 // Changing an event's settings: only those the body names; a new slot layout drops pins, a rule change the agenda.
-import { EventPatchSchema, mergePatch, slotsOf, type EventSettings, type MatchEvent } from '../../domain/index.js';
+import { EventPatchSchema, mergePatch, settingsPart, type EventSettings, type MatchEvent } from '../../domain/index.js';
 import type { Versioned } from '../../db/index.js';
-import type { Engine } from '../../engine/index.js';
 import { parseOrThrow } from '../../validation/index.js';
-import { changeEvent } from './event-store.js';
+import { changeEvent, type EventWriter } from './event-store.js';
 
 /** Changes exactly the settings the body names; the rest keep their stored values. */
-export async function patchEvent(engine: Engine, id: string, body: unknown, ifMatch?: number): Promise<Versioned<MatchEvent>> {
+export async function patchEvent(engine: EventWriter, id: string, body: unknown, ifMatch?: number): Promise<Versioned<MatchEvent>> {
   const patch = parseOrThrow(EventPatchSchema, body, 'event patch');
   return changeEvent(engine, id, (e) => withSettings(e, mergePatch(settingsOf(e), patch)), ifMatch);
 }
@@ -25,18 +24,7 @@ function settingsOf(e: MatchEvent): EventSettings {
 }
 
 function withSettings(e: MatchEvent, settings: EventSettings): MatchEvent {
-  const { name, timeZone, tables, maxMeetings, minMeetings, allowSameCountry, ...plan } = settings;
-  const next: MatchEvent = {
-    ...e,
-    name,
-    timeZone,
-    plan,
-    slots: slotsOf(plan, timeZone),
-    tables,
-    maxMeetings: maxMeetings ?? null,
-    minMeetings,
-    allowSameCountry,
-  };
+  const next: MatchEvent = { ...e, ...settingsPart(settings) };
   if (JSON.stringify(next.slots) !== JSON.stringify(e.slots)) {
     // A new slot layout invalidates positions: pins go, availability keeps the slots that still exist.
     next.pins = [];

@@ -1,11 +1,16 @@
 // Changing a participant's availability, wishes or blocks.
 import { ParticipantPatchSchema, type EventParticipant } from '../../domain/index.js';
-import type { Engine } from '../../engine/index.js';
+import type { EntityStore } from '../../db/index.js';
 import { parseOrThrow } from '../../validation/index.js';
-import { changeEvent, getEvent, participantOf } from './event-store.js';
+import { changeEvent, getEvent, participantOf, type EventReader, type EventWriter } from './event-store.js';
 import { checkParticipant } from './participant-checks.js';
 
-export async function patchParticipant(engine: Engine, eventId: string, companyId: string, body: unknown): Promise<EventParticipant> {
+export async function patchParticipant(
+  engine: EventReader & EventWriter & { readonly repo: Pick<EntityStore, 'existingIds'> },
+  eventId: string,
+  companyId: string,
+  body: unknown,
+): Promise<EventParticipant> {
   const patch = parseOrThrow(ParticipantPatchSchema, body, 'participant patch');
   const event = await getEvent(engine, eventId);
   const current = participantOf(event, companyId);

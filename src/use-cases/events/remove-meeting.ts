@@ -1,17 +1,15 @@
 // Removing a meeting: the pair leaves the agenda and is not scheduled again until restored.
 import { PairSchema } from '../../domain/index.js';
-import { AppError, ErrorCodes } from '../../errors.js';
-import type { Engine } from '../../engine/index.js';
+import { appError } from '../../errors.js';
 import { parseOrThrow } from '../../validation/index.js';
-import { changeEvent, participantOf, samePair, samePairOf } from './event-store.js';
+import { changeEvent, participantOf, samePair, samePairOf, type EventWriter } from './event-store.js';
 
 /** Staff remove a meeting: the pair leaves the agenda and is never scheduled again (until restored). */
-export async function removeMeeting(engine: Engine, eventId: string, body: unknown): Promise<void> {
+export async function removeMeeting(engine: EventWriter, eventId: string, body: unknown): Promise<void> {
   const pair = parseOrThrow(PairSchema, body, 'pair');
   await changeEvent(engine, eventId, (e) => {
     for (const id of [pair.a, pair.b]) participantOf(e, id);
-    if (e.pins.some((m) => samePair(m, pair.a, pair.b)))
-      throw new AppError(ErrorCodes.CONFLICT, 'The meeting is pinned; unpin it first.', [{ path: 'a', message: 'pinned' }]);
+    if (e.pins.some((m) => samePair(m, pair.a, pair.b))) throw appError('MEETING_PINNED', {}, [{ path: 'a', message: 'pinned' }]);
     const removedPairs = e.removedPairs.some(([a, b]) => samePairOf(a, b, pair.a, pair.b))
       ? e.removedPairs
       : [...e.removedPairs, [pair.a, pair.b] as [string, string]];

@@ -1,10 +1,9 @@
 // Unregistering a participant, and erasing a company from an event altogether.
 import type { MatchEvent, Meeting } from '../../domain/index.js';
-import type { Engine } from '../../engine/index.js';
-import { changeEvent, participantOf } from './event-store.js';
+import { changeEvent, participantOf, type EventWriter } from './event-store.js';
 
 /** Removes a participant with its meetings and pins, and others' wishes and blocks naming it. */
-export async function removeParticipant(engine: Engine, eventId: string, companyId: string): Promise<void> {
+export async function removeParticipant(engine: EventWriter, eventId: string, companyId: string): Promise<void> {
   await changeEvent(engine, eventId, (e) => {
     participantOf(e, companyId);
     return withoutParticipant(e, companyId);

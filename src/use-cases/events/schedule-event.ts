@@ -1,6 +1,6 @@
 // Scheduling an event: keep (default) or re-plan, the change list, and the calendar it leaves.
 import { ScheduleRequestSchema, type MatchEvent, type Meeting } from '../../domain/index.js';
-import { AppError, ErrorCodes } from '../../errors.js';
+import { appError } from '../../errors.js';
 import { agendaViolations, allowedEdges, calendarAfter, schedule, scheduleChanges, slotTimes, type ScheduleProgress } from '../../events/index.js';
 import type { ScheduledAgenda } from '../../formats/index.js';
 import type { Engine } from '../../engine/index.js';
@@ -45,7 +45,7 @@ export async function scheduleEvent(engine: Engine, eventId: string, onProgress?
       JSON.stringify([e.participants, e.pins, e.removedPairs, e.slots, e.tables, e.agenda]) !==
       JSON.stringify([before.participants, before.pins, before.removedPairs, before.slots, before.tables, before.agenda])
     ) {
-      throw new AppError(ErrorCodes.CONFLICT, 'The event changed while it was being scheduled; run the schedule again.');
+      throw appError('EVENT_CHANGED_WHILE_SCHEDULING', {});
     }
     return { ...e, agenda: result.meetings, scheduledAt: new Date().toISOString(), calendar, changes };
   });

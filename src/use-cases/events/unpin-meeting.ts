@@ -1,11 +1,10 @@
 // Unpinning a meeting: it stays in the agenda, free to move at the next run.
 import { PairSchema } from '../../domain/index.js';
 import { appError } from '../../errors.js';
-import type { Engine } from '../../engine/index.js';
 import { parseOrThrow } from '../../validation/index.js';
-import { changeEvent, samePair } from './event-store.js';
+import { changeEvent, samePair, type EventWriter } from './event-store.js';
 
-export async function unpinMeeting(engine: Engine, eventId: string, body: unknown): Promise<void> {
+export async function unpinMeeting(engine: EventWriter, eventId: string, body: unknown): Promise<void> {
   const pair = parseOrThrow(PairSchema, body, 'pair');
   await changeEvent(engine, eventId, (e) => {
     if (!e.pins.some((m) => samePair(m, pair.a, pair.b))) throw appError('NO_PINNED_MEETING', { a: pair.a, b: pair.b });

@@ -8,6 +8,7 @@ import { useAction } from '../hooks';
 import { COUNTRY_NAMES, percent } from '../labels';
 import { namesFromCsv, namesFromLines } from '../csv-names';
 import type { BulkAdded, MatchCandidate, ParticipantMatches } from '../event-types';
+import { idSlug } from '../id-slug';
 
 /** A best match at least this close is chosen for staff; below it they pick or create. */
 const SURE_SCORE = 0.6;
@@ -19,16 +20,6 @@ interface ReviewRow {
   candidates: MatchCandidate[];
   choice: Choice;
 }
-
-const slug = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 60);
 
 function firstChoice(candidates: MatchCandidate[]): Choice {
   const best = candidates[0];
@@ -108,7 +99,7 @@ async function addChosen(base: string, rows: ReviewRow[]): Promise<string> {
   let created = 0;
   for (const r of rows) {
     if (r.choice.kind !== 'create') continue;
-    const company = { id: slug(r.line), name: r.line, country: r.choice.country, description: r.choice.description || r.line };
+    const company = { id: idSlug(r.line), name: r.line, country: r.choice.country, description: r.choice.description || r.line };
     await api('POST', `${base}/participants`, { company });
     created++;
   }

@@ -14,6 +14,25 @@ export type ParticipantRow = Participant & { company: Ref };
 
 export const PRIORITIES: Record<number, string> = { 1: 'Must meet', 2: 'Want to meet', 3: 'Nice to meet' };
 
+/** The three wish priorities as options of a select, most urgent first. */
+export const PriorityOptions = () => (
+  <>
+    {[1, 2, 3].map((p) => (
+      <option key={p} value={String(p)}>
+        {PRIORITIES[p]}
+      </option>
+    ))}
+  </>
+);
+
+/** What the blocks and wishes editors of one participant are given. */
+interface ListEditorProps<T> {
+  participant: ParticipantRow;
+  all: ParticipantRow[];
+  busy: boolean;
+  onSave(value: T, said: string): void;
+}
+
 interface Props {
   base: string;
   event: MatchEvent;
@@ -75,17 +94,7 @@ function Availability({ event, participant, busy, onSave }: { event: MatchEvent;
   );
 }
 
-function Blocks({
-  participant,
-  all,
-  busy,
-  onSave,
-}: {
-  participant: ParticipantRow;
-  all: ParticipantRow[];
-  busy: boolean;
-  onSave(blocks: string[], said: string): void;
-}) {
+function Blocks({ participant, all, busy, onSave }: ListEditorProps<string[]>) {
   const [chosen, setChosen] = useState('');
   const others = all.filter((o) => o.companyId !== participant.companyId && !participant.blocks.includes(o.companyId));
   const name = (id: string) => all.find((o) => o.companyId === id)?.company.name ?? id;
@@ -140,17 +149,7 @@ function Blocks({
   );
 }
 
-function Wishes({
-  participant,
-  all,
-  busy,
-  onSave,
-}: {
-  participant: ParticipantRow;
-  all: ParticipantRow[];
-  busy: boolean;
-  onSave(wishes: Participant['wishes'], said: string): void;
-}) {
+function Wishes({ participant, all, busy, onSave }: ListEditorProps<Participant['wishes']>) {
   const [words, setWords] = useState('');
   const [priority, setPriority] = useState<1 | 2 | 3>(2);
   const name = (id: string) => all.find((o) => o.companyId === id)?.company.name ?? id;
@@ -210,11 +209,7 @@ function Wishes({
         <div class="field">
           <label for="wish-priority">Priority</label>
           <select id="wish-priority" value={String(priority)} onChange={(e) => setPriority(Number((e.target as HTMLSelectElement).value) as 1 | 2 | 3)}>
-            {[1, 2, 3].map((p) => (
-              <option key={p} value={String(p)}>
-                {PRIORITIES[p]}
-              </option>
-            ))}
+            <PriorityOptions />
           </select>
         </div>
       </div>

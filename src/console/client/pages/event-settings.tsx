@@ -7,32 +7,7 @@ import { ProblemView } from '../components/ui';
 import { useAnnounce } from '../announcer';
 import { useAction } from '../hooks';
 import type { MatchEvent } from '../types';
-
-export const TIME_ZONES = [
-  'Europe/Helsinki',
-  'Europe/Stockholm',
-  'Europe/Oslo',
-  'Europe/Copenhagen',
-  'Atlantic/Reykjavik',
-  'Europe/Mariehamn',
-  'Atlantic/Faroe',
-  'America/Nuuk',
-];
-
-/** Today's date at the venue: an event "in the past" is one whose date has passed there. */
-const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-
-export const datePassed = (date: string, timeZone: string) => Boolean(date) && date < todayIn(timeZone);
-
-/** Shown under a date field; the field names it (aria-describedby) only while it is shown. */
-export function PastDateWarning({ id, date, timeZone }: { id: string; date: string; timeZone: string }) {
-  if (!datePassed(date, timeZone)) return null;
-  return (
-    <p class="warning" id={id}>
-      This date has already passed in {timeZone}. Check it before inviting anyone.
-    </p>
-  );
-}
+import { EventRuleFields, ruleBody } from './event-rule-fields';
 
 type Versioned = MatchEvent & { version?: number };
 type Form = ReturnType<typeof formOf>;
@@ -66,8 +41,7 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
   const save = (e: Event) => {
     e.preventDefault();
     return run(async () => {
-      const { maxMeetings, ...rest } = form;
-      await api('PATCH', base, { ...rest, maxMeetings: maxMeetings === '' ? null : Number(maxMeetings) }, ifMatch(event.version)).catch((err) => {
+      await api('PATCH', base, ruleBody(form), ifMatch(event.version)).catch((err) => {
         throw staleAware(err);
       });
       await onChange();
@@ -83,20 +57,6 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
       announce(`Event ${event.name} deleted.`);
       route('/console/events');
     });
-  const num = (name: 'slotMinutes' | 'slotCount' | 'gapMinutes' | 'tables' | 'minMeetings', label: string, min: number, max: number) => (
-    <div class="field">
-      <label for={`edit-${name}`}>{label}</label>
-      <input
-        id={`edit-${name}`}
-        type="number"
-        min={min}
-        max={max}
-        required
-        value={String(form[name])}
-        onInput={(e) => set({ [name]: Number((e.target as HTMLInputElement).value) })}
-      />
-    </div>
-  );
   return (
     <details class="event-settings">
       <summary>Edit or delete the event</summary>
@@ -105,55 +65,9 @@ export function EventSettings({ base, event, onChange }: { base: string; event: 
           <label for="edit-name">Event name</label>
           <input id="edit-name" required value={form.name} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} />
         </div>
-        <div class="row">
-          <div class="field">
-            <label for="edit-date">Event date</label>
-            <input
-              id="edit-date"
-              type="date"
-              required
-              value={form.date}
-              aria-describedby={datePassed(form.date, form.timeZone) ? 'edit-date-warning' : undefined}
-              onInput={(e) => set({ date: (e.target as HTMLInputElement).value })}
-            />
-          </div>
-          <div class="field">
-            <label for="edit-start">First meeting at</label>
-            <input id="edit-start" type="time" required value={form.start} onInput={(e) => set({ start: (e.target as HTMLInputElement).value })} />
-          </div>
-          <div class="field">
-            <label for="edit-tz">Venue time zone</label>
-            <select id="edit-tz" value={form.timeZone} onChange={(e) => set({ timeZone: (e.target as HTMLSelectElement).value })}>
-              {[...new Set([form.timeZone, ...TIME_ZONES])].map((z) => (
-                <option key={z}>{z}</option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <PastDateWarning id="edit-date-warning" date={form.date} timeZone={form.timeZone} />
-        <div class="row">
-          {num('slotMinutes', 'Meeting length (min)', 5, 240)}
-          {num('slotCount', 'Meeting slots', 1, 64)}
-          {num('gapMinutes', 'Gap between (min)', 0, 120)}
-          {num('tables', 'Tables', 1, 2000)}
-          {num('minMeetings', 'Meetings each, at least', 0, 64)}
-          <div class="field">
-            <label for="edit-max">At most (optional)</label>
-            <input
-              id="edit-max"
-              type="number"
-              min={1}
-              max={64}
-              value={form.maxMeetings}
-              onInput={(e) => set({ maxMeetings: (e.target as HTMLInputElement).value })}
-            />
-          </div>
-        </div>
-        <Breaks breaks={form.breaks} slotCount={form.slotCount} onChange={(breaks) => set({ breaks })} />
-        <label class="check">
-          <input type="checkbox" checked={form.allowSameCountry} onChange={(e) => set({ allowSameCountry: (e.target as HTMLInputElement).checked })} /> Allow
-          meetings within one country
-        </label>
+        <EventRuleFields prefix="edit" dateLabel="Event date" form={form} set={set}>
+          <Breaks breaks={form.breaks} slotCount={form.slotCount} onChange={(breaks) => set({ breaks })} />
+        </EventRuleFields>
         <p class="hint">A new slot layout drops pins; any change of the rules clears the schedule, to be generated again.</p>
         <ProblemView error={error} title="The event was not changed." />
         <div class="buttons">

@@ -9,9 +9,10 @@ import { useAction, useApi, type Loaded } from '../hooks';
 import { localDate, localTime } from '../labels';
 import type { Agenda, AgendaMeeting, Company, MatchEvent, PartnerResult } from '../types';
 import { BulkAdd } from './event-bulk-add';
-import { ParticipantSettings, PRIORITIES, type ParticipantRow as Row } from './event-participant';
+import { ParticipantSettings, PRIORITIES, PriorityOptions, type ParticipantRow as Row } from './event-participant';
 import { MoveMeeting, ScheduleBar } from './event-schedule';
-import { EventSettings, PastDateWarning } from './event-settings';
+import { PastDateWarning } from './event-rule-fields';
+import { EventSettings } from './event-settings';
 
 export function EventPage({ id }: { id: string }) {
   const base = `/api/v1/events/${encodeURIComponent(id)}`;
@@ -124,6 +125,12 @@ function AddParticipant({ base, existing, onAdded }: { base: string; existing: S
   );
 }
 
+/** The files of one participant's agenda offered in its row. */
+const AGENDA_FILES = [
+  { format: 'ics', label: 'Calendar file', button: 'Calendar' },
+  { format: 'csv', label: 'Agenda CSV', button: 'CSV' },
+] as const;
+
 function ParticipantTable(props: {
   base: string;
   rows: Loaded<{ items: Row[] }>;
@@ -182,24 +189,18 @@ function ParticipantTable(props: {
                   >
                     Suggestions
                   </button>
-                  <button
-                    type="button"
-                    class="small secondary"
-                    disabled={!scheduled}
-                    aria-label={`Calendar file for ${p.company.name}`}
-                    onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=ics`, `${p.companyId}.ics`))}
-                  >
-                    Calendar
-                  </button>
-                  <button
-                    type="button"
-                    class="small secondary"
-                    disabled={!scheduled}
-                    aria-label={`Agenda CSV for ${p.company.name}`}
-                    onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=csv`, `${p.companyId}.csv`))}
-                  >
-                    CSV
-                  </button>
+                  {AGENDA_FILES.map((f) => (
+                    <button
+                      key={f.format}
+                      type="button"
+                      class="small secondary"
+                      disabled={!scheduled}
+                      aria-label={`${f.label} for ${p.company.name}`}
+                      onClick={() => run(() => download(`${path(p.companyId)}/agenda?format=${f.format}`, `${p.companyId}.${f.format}`))}
+                    >
+                      {f.button}
+                    </button>
+                  ))}
                   <button type="button" class="small danger" aria-label={`Remove ${p.company.name} from the event`} onClick={() => remove(p)}>
                     Remove
                   </button>
@@ -255,11 +256,7 @@ function Suggestions({ base, participant, all, onChange }: { base: string; parti
                 onChange={(e) => setWish(r.company.id, Number((e.target as HTMLSelectElement).value))}
               >
                 <option value="0">No wish</option>
-                {[1, 2, 3].map((p) => (
-                  <option key={p} value={String(p)}>
-                    {PRIORITIES[p]}
-                  </option>
-                ))}
+                <PriorityOptions />
               </select>
             </div>
           </MatchCard>
