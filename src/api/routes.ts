@@ -22,6 +22,7 @@ import { PartnerSearchSchema, partnersForCompany, partnersForText } from '../use
 import { createEntity, patchEntity } from '../use-cases/write-entities.js';
 import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
+import { COMPANY_SEARCH_ROUTES } from './company-search-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
 import { EVENT_BULK_ROUTES } from './event-bulk-routes.js';
@@ -196,6 +197,7 @@ function crudRoutes(r: Resource): RouteDef[] {
 
 export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
+  ...COMPANY_SEARCH_ROUTES,
   ...EVENT_ROUTES,
   ...MAIL_ROUTES,
   ...EVENT_BULK_ROUTES,
