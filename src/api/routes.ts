@@ -24,6 +24,7 @@ import { DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
 import { COMPANY_SEARCH_ROUTES } from './company-search-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
+import { SHEET_IMPORT_ROUTES } from './sheet-import-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
 import { EVENT_BULK_ROUTES } from './event-bulk-routes.js';
 import { FEEDBACK_ROUTES, FeedbackSchema } from './feedback-routes.js';
@@ -198,6 +199,7 @@ function crudRoutes(r: Resource): RouteDef[] {
 export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
   ...COMPANY_SEARCH_ROUTES,
+  ...SHEET_IMPORT_ROUTES,
   ...EVENT_ROUTES,
   ...MAIL_ROUTES,
   ...EVENT_BULK_ROUTES,
