@@ -9,5 +9,6 @@ export * from './access.js';
 export * from './feedback.js';
 export * from './stats.js';
 export * from './search-words.js';
+export * from './search-meaning.js';
 export * from './mailing.js';
 export * from './company-card.js';

@@ -5,6 +5,8 @@
 // the inflected forms, so a prefix match of the stem finds them on SQLite FTS5 and PostgreSQL
 // tsvector alike. English turns a final y into i ("battery" -> "batteri"), the one case where the
 // stem is no prefix of a form; that stem is also searched with its y.
+// The console's type check reads the domain's types too, without the server's declarations folder.
+/// <reference path="../types/snowball-stemmers.d.ts" />
 import snowball from 'snowball-stemmers';
 import { foldText, MIN_PREFIX_CHARS } from './search-words.js';
 import { SECTORS, type Sector } from './vocabulary.js';

@@ -9,17 +9,23 @@ import {
   IdSchema,
   MAX_SEARCH_CHARS,
   MAX_SEARCH_WORDS,
+  searchWordForms,
   searchWords,
   SectorSchema,
+  sectorsNamed,
   type Company,
   type Sector,
 } from '../domain/index.js';
-import { searchWordForms, sectorsNamed } from '../domain/search-meaning.js';
 import type { Engine } from '../engine/index.js';
 import { parseOrThrow } from '../validation/index.js';
 
 /** The fallback offers at most this many profiles: a hint, not a ranking to page through. */
 export const SEMANTIC_K = 5;
+/**
+ * Profiles less similar than this are not offered: with the shipped model, unrelated profiles
+ * score about 0-0.1 and a fitting one 0.4 or more ("trout" -> a salmon farm 0.64, a battery maker 0.06).
+ */
+export const MIN_SIMILARITY = 0.2;
 /** Neighbours asked of the index when filters apply, so a few still pass them: bounded all the same. */
 const SEMANTIC_FILTERED_K = SEMANTIC_K * 8;
 
@@ -74,7 +80,9 @@ export async function searchCompanies(engine: Pick<Engine, 'repo' | 'embedder' |
     ).map((c) => [c.id, c]),
   );
   // A company deleted since the index saw it is left out, and so is one the filters exclude.
-  const found = closest.filter((c) => byId.has(c.id) && passes(byId.get(c.id)!, filters)).slice(0, Math.min(SEMANTIC_K, limit));
+  const found = closest
+    .filter((c) => c.similarity >= MIN_SIMILARITY && byId.has(c.id) && passes(byId.get(c.id)!, filters))
+    .slice(0, Math.min(SEMANTIC_K, limit));
   if (!found.length) return { items: [], total: 0, matchedBy: 'none', sectors, similarity: [], hint: HINT_NONE };
   return { items: found.map((c) => byId.get(c.id)!), total: found.length, matchedBy: 'meaning', sectors, similarity: found, hint: HINT_MEANING };
 }

@@ -4,7 +4,7 @@
 // company has the words, labelled as such. The list endpoints' `q` stays literal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
-import { SEMANTIC_K } from '../../src/use-cases/search-companies.js';
+import { MIN_SIMILARITY, SEMANTIC_K } from '../../src/use-cases/search-companies.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { company } from '../fixtures/small-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
@@ -77,10 +77,10 @@ describe('GET /api/v1/search/companies', () => {
   it('applies the list filters to what the words find', async () => {
     expect(ids(await search('battery', '&country=SE'))).toEqual(['se-battery']);
     expect(ids(await search('fish farming', '&country=NO'))).toEqual(['no-salmon']);
-    // Words that find nothing within the filters fall back to meaning, within the filters too.
-    const elsewhere = await search('fish farming', '&sector=cleantech');
-    expect(elsewhere.matchedBy).toBe('meaning');
-    expect(ids(elsewhere)).toEqual(['se-battery']);
+    // The fallback in meaning keeps to the filters too.
+    const iceland = await search('trout', '&country=IS');
+    expect(iceland.matchedBy).toBe('meaning');
+    expect(ids(iceland)).toEqual(['is-fiskeldi']);
   });
 
   it('offers the closest profiles in meaning, labelled and bounded, when no company has the words', async () => {
@@ -90,9 +90,12 @@ describe('GET /api/v1/search/companies', () => {
     expect(found.items.length).toBeGreaterThan(0);
     expect(found.items.length).toBeLessThanOrEqual(SEMANTIC_K);
     expect(found.similarity.map((s) => s.id)).toEqual(found.items.map((c) => c.id));
-    // Best first.
+    // Best first, the salmon farm before the battery maker, and nothing unrelated offered.
     const scores = found.similarity.map((s) => s.similarity);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(found.items[0]!.id).toBe('no-salmon');
+    expect(Math.min(...scores)).toBeGreaterThanOrEqual(MIN_SIMILARITY);
+    expect(ids(found)).not.toContain('dk-software');
   });
 
   it('answers an empty result with a hint when even the filters leave nothing', async () => {
