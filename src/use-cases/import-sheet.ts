@@ -259,13 +259,18 @@ export async function previewSheet(input: unknown): Promise<SheetPreview> {
   return preview;
 }
 
-/** Imports every row, or none when any row has a problem (400 listing them as `rows[n].column`). */
-export async function importSheet(engine: Pick<Engine, 'repo' | 'embedder' | 'follower'>, input: unknown): Promise<ImportReport> {
+/** Every row as a data set of companies, or a 400 listing the problems as `rows[n].column`. */
+export async function sheetToDataset(input: unknown): Promise<{ companies: CompanyInput[] }> {
   const checked = await check(input);
   if (!checked.valid) {
     const issues: FieldIssue[] = checked.problems.slice(0, 50).map((p) => ({ path: `rows[${p.row}].${p.column ?? p.field}`, message: p.message }));
     if (!issues.length) issues.push({ path: 'content', message: 'the file has no rows' });
     throw appError('INVALID_INPUT', { what: 'spreadsheet' }, issues);
   }
-  return importAndIndex(engine, { companies: checked.companies });
+  return { companies: checked.companies };
+}
+
+/** Imports every row, or none when any row has a problem. */
+export async function importSheet(engine: Pick<Engine, 'repo' | 'embedder' | 'follower'>, input: unknown): Promise<ImportReport> {
+  return importAndIndex(engine, await sheetToDataset(input));
 }
