@@ -28,7 +28,9 @@ import { type PartnerSearch, PartnerSearchSchema, partnersForCompany, partnersFo
 import { createEntity, patchEntity } from '../use-cases/write-entities.js';
 import { type Dataset, DatasetSchema } from '../domain/index.js';
 import { ACCESS_ROUTES } from './access-routes.js';
+import { COMPANY_SEARCH_ROUTES } from './company-search-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
+import { SHEET_IMPORT_ROUTES } from './sheet-import-routes.js';
 import { EVENT_ROUTES } from './event-routes.js';
 import { EVENT_BULK_ROUTES } from './event-bulk-routes.js';
 import { FEEDBACK_ROUTES, FeedbackSchema } from './feedback-routes.js';
@@ -203,6 +205,8 @@ function crudRoutes(r: Resource): RouteDef[] {
 
 export const ROUTES: RouteDef[] = [
   ...RESOURCES.flatMap(crudRoutes),
+  ...COMPANY_SEARCH_ROUTES,
+  ...SHEET_IMPORT_ROUTES,
   ...EVENT_ROUTES,
   ...MAIL_ROUTES,
   ...EVENT_BULK_ROUTES,

@@ -6,12 +6,21 @@ import { openRepository } from '../db/index.js';
 import { TransformersEmbedder } from '../embedding/index.js';
 import { AppError } from '../errors.js';
 import { importDataset, type ImportReport } from '../use-cases/import-dataset.js';
+import { sheetToDataset } from '../use-cases/import-sheet.js';
 import { phaseProgress } from './progress.js';
 
 export const DEMO_DATA = path.resolve(import.meta.dirname, '../../prisma/seed/demo-data.json');
 
-export async function importFile(config: Config, file: string): Promise<ImportReport> {
-  const input: unknown = JSON.parse(await readFile(file, 'utf8'));
+/** The data set in `file`: JSON as it is, a CSV or XLSX member list through its column mapping. */
+async function readDataset(file: string, mappingFile: string | undefined): Promise<unknown> {
+  const format = /\.(csv|xlsx)$/i.exec(file)?.[1]?.toLowerCase() as 'csv' | 'xlsx' | undefined;
+  if (!format) return JSON.parse(await readFile(file, 'utf8'));
+  const mapping: unknown = mappingFile ? JSON.parse(await readFile(mappingFile, 'utf8')) : undefined;
+  return sheetToDataset({ format, content: (await readFile(file)).toString('base64'), mapping });
+}
+
+export async function importFile(config: Config, file: string, mappingFile?: string): Promise<ImportReport> {
+  const input = await readDataset(file, mappingFile);
   const repo = await openRepository(config.databaseUrl);
   const embedder = await TransformersEmbedder.create({ modelsDir: config.modelsDir, model: config.model });
   const progress = phaseProgress();

@@ -19,10 +19,11 @@ const program = new Command('nordichub').description('NordicHub Partner Match').
 program
   .command('import')
   .description('Import a data set (clusters, companies, opportunities); upsert by id, all or nothing')
-  .argument('<file>', 'JSON file in the data-set format')
-  .action(async (file: string) => {
+  .argument('<file>', 'JSON file in the data-set format, or a CSV/XLSX member list (companies)')
+  .option('--map <mapping.json>', 'for CSV/XLSX: {"column header": company field or "skip"}; other columns are mapped by their headers')
+  .action(async (file: string, options: { map?: string }) => {
     const config = loadConfig();
-    console.log(describeImport(file, await importFile(config, file)));
+    console.log(describeImport(file, await importFile(config, file, options.map)));
   });
 
 program

@@ -141,7 +141,7 @@ interface Dialect {
   /** SQL true for rows of `table` among the first `cap` holding every word (bound as `param`). */
   matchesWords(table: string, param: string, cap: number): string;
   /** The bound value for `matchesWords`: folded words, a prefix match for each long enough. */
-  wordQuery(words: readonly string[]): string;
+  wordQuery(words: readonly (readonly string[])[]): string;
   /** SQL true when `column` contains `text` (bound as `param`) literally. */
   containsLiteral(column: string, param: string): string;
   /** SQL true when the timestamp `column` is at or after the ISO time bound as `param`. */
@@ -163,7 +163,9 @@ const SQLITE: Dialect = {
     `"id" IN (SELECT k."id" FROM "${table}SearchKey" k WHERE k."n" IN (SELECT rowid FROM "${table}Search" WHERE "${table}Search" MATCH ${param} LIMIT ${cap}))`,
   // FTS5 query syntax: "word"* is a prefix match; space-separated terms must all appear. Words
   // are letters and digits only, so the quotes cannot be broken out of.
-  wordQuery: (words) => words.map((w) => `"${w}"${prefixed(w) ? '*' : ''}`).join(' '),
+  // A word's forms are alternatives: ("battery"* OR "batteri"*). Groups need an explicit AND
+  // (FTS5 joins only bare phrases implicitly).
+  wordQuery: (words) => words.map((forms) => `(${forms.map((w) => `"${w}"${prefixed(w) ? '*' : ''}`).join(' OR ')})`).join(' AND '),
   containsLiteral: (column, param) => `instr("${column}", ${param}) > 0`,
   // Timestamps are stored as ISO text (UTC), which sorts as time does.
   notBefore: (column, param) => `"${column}" >= ${param}`,
@@ -180,7 +182,8 @@ const POSTGRES: Dialect = {
   matchesWords: (table, param, cap) => `"id" IN (SELECT "id" FROM "${table}" WHERE "searchWords" @@ ${param}::tsquery LIMIT ${cap})`,
   // A tsquery cast, not to_tsquery: the lexemes are indexed as the migration folded them, with no
   // dictionary in between. 'word':* is a prefix match; & joins words that must all appear.
-  wordQuery: (words) => words.map((w) => `'${w}'${prefixed(w) ? ':*' : ''}`).join(' & '),
+  // A word's forms are alternatives: ('battery':* | 'batteri':*).
+  wordQuery: (words) => words.map((forms) => `(${forms.map((w) => `'${w}'${prefixed(w) ? ':*' : ''}`).join(' | ')})`).join(' & '),
   containsLiteral: (column, param) => `strpos("${column}", ${param}) > 0`,
   // Stored without a zone, as UTC clock time; a cast to timestamp reads the ISO text the same way.
   notBefore: (column, param) => `"${column}" >= ${param}::timestamp`,
@@ -242,7 +245,7 @@ export class PrismaRepository implements Repository {
   }
 
   async list<T extends EntityType>(type: T, query: ListQuery): Promise<Page<EntityByType[T]>> {
-    const words = query.q ? searchWords(query.q) : [];
+    const words = query.wordForms ?? (query.q ? searchWords(query.q).map((w) => [w]) : []);
     if (words.length) return this.searchList(type, query, words);
     const where: Row = {};
     if (query.country) where['country'] = query.country;
@@ -256,11 +259,13 @@ export class PrismaRepository implements Repository {
   }
 
   /** `list` with words: the same filters in SQL, so the word index can be used. */
-  private async searchList<T extends EntityType>(type: T, query: ListQuery, words: readonly string[]): Promise<Page<EntityByType[T]>> {
+  private async searchList<T extends EntityType>(type: T, query: ListQuery, words: readonly (readonly string[])[]): Promise<Page<EntityByType[T]>> {
     const d = this.dialect;
     const params: unknown[] = [];
     const bind = (value: unknown) => d.placeholder(params.push(value) - 1);
-    const conditions = [d.matchesWords(TABLES[type], bind(d.wordQuery(words)), MAX_SEARCH_MATCHES)];
+    const matches = d.matchesWords(TABLES[type], bind(d.wordQuery(words)), MAX_SEARCH_MATCHES);
+    const inSectors = (query.orSectors ?? []).map((s) => d.containsLiteral('sectors', bind(JSON.stringify(s))));
+    const conditions = [inSectors.length ? `(${[matches, ...inSectors].join(' OR ')})` : matches];
     if (query.country) conditions.push(`"country" = ${bind(query.country)}`);
     // Sector codes and ids hold no quotes, so the quoted value is an exact JSON-array element.
     if (query.sector) conditions.push(d.containsLiteral('sectors', bind(JSON.stringify(query.sector))));

@@ -28,6 +28,13 @@ export interface ListQuery {
   createdSince?: Date | undefined;
   /** Words that must each appear in the name (title), description, offers, needs or id, in any letter case. */
   q?: string | undefined;
+  /**
+   * Instead of `q`'s words: per word, the forms any of which may match (as prefixes), e.g. a word
+   * and its stems. Same index, same cap as `q`.
+   */
+  wordForms?: readonly (readonly string[])[] | undefined;
+  /** With `wordForms`: entities of these sectors match too, whatever their words (a sector the query names). */
+  orSectors?: readonly Sector[] | undefined;
 }
 
 /** A page of results and how many match in all. */

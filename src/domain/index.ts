@@ -9,6 +9,7 @@ export * from './access.js';
 export * from './feedback.js';
 export * from './stats.js';
 export * from './search-words.js';
+export * from './search-meaning.js';
 export * from './mailing.js';
 export * from './company-card.js';
 export * from './participant-match.js';

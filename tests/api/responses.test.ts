@@ -59,6 +59,16 @@ const SAMPLES: [string, () => Promise<TypedAnswer<unknown>>][] = [
   ['GET /api/v1/opportunities/{id}/companies', () => api.get('/api/v1/opportunities/{id}/companies', { path: { id: 'op-se-boxes' }, ...admin })],
   ['GET /api/v1/clusters/{id}/partners', () => api.get('/api/v1/clusters/{id}/partners', { path: { id: 'cl-dk-a' } })],
   ['GET /api/v1/digest', () => api.get('/api/v1/digest', { query: { since: '2000-01-01' }, ...admin })],
+  ['GET /api/v1/search/companies', () => api.get('/api/v1/search/companies', { query: { q: 'packaging boxes' }, ...admin })],
+  [
+    'POST /api/v1/import/sheet/preview',
+    () => api.post('/api/v1/import/sheet/preview', { body: { format: 'csv', content: btoa('Name,Country,Description\nSheet Oy,FI,Paper trays') }, ...admin }),
+  ],
+  [
+    'POST /api/v1/import/sheet',
+    () =>
+      api.post('/api/v1/import/sheet', { body: { format: 'csv', content: btoa('Id,Name,Country,Description\nfi-sheet,Sheet Oy,FI,Paper trays') }, ...admin }),
+  ],
   [
     'POST /api/v1/import',
     () => api.post('/api/v1/import', { body: { companies: [{ id: 'dk-imported', name: 'Imported ApS', country: 'DK', description: 'Fish feed' }] }, ...admin }),

@@ -12,6 +12,7 @@ import { EntityList } from './pages/entity-list';
 import { CompanyPage } from './pages/company';
 import { ClusterPage } from './pages/cluster';
 import { OpportunityPage } from './pages/opportunity';
+import { NewCompany } from './pages/new-company';
 import { EditProfile } from './pages/edit-profile';
 import { EventsPage } from './pages/events';
 import { EventPage } from './pages/event';
@@ -124,6 +125,7 @@ function Frame({ me }: { me: Me }) {
             <Router>
               <Route path="/console" component={Dashboard} />
               <Route path="/console/companies" component={CompanyList} />
+              <Route path="/console/companies/new" component={NewCompany} />
               <Route path="/console/companies/:id" component={CompanyPageById} />
               <Route path="/console/companies/:id/edit" component={CompanyEdit} />
               <Route path="/console/clusters" component={ClusterList} />

@@ -15,8 +15,10 @@ const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'];
 
 export function BarChart(props: { id: string; title: string; labels: string[]; series: Series[]; horizontal?: boolean; height?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Nothing counted yet: an axis from 0 to 1 with no bars would read as a broken chart.
+  const empty = props.series.every((s) => s.values.every((v) => !v));
   useEffect(() => {
-    if (!canvas.current) return;
+    if (!canvas.current || empty) return;
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: {
@@ -33,7 +35,15 @@ export function BarChart(props: { id: string; title: string; labels: string[]; s
       },
     });
     return () => chart.destroy();
-  }, [props.labels.join('|'), JSON.stringify(props.series), props.horizontal]);
+  }, [props.labels.join('|'), JSON.stringify(props.series), props.horizontal, empty]);
+  if (empty) {
+    return (
+      <figure class="chart" aria-labelledby={`${props.id}-title`}>
+        <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
+        <p class="chart-empty muted">No data yet.</p>
+      </figure>
+    );
+  }
   const summary = props.series.map((s) => `${s.label}: ${props.labels.map((l, i) => `${l} ${s.values[i] ?? 0}`).join(', ')}`).join('; ');
   return (
     <figure class="chart" aria-labelledby={`${props.id}-title`}>

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { codeLabel, countryName } from '../labels';
 import type { Cluster, Company, Opportunity, PublicCompany } from '../types';
+import { useApi } from '../hooks';
 import { Tags } from './ui';
 
 function Row({ term, children }: { term: string; children: ComponentChildren }) {
@@ -13,6 +14,12 @@ function Row({ term, children }: { term: string; children: ComponentChildren }) 
       <dd>{children}</dd>
     </>
   );
+}
+
+/** A cluster by its name (the id until the name has loaded, or if the cluster is gone). */
+function ClusterLink({ id }: { id: string }) {
+  const cluster = useApi<Cluster>(`/api/v1/clusters/${encodeURIComponent(id)}`);
+  return <a href={`/console/clusters/${encodeURIComponent(id)}`}>{cluster.data?.name ?? id}</a>;
 }
 
 const link = (url: string | null) =>
@@ -37,7 +44,7 @@ export function CompanyProfile({ company: c }: { company: PublicCompany & Partia
           ? c.clusterIds.map((id, i) => (
               <>
                 {i > 0 && ', '}
-                <a href={`/console/clusters/${encodeURIComponent(id)}`}>{id}</a>
+                <ClusterLink id={id} />
               </>
             ))
           : null}

@@ -15,7 +15,7 @@ import { useVocabulary } from '../vocabulary';
 
 type Control = 'text' | 'textarea' | 'select' | 'checkboxes' | 'number' | 'email' | 'url' | 'date' | 'tel' | 'clusters';
 
-interface FieldSpec {
+export interface FieldSpec {
   name: string;
   label: string;
   control: Control;
@@ -26,7 +26,7 @@ interface FieldSpec {
   hint?: string;
 }
 
-const FIELDS: Record<EntityType, FieldSpec[]> = {
+export const FIELDS: Record<EntityType, FieldSpec[]> = {
   company: [
     { name: 'name', label: 'Name', control: 'text', required: true },
     { name: 'country', label: 'Country', control: 'select', codes: 'countries', required: true },
@@ -61,10 +61,10 @@ const FIELDS: Record<EntityType, FieldSpec[]> = {
   ],
 };
 
-type Values = Record<string, unknown>;
+export type Values = Record<string, unknown>;
 
 /** `body.sectors[2]` and `sectors` both belong to the field `sectors`. */
-const fieldOf = (path: string) => path.replace(/^(body|patch)\.?/, '').split(/[.[]/)[0] ?? '';
+export const fieldOf = (path: string) => path.replace(/^(body|patch)\.?/, '').split(/[.[]/)[0] ?? '';
 
 export function EditProfile({ type, id }: { type: EntityType; id: string }) {
   const kind = KINDS[type];
@@ -130,7 +130,7 @@ function ChangedMeanwhile({ what, onReload }: { what: string; onReload(): void }
   );
 }
 
-function FieldControl({ spec, value, error, onChange }: { spec: FieldSpec; value: unknown; error: string | undefined; onChange(v: unknown): void }) {
+export function FieldControl({ spec, value, error, onChange }: { spec: FieldSpec; value: unknown; error: string | undefined; onChange(v: unknown): void }) {
   const vocabulary = useVocabulary();
   const id = `f-${spec.name}`;
   const describedBy = [spec.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

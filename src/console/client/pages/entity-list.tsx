@@ -6,11 +6,57 @@ import { queryString, type Page } from '../api';
 import { CodeSelect, Country, Loading, PageTitle, Pager, ProblemView, Tags } from '../components/ui';
 import { KINDS, type EntityType } from '../entities';
 import { useApi } from '../hooks';
-import { countryName } from '../labels';
+import { codeLabel, countryName } from '../labels';
 import type { Cluster, Company, Opportunity } from '../types';
 import { useVocabulary } from '../vocabulary';
 
 const LIMIT = 25;
+
+/** What the company search adds to a page: how the companies were found, and a hint when nothing had the words. */
+interface SearchFacts {
+  matchedBy: 'words' | 'meaning' | 'none';
+  sectors: string[];
+  similarity: { id: string; similarity: number }[];
+  hint: string | null;
+}
+
+const closeness = (similarity: number | undefined) => (similarity === undefined ? '' : `${Math.round(similarity * 100)}%`);
+
+/** How many were found and how; when nothing had the words, what to try and a link to create the company. */
+function SearchStatus({ type, facts, words }: { type: EntityType; facts: Page<unknown> & Partial<SearchFacts>; words: string | undefined }) {
+  const kind = KINDS[type];
+  const noun = facts.total === 1 ? kind.title.toLowerCase() : kind.plural.toLowerCase();
+  const create = type === 'company' && (
+    <a href={`/console/companies/new${queryString({ name: words?.trim() || undefined })}`}>Create a company{words?.trim() ? ` named “${words.trim()}”` : ''}</a>
+  );
+  if (facts.matchedBy === 'meaning') {
+    return (
+      <div role="status" class="search-hint">
+        <p>
+          <strong>No {kind.title.toLowerCase()} has these words.</strong> Closest in meaning ({facts.total}), by their profiles — check the spelling or try
+          other words.
+        </p>
+        <p>{create}</p>
+      </div>
+    );
+  }
+  if (facts.total === 0) {
+    return (
+      <div role="status" class="search-hint">
+        <p>
+          <strong>No {kind.plural.toLowerCase()} found.</strong> {facts.hint ?? 'Check the spelling, try fewer words or clear a filter.'}
+        </p>
+        {create && <p>{create}</p>}
+      </div>
+    );
+  }
+  const sectors = facts.sectors?.length ? ` (words or sector: ${facts.sectors.map(codeLabel).join(', ')})` : '';
+  return (
+    <p role="status" class="muted">
+      {facts.total.toLocaleString('en-GB')} {noun} found{sectors}
+    </p>
+  );
+}
 
 export function EntityList({ type }: { type: EntityType }) {
   const kind = KINDS[type];
@@ -19,13 +65,23 @@ export function EntityList({ type }: { type: EntityType }) {
   const [words, setWords] = useState(query['q'] ?? '');
   const offset = Number(query['offset'] ?? 0) || 0;
   const filters = { q: query['q'], country: query['country'], sector: query['sector'], cluster: type === 'company' ? query['cluster'] : undefined };
-  const page = useApi<Page<Company | Cluster | Opportunity>>(`${kind.apiPath}${queryString({ ...filters, limit: LIMIT, offset })}`);
+  // Companies searched by words go to the search that knows stems, sector names and meaning.
+  const searching = type === 'company' && Boolean(filters.q?.trim());
+  const listPath = searching ? '/api/v1/search/companies' : kind.apiPath;
+  const page = useApi<Page<Company | Cluster | Opportunity> & Partial<SearchFacts>>(`${listPath}${queryString({ ...filters, limit: LIMIT, offset })}`);
   const clusters = useApi<Page<Cluster>>(type === 'company' ? '/api/v1/clusters?limit=500' : null);
   const go = (change: Record<string, string | number | undefined>) => route(`${path}${queryString({ ...filters, offset, ...change })}`);
 
   return (
     <>
       <PageTitle text={kind.plural} />
+      {type === 'company' && (
+        <p class="page-actions">
+          <a class="button" href="/console/companies/new">
+            New company
+          </a>
+        </p>
+      )}
       <form
         class="filters"
         role="search"
@@ -73,38 +129,40 @@ export function EntityList({ type }: { type: EntityType }) {
       {page.loading && !page.data && <Loading what={kind.plural.toLowerCase()} />}
       {page.data && (
         <>
-          <p role="status" class="muted">
-            {page.data.total.toLocaleString('en-GB')} {page.data.total === 1 ? kind.title.toLowerCase() : kind.plural.toLowerCase()} found
-          </p>
-          <div class="table-wrap">
-            <table class="list">
-              <caption class="visually-hidden">{kind.plural}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Sectors</th>
-                  {type === 'opportunity' && <th scope="col">Deadline</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <a href={`${kind.pagePath}/${encodeURIComponent(e.id)}`}>{kind.nameOf(e)}</a>
-                    </td>
-                    <td>
-                      <Country code={e.country} />
-                    </td>
-                    <td>
-                      <Tags codes={e.sectors} label="Sectors" />
-                    </td>
-                    {type === 'opportunity' && <td>{(e as Opportunity).deadline ?? 'none'}</td>}
+          <SearchStatus type={type} facts={page.data} words={filters.q} />
+          {page.data.items.length > 0 && (
+            <div class="table-wrap">
+              <table class="list">
+                <caption class="visually-hidden">{page.data.matchedBy === 'meaning' ? `${kind.plural} closest in meaning` : kind.plural}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Country</th>
+                    <th scope="col">Sectors</th>
+                    {type === 'opportunity' && <th scope="col">Deadline</th>}
+                    {page.data.matchedBy === 'meaning' && <th scope="col">Closeness</th>}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {page.data.items.map((e) => (
+                    <tr key={e.id}>
+                      <td>
+                        <a href={`${kind.pagePath}/${encodeURIComponent(e.id)}`}>{kind.nameOf(e)}</a>
+                      </td>
+                      <td>
+                        <Country code={e.country} />
+                      </td>
+                      <td>
+                        <Tags codes={e.sectors} label="Sectors" />
+                      </td>
+                      {type === 'opportunity' && <td>{(e as Opportunity).deadline ?? 'none'}</td>}
+                      {page.data!.matchedBy === 'meaning' && <td>{closeness(page.data!.similarity?.find((s) => s.id === e.id)?.similarity)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <Pager offset={offset} limit={LIMIT} total={page.data.total} onChange={(o) => go({ offset: o })} />
         </>
       )}

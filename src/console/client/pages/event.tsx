@@ -328,11 +328,10 @@ function Grid({ base, event, agenda, onChange }: { base: string; event: MatchEve
                               type="button"
                               class="small"
                               disabled={busy}
-                              aria-pressed={m.pinned}
-                              aria-label={`Pin ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`}
+                              aria-label={`${m.pinned ? 'Unpin' : 'Pin'} ${m.a.name} and ${m.b.name} at ${localTime(slot.start, event.timeZone)}, table ${t + 1}`}
                               onClick={() => pin(m)}
                             >
-                              Pin
+                              {m.pinned ? 'Unpin' : 'Pin'}
                             </button>
                             <button
                               type="button"

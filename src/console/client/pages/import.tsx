@@ -5,6 +5,7 @@ import { api, ApiError } from '../api';
 import { PageTitle, ProblemView } from '../components/ui';
 import { asApiError } from '../hooks';
 import type { ImportJob } from '../types';
+import { SheetImport } from './sheet-import';
 
 const POLL_MS = 400;
 
@@ -76,6 +77,7 @@ export function ImportPage() {
       <ProblemView error={error} title="Nothing was imported." />
       {job && <Progress job={job} />}
       <ProblemView error={failed} title="Nothing was imported." />
+      <SheetImport />
     </>
   );
 }
