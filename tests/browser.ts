@@ -16,6 +16,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT } from './helpers.js';
 
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -99,4 +100,25 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return (await page.evaluate(
     `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`,
   )) as string[];
+}
+
+/** One Chromium for the whole test file: launched before its tests, closed after them. */
+export function chromiumForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** What every console page test does: a full-page screenshot, the axe check, a menu click. */
+export function consolePageChecks(page: () => Page, width: number) {
+  return {
+    shot: (name: string) => page().screenshot({ path: path.join(ARTIFACTS, `console-${name}-${width}.png`), fullPage: true }),
+    expectAccessible: async () => expect(await accessibilityViolations(page())).toEqual([]),
+    nav: (name: string) => page().getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click(),
+  };
 }

@@ -2,18 +2,12 @@
 // with NORDICHUB_TEST_PG, PostgreSQL tsvector): stems and plurals, sector names in six
 // languages, names typed without Nordic letters, and the closest profiles in meaning when no
 // company has the words, labelled as such. The list endpoints' `q` stays literal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
+import { describe, expect, it } from 'vitest';
 import { MIN_SIMILARITY, SEMANTIC_K } from '../../src/use-cases/search-companies.js';
-import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { company } from '../fixtures/small-set.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { caller, request } from './client.js';
+import { caller, request, servedToStaff } from './client.js';
 
 const ADMIN = 'test-admin-key-company-search-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let staff: string;
 
 const COMPANIES = [
   // Aquaculture companies that never write "aquaculture" nor "fish farming".
@@ -24,15 +18,7 @@ const COMPANIES = [
   company({ id: 'dk-software', country: 'DK', name: 'Kodehuset ApS', description: 'Custom accounting software for small shops.', sectors: ['ict'] }),
 ];
 
-beforeAll(async () => {
-  t = await createTestEngine({ data: { companies: COMPANIES } });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-  staff = (await createApiKey(t.repo, { role: 'staff', label: 'Staff' })).secret;
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
+const { app, keys } = servedToStaff(() => ({ companies: COMPANIES }), ADMIN);
 
 interface SearchBody {
   items: { id: string; contactEmail?: string }[];
@@ -44,7 +30,7 @@ interface SearchBody {
 }
 
 const search = async (q: string, extra = '') => {
-  const r = await request(server.base, 'GET', `/api/v1/search/companies?q=${encodeURIComponent(q)}${extra}`, { key: staff });
+  const r = await request(app.base, 'GET', `/api/v1/search/companies?q=${encodeURIComponent(q)}${extra}`, { key: keys.staff });
   expect(r.status, `q=${q}: ${r.text}`).toBe(200);
   return r.body as SearchBody;
 };
@@ -65,7 +51,7 @@ describe('GET /api/v1/search/companies', () => {
     expect(ids(battery)).toEqual(['fi-batteries', 'se-battery']);
     expect(ids(await search('batteries'))).toEqual(ids(battery));
     // The literal `q` of the list endpoint keeps its contract: prefixes only.
-    const literal = await caller(() => server.base)('GET', '/api/v1/companies?q=batteries', { key: staff });
+    const literal = await caller(() => app.base)('GET', '/api/v1/companies?q=batteries', { key: keys.staff });
     expect(literal.body.items.map((c) => c.id)).toEqual(['fi-batteries']);
   });
 
@@ -105,7 +91,7 @@ describe('GET /api/v1/search/companies', () => {
   });
 
   it('is for staff: contact fields included, public callers turned away', async () => {
-    const anonymous = await request(server.base, 'GET', '/api/v1/search/companies?q=battery', { key: null });
+    const anonymous = await request(app.base, 'GET', '/api/v1/search/companies?q=battery', { key: null });
     expect(anonymous.status).toBe(401);
   });
 
@@ -118,7 +104,7 @@ describe('GET /api/v1/search/companies', () => {
       ['q=x&country=XX', 'country'],
       ['q=x&extra=1', ''],
     ] as const) {
-      const r = await request(server.base, 'GET', `/api/v1/search/companies?${query}`, { key: staff });
+      const r = await request(app.base, 'GET', `/api/v1/search/companies?${query}`, { key: keys.staff });
       expect(r.status, query).toBe(400);
       expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
       if (field) expect(JSON.stringify(r.body), query).toContain(field);

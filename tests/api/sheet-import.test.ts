@@ -2,30 +2,14 @@
 // exceljs here, as Excel would), a mapping proposed from Nordic and English headers, problems by
 // row and column before anything is written, and an all-or-nothing import.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, hashKey } from '../../src/api/index.js';
-import { createApiKey } from '../../src/use-cases/create-api-key.js';
+import { describe, expect, it } from 'vitest';
 import { MAX_SHEET_ROWS } from '../../src/use-cases/import-sheet.js';
-import { createTestEngine, serve, type TestEngine } from '../helpers.js';
-import { caller } from './client.js';
+import { servedToStaff } from './client.js';
 
 const ADMIN = 'test-admin-key-sheet-import-0123456789';
-let t: TestEngine;
-let server: Awaited<ReturnType<typeof serve>>;
-let staff: string;
+const { app, call } = servedToStaff(() => ({ companies: [] }), ADMIN);
 
-beforeAll(async () => {
-  t = await createTestEngine({ data: { companies: [] } });
-  server = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
-  staff = (await createApiKey(t.repo, { role: 'staff', label: 'Staff' })).secret;
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await t?.close();
-});
-
-const call = caller(() => server.base);
-const post = <S extends string>(path: S, body: unknown) => call('POST', path, { key: staff, body });
+const post = <S extends string>(path: S, body: unknown) => call('POST', path, { body });
 const csv = (text: string) => ({ format: 'csv', content: Buffer.from(text).toString('base64') });
 
 async function xlsx(rows: (string | number)[][]): Promise<string> {
@@ -62,15 +46,15 @@ describe('spreadsheet import', () => {
     expect(imported.status).toBe(400);
     expect(imported.type).toMatch(/application\/problem\+json/);
     expect(JSON.stringify(imported.body)).toContain('rows[3].Land');
-    expect(await t.repo.count('company')).toBe(0);
+    expect(await app.t.repo.count('company')).toBe(0);
   });
 
   it('imports every row once the file is fixed', async () => {
     const r = await post('/api/v1/import/sheet', csv(MEMBERS_CSV.replace(';Norway;', ';NO;')));
     expect(r.status, r.text).toBe(200);
-    const stored = await t.repo.get('company', 'heidarmjolk-ehf');
+    const stored = await app.t.repo.get('company', 'heidarmjolk-ehf');
     expect(stored).toMatchObject({ country: 'IS', contactEmail: 'info@heidar.example', employees: 12, sectors: ['aquaculture'] });
-    expect((await t.repo.get('company', 'kodverket-ab'))?.sectors).toEqual(['ict', 'fintech']);
+    expect((await app.t.repo.get('company', 'kodverket-ab'))?.sectors).toEqual(['ict', 'fintech']);
   });
 
   it('reads XLSX with a mapping that overrides the proposal, and skips a column', async () => {
@@ -85,15 +69,15 @@ describe('spreadsheet import', () => {
     expect(preview.status, preview.text).toBe(200);
     expect(preview.body.mapping).toEqual({ 'Member no': 'id', Company: 'name', Country: 'country', About: 'description', 'Internal code': 'skip' });
     expect(preview.body.problems).toEqual([{ row: 4, column: 'About', field: 'description', message: expect.any(String) }]);
-    const before = await t.repo.count('company');
+    const before = await app.t.repo.count('company');
     expect((await post('/api/v1/import/sheet', { format: 'xlsx', content, mapping })).status).toBe(400);
-    expect(await t.repo.count('company')).toBe(before);
+    expect(await app.t.repo.count('company')).toBe(before);
     const fixed = await xlsx([
       ['Member no', 'Company', 'Country', 'About'],
       ['m-101', 'Cellverket AB', 'SE', 'Battery recycling.'],
     ]);
     expect((await post('/api/v1/import/sheet', { format: 'xlsx', content: fixed, mapping: { 'Member no': 'id' } })).status).toBe(200);
-    expect((await t.repo.get('company', 'm-101'))?.name).toBe('Cellverket AB');
+    expect((await app.t.repo.get('company', 'm-101'))?.name).toBe('Cellverket AB');
   });
 
   it('rejects what it cannot read as a problem naming the field', async () => {

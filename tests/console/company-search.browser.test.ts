@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
-import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
+import { chromiumForFile, consolePageChecks } from '../browser.js';
 import { company } from '../fixtures/small-set.js';
 import { createTestEngine, serve, tempDir, type TestEngine } from '../helpers.js';
 
@@ -22,22 +22,14 @@ const COMPANIES = [
   company({ id: 'fi-batteries', country: 'FI', name: 'Akkutehdas Oy', description: 'Batteries for forklifts and boats.', sectors: ['batteries'] }),
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe.each([1280, 768])('finding and adding companies at %i px', (width) => {
   let t: TestEngine;
   let api: Awaited<ReturnType<typeof serve>>;
   let page: Page;
   const files = tempDir();
-  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-${name}-${width}.png`), fullPage: true });
-  const expectAccessible = async () => expect(await accessibilityViolations(page)).toEqual([]);
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const { shot, expectAccessible, nav } = consolePageChecks(() => page, width);
   const searchFor = async (words: string) => {
     await page.getByLabel('Words in name or description').fill(words);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -47,7 +39,7 @@ describe.each([1280, 768])('finding and adding companies at %i px', (width) => {
     t = await createTestEngine({ data: { companies: COMPANIES } });
     api = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
     const staffKey = (await createApiKey(t.repo, { role: 'staff', label: 'Console tester' })).secret;
-    page = await browser.newPage({ viewport: { width, height: 900 } });
+    page = await browser().newPage({ viewport: { width, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => {
       throw err;

@@ -6,26 +6,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { requestIntroduction } from '../../src/use-cases/request-introduction.js';
 import { patchEntity } from '../../src/use-cases/write-entities.js';
-import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
+import { chromiumForFile, consolePageChecks } from '../browser.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { company } from '../fixtures/small-set.js';
 import { createTestEngine, serve, tempDir, type TestEngine } from '../helpers.js';
 
 const ADMIN = 'test-admin-key-console-0123456789';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe.each([1280, 768])('the staff console at %i px', (width) => {
   let t: TestEngine;
@@ -33,9 +27,7 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
   let staffKey: string;
   let siteKey: string;
   let page: Page;
-  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-${name}-${width}.png`), fullPage: true });
-  const expectAccessible = async () => expect(await accessibilityViolations(page)).toEqual([]);
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const { shot, expectAccessible, nav } = consolePageChecks(() => page, width);
 
   beforeAll(async () => {
     t = await createTestEngine({ data: exportSet() });
@@ -54,7 +46,7 @@ describe.each([1280, 768])('the staff console at %i px', (width) => {
       },
       { siteKeyId: null, origin: null },
     );
-    page = await browser.newPage({ viewport: { width, height: 900 } });
+    page = await browser().newPage({ viewport: { width, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => {
       throw err;

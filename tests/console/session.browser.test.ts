@@ -6,25 +6,19 @@
 // company page lists its own. Checked in the database and over the API, not only on screen; pages
 // pass axe-core; screenshots in test-artifacts/.
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
 import { requestIntroduction } from '../../src/use-cases/request-introduction.js';
 import { request } from '../api/client.js';
-import { accessibilityViolations, ARTIFACTS, launchChromium } from '../browser.js';
+import { accessibilityViolations, ARTIFACTS, chromiumForFile } from '../browser.js';
 import { exportSet } from '../fixtures/export-set.js';
 import { createTestEngine, serve, type TestEngine } from '../helpers.js';
 
 const ADMIN = 'test-admin-key-session-browser-0123456789';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe.each([1280, 768])('console sign-in, keys and introductions at %i px', (width) => {
   let t: TestEngine;
@@ -35,7 +29,7 @@ describe.each([1280, 768])('console sign-in, keys and introductions at %i px', (
 
   /** A fresh browser profile: no cookie, no storage. */
   async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser().newContext({ viewport: { width, height: 900 } });
     contexts.push(context);
     return preparedPage(context);
   }
