@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepository } from '../../src/db/index.js';
-import { company, smallSet } from '../fixtures/small-set.js';
+import { company, danishBoxMaker, smallSet } from '../fixtures/small-set.js';
 import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, type ServiceProcess } from '../helpers.js';
 
 const ADMIN = 'replica-test-admin-key-0123456789';
@@ -56,19 +56,7 @@ describe('replicas on one database', () => {
   // The change log is followed every SYNC_INTERVAL_MS; the bound leaves room for a loaded CI
   // machine (1.1-1.2 s seen at load 10-13 on two cores), it is not a speed figure.
   it('see a write made through another replica within a couple of seconds', async () => {
-    const created = await write(
-      a,
-      'POST',
-      '/api/v1/companies',
-      company({
-        id: 'dk-boxes',
-        country: 'DK',
-        name: 'Æske ApS',
-        description: 'Danish wholesaler of cardboard packaging.',
-        offers: 'Wholesale distribution of cardboard boxes.',
-        needs: 'Suppliers of recyclable paper packaging.',
-      }),
-    );
+    const created = await write(a, 'POST', '/api/v1/companies', danishBoxMaker);
     expect(created.status).toBe(201);
     const started = Date.now();
     await waitFor(async () => ((await partnersOf(b, 'fi-pack')).some((r) => r.company.id === 'dk-boxes') ? true : undefined), 5_000);

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { company, smallSet } from '../fixtures/small-set.js';
+import { danishBoxMaker, smallSet } from '../fixtures/small-set.js';
 import { databaseFor, runTsx, startServiceProcess, tempDir, waitFor, waitForLog, type ServiceProcess } from '../helpers.js';
 
 const ADMIN = 'workers-test-admin-key-0123456789';
@@ -99,18 +99,7 @@ describe('WORKERS=2', () => {
   });
 
   it('finds a company written through one worker in a search served by the other', async () => {
-    const created = await send(
-      'POST',
-      '/api/v1/companies',
-      company({
-        id: 'dk-boxes',
-        country: 'DK',
-        name: 'Æske ApS',
-        description: 'Danish wholesaler of cardboard packaging.',
-        offers: 'Wholesale distribution of cardboard boxes.',
-        needs: 'Suppliers of recyclable paper packaging.',
-      }),
-    );
+    const created = await send('POST', '/api/v1/companies', danishBoxMaker);
     expect(created.status).toBe(201);
     const other = created.worker === 1 ? 2 : 1;
     await waitFor(async () => {
