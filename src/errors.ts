@@ -97,6 +97,7 @@ export const MESSAGES = {
   PIN_BREAKS_RULE: { code: ErrorCodes.INFEASIBLE, template: 'The pin breaks a rule of the event: {rule}.' },
   UNKNOWN_COMPANIES: { code: ErrorCodes.VALIDATION, template: 'Unknown companies in the list: nothing was added.' },
   NO_MAILER: { code: ErrorCodes.NOT_READY, template: 'No mailer is configured in this process.' },
+  NO_CONTACT_EMAIL: { code: ErrorCodes.CONFLICT, template: 'The company "{companyId}" has no contact e-mail to forward the request to.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
 /** The name of a catalogue message. */

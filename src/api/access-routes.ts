@@ -1,8 +1,16 @@
 // API keys (admin) and introduction requests (sent by the widget with a site key, handled by staff).
 import { z } from 'zod';
-import { decimalInt, ApiKeyInputSchema, INTRODUCTION_STATUSES, IntroductionInputSchema, IntroductionPatchSchema } from '../domain/index.js';
+import {
+  decimalInt,
+  ApiKeyInputSchema,
+  INTRODUCTION_STATUSES,
+  IntroductionForwardSchema,
+  IntroductionInputSchema,
+  IntroductionPatchSchema,
+} from '../domain/index.js';
 import { createApiKey } from '../use-cases/create-api-key.js';
 import { listApiKeys } from '../use-cases/list-api-keys.js';
+import { forwardIntroduction } from '../use-cases/forward-introduction.js';
 import { listIntroductions } from '../use-cases/list-introductions.js';
 import { requestIntroduction } from '../use-cases/request-introduction.js';
 import { revokeApiKey } from '../use-cases/revoke-api-key.js';
@@ -41,6 +49,8 @@ export const IntroductionSchema = z
     language: z.string().nullable(),
     status: z.enum(INTRODUCTION_STATUSES),
     staffNote: z.string().nullable(),
+    forwardedAt: z.string().nullable().meta({ description: 'When staff mailed the request to the company; null until then' }),
+    forwardedTo: z.string().nullable().meta({ description: "The company's contact address it went to (staff only)" }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -135,6 +145,26 @@ export const ACCESS_ROUTES: RouteDef[] = [
     responses: { 200: { description: 'Updated', schema: IntroductionSchema }, 404: problem('No such request') },
     async handle({ engine, params, body }) {
       return { body: await updateIntroduction(engine, params.id, body) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/introductions/{id}/forward',
+    tag: 'Introductions',
+    role: 'staff',
+    params: IntroParams,
+    body: IntroductionForwardSchema,
+    summary:
+      "Forward a request to the company: one mail to its contact address with the visitor's details and message (replies go to the visitor), and the request marked introduced with when and where it went",
+    responses: {
+      200: { description: 'Forwarded and recorded', schema: IntroductionSchema },
+      400: problem('Invalid note'),
+      404: problem('No such request'),
+      409: problem('The company has no contact e-mail'),
+      503: problem('No mailer is configured'),
+    },
+    async handle({ engine, params, body }) {
+      return { body: await forwardIntroduction(engine, params.id, body) };
     },
   }),
 ];

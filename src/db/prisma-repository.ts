@@ -466,8 +466,12 @@ export class PrismaRepository implements Repository {
     return { items: rows.map(introFromRow), total };
   }
 
-  async updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null> {
-    const { count } = await this.writer.introduction.updateMany({ where: { id }, data: patch });
+  async updateIntroduction(
+    id: string,
+    patch: Partial<Pick<Introduction, 'status' | 'staffNote' | 'forwardedAt' | 'forwardedTo'>>,
+  ): Promise<Introduction | null> {
+    const data = { ...patch, ...(patch.forwardedAt ? { forwardedAt: new Date(patch.forwardedAt) } : {}) };
+    const { count } = await this.writer.introduction.updateMany({ where: { id }, data });
     return count ? this.getIntroduction(id) : null;
   }
 
@@ -712,7 +716,14 @@ function keyFromRow(r: { id: string; role: string; label: string; origins: strin
 
 function introFromRow(r: Record<string, unknown>): Introduction {
   const iso = (d: unknown) => (d as Date).toISOString();
-  return { ...(r as unknown as Introduction), consentAt: iso(r['consentAt']), createdAt: iso(r['createdAt']), updatedAt: iso(r['updatedAt']) };
+  return {
+    ...(r as unknown as Introduction),
+    consentAt: iso(r['consentAt']),
+    forwardedAt: r['forwardedAt'] ? iso(r['forwardedAt']) : null,
+    forwardedTo: (r['forwardedTo'] as string | null) ?? null,
+    createdAt: iso(r['createdAt']),
+    updatedAt: iso(r['updatedAt']),
+  };
 }
 
 function feedbackFromRow(

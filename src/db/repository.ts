@@ -223,7 +223,7 @@ export interface AccessStore {
   /** Newest request first. */
   listIntroductions(query: IntroductionQuery): Promise<Page<Introduction>>;
   /** Null when there is no such request. */
-  updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote'>>): Promise<Introduction | null>;
+  updateIntroduction(id: string, patch: Partial<Pick<Introduction, 'status' | 'staffNote' | 'forwardedAt' | 'forwardedTo'>>): Promise<Introduction | null>;
   /** Erasure: removes every introduction request naming the company; returns how many. */
   deleteIntroductionsFor(companyId: string): Promise<number>;
 }

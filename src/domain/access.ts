@@ -47,9 +47,17 @@ export interface Introduction {
   language: string | null;
   status: (typeof INTRODUCTION_STATUSES)[number];
   staffNote: string | null;
+  /** When staff mailed the request to the company, and to which (private) address; null until then. */
+  forwardedAt: string | null;
+  forwardedTo: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Staff forward a request to the company, with an optional note of their own above it. */
+export const IntroductionForwardSchema = z.strictObject({
+  note: plainText(2_000).optional(),
+});
 
 const plain = (max: number) => plainText(max, 1).transform((s) => s.trim());
 

@@ -16,6 +16,8 @@ export interface MailMessage {
   /** Plain-text body: always present, so every client can read the message. */
   text: string;
   html?: string | undefined;
+  /** Where a reply goes when it should not go to the sender (a visitor, for a forwarded request). */
+  replyTo?: string | undefined;
   attachments?: readonly MailAttachment[] | undefined;
 }
 

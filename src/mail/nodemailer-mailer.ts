@@ -12,6 +12,7 @@ const toNodemailer = (from: string, m: MailMessage) => ({
   subject: m.subject,
   text: m.text,
   ...(m.html !== undefined ? { html: m.html } : {}),
+  ...(m.replyTo !== undefined ? { replyTo: m.replyTo } : {}),
   attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
 });
 

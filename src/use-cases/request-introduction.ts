@@ -53,6 +53,8 @@ export async function requestIntroduction(
     language: input.language ?? null,
     status: 'new',
     staffNote: null,
+    forwardedAt: null,
+    forwardedTo: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -90,3 +90,56 @@ describe('the visitor copy of an introduction request', () => {
     expect((await t.repo.listIntroductions({ limit: 100, offset: 0 })).total).toBe(stored);
   });
 });
+
+describe('forwarding a request to the company', () => {
+  const staffCall = async (path: string, body: unknown, key: string) =>
+    fetch(`${server.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+    });
+
+  it("mails the company's contact address, replies going to the visitor, and records when and where", async () => {
+    const staff = (await createApiKey(t.repo, { role: 'staff', label: 'staff' })).secret;
+    const company = (await t.repo.list('company', { limit: 100, offset: 0 })).items.find((c) => c.contactEmail)!;
+    const asked = (await (await ask({ ...request, email: 'olof@fiskbolaget.example', companyId: company.id })).json()) as { id: string };
+    await smtp.waitForCount(smtp.received.length);
+    const before = smtp.received.length;
+    const r = await staffCall(`/api/v1/introductions/${asked.id}/forward`, { note: 'They look like a fit for your sensors.' }, staff);
+    expect(r.status).toBe(200);
+    const recorded = (await r.json()) as { status: string; forwardedAt: string; forwardedTo: string };
+    expect(recorded).toMatchObject({ status: 'introduced', forwardedTo: company.contactEmail });
+    expect(Date.parse(recorded.forwardedAt)).toBeGreaterThan(Date.now() - 60_000);
+    await smtp.waitForCount(before + 1);
+    const mail = smtp.received.at(-1)!;
+    expect(mail.envelopeTo).toEqual([company.contactEmail]);
+    expect(mail.replyTo?.value[0]?.address).toBe('olof@fiskbolaget.example');
+    expect(mail.text).toContain('They look like a fit for your sensors.');
+    expect(mail.text).toContain(request.message);
+    expect(mail.text).toContain(request.visitorCompany);
+    expect((await t.repo.getIntroduction(asked.id))?.forwardedTo).toBe(company.contactEmail);
+  });
+
+  it('refuses a company without a contact e-mail and an unknown request, mailing nothing and recording nothing', async () => {
+    const staff = (await createApiKey(t.repo, { role: 'staff', label: 'staff 2' })).secret;
+    const company = (await t.repo.list('company', { limit: 100, offset: 0 })).items.find((c) => !c.contactEmail)!;
+    const asked = (await (await ask({ ...request, email: 'eva@fiskbolaget.example', companyId: company.id })).json()) as { id: string };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = smtp.received.length;
+    const r = await staffCall(`/api/v1/introductions/${asked.id}/forward`, {}, staff);
+    expect(r.status).toBe(409);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+    expect((await staffCall('/api/v1/introductions/intro_00000000-0000-0000-0000-000000000000/forward', {}, staff)).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received.length).toBe(before);
+    expect(await t.repo.getIntroduction(asked.id)).toMatchObject({ status: 'new', forwardedAt: null });
+  });
+
+  it('is for staff only', async () => {
+    const r = await fetch(`${server.base}/api/v1/introductions/intro_x/forward`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${siteKey}`, origin: ORIGIN },
+    });
+    expect([401, 403]).toContain(r.status);
+  });
+});

@@ -193,6 +193,15 @@ const SAMPLES: [string, () => Promise<TypedAnswer<unknown>>][] = [
     },
   ],
   [
+    'POST /api/v1/introductions/{id}/forward',
+    async () => {
+      const site = await createApiKey(app.t.repo, { role: 'site', label: 'partner 2', origins: [SITE_ORIGIN] });
+      const body = { companyId: 'is-fish', name: 'Visitor', email: 'visitor@partner.test', message: 'Oxygen sensors?', consent: true as const };
+      const asked = await api.post('/api/v1/introductions', { body, key: site.secret, origin: SITE_ORIGIN });
+      return api.post('/api/v1/introductions/{id}/forward', { path: { id: asked.body.id }, body: { note: 'A good fit, we think.' }, ...admin });
+    },
+  ],
+  [
     'PUT /api/v1/companies/{id}/feedback',
     () => api.put('/api/v1/companies/{id}/feedback', { path: { id: 'fi-pack' }, body: { kind: 'partner', candidateId: 'se-dist', verdict: 'good' }, ...admin }),
   ],

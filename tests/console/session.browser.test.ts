@@ -5,11 +5,13 @@
 // the company's name, the visitor's company and country, a badge counts the new ones, and the
 // company page lists its own. Checked in the database and over the API, not only on screen; pages
 // pass axe-core; screenshots in test-artifacts/.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hashKey } from '../../src/api/index.js';
 import { createApiKey } from '../../src/use-cases/create-api-key.js';
+import { OutboxMailer, outboxDir } from '../../src/mail/index.js';
 import { requestIntroduction } from '../../src/use-cases/request-introduction.js';
 import { request } from '../api/client.js';
 import { accessibilityViolations, ARTIFACTS, chromiumForFile } from '../browser.js';
@@ -56,7 +58,9 @@ describe.each([1280, 768])('console sign-in, keys and introductions at %i px', (
 
   beforeAll(async () => {
     t = await createTestEngine({ data: exportSet() });
-    api = await serve(buildApp({ engine: () => t.engine, adminKeyHash: hashKey(ADMIN) }));
+    // Mail goes to the outbox folder, as in a service without SMTP_URL: the forwarded request is read there.
+    const mailer = new OutboxMailer(outboxDir(t.dir), 'NordicHub <hello@nordichub.test>');
+    api = await serve(buildApp({ engine: () => ({ ...t.engine, mailer }), adminKeyHash: hashKey(ADMIN) }));
     staffKey = (await createApiKey(t.repo, { role: 'staff', label: 'Console tester' })).secret;
     adminKey = (await createApiKey(t.repo, { role: 'admin', label: 'Key keeper' })).secret;
     const ask = (companyId: string, name: string, visitorCompany: string, country: string) =>
@@ -123,6 +127,15 @@ describe.each([1280, 768])('console sign-in, keys and introductions at %i px', (
     await karin.getByText('Saved.').waitFor();
     const [stored] = (await t.repo.listIntroductions({ companyId: 'se-dist', limit: 1, offset: 0 })).items;
     expect(stored?.status).toBe('in-progress');
+
+    await karin.getByText('Forward to the company').click();
+    await karin.getByLabel('Note to the company (optional)').fill('Karin runs a fish farm near Umeå.');
+    await karin.getByRole('button', { name: 'Forward by e-mail' }).click();
+    await karin.getByText('Forwarded to sven@example.org.').waitFor();
+    const mails = readdirSync(outboxDir(t.dir)).filter((f) => f.endsWith('.eml'));
+    const forwarded = mails.map((f) => readFileSync(path.join(outboxDir(t.dir), f), 'utf8')).find((m) => /^To: sven@example.org/m.test(m));
+    expect(forwarded, 'the request went to the company by mail').toMatch(/Karin runs a fish farm near Ume/);
+    expect((await t.repo.getIntroduction(stored!.id))?.status).toBe('introduced');
 
     await karin.getByRole('link', { name: 'Nordpack Wholesale AB' }).click();
     await page.getByRole('heading', { level: 1, name: /Nordpack Wholesale AB/ }).waitFor();

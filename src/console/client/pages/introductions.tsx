@@ -101,7 +101,40 @@ function IntroductionCard({ intro, onSaved, headingLevel }: { intro: ListedIntro
         <span role="status">{saved ? 'Saved.' : ''}</span>
       </form>
       <ProblemView error={error} title="Not saved." />
+      <ForwardToCompany intro={intro} onForwarded={onSaved} />
     </li>
+  );
+}
+
+/** Mails the request to the company (replies go to the visitor) and shows when it last went. */
+function ForwardToCompany({ intro, onForwarded }: { intro: ListedIntroduction; onForwarded(): void }) {
+  const [note, setNote] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  const id = intro.id.slice(-8);
+  async function forward(e: Event) {
+    e.preventDefault();
+    const done = await run(() => api<ListedIntroduction>('POST', `/api/v1/introductions/${intro.id}/forward`, note.trim() ? { note: note.trim() } : {}));
+    if (done) {
+      setSent(`Forwarded to ${done.forwardedTo ?? 'the company'}.`);
+      onForwarded();
+    }
+  }
+  return (
+    <details class="forward">
+      <summary>{intro.forwardedAt ? `Forwarded ${localDate(intro.forwardedAt)} to ${intro.forwardedTo}` : 'Forward to the company'}</summary>
+      <form class="row" onSubmit={forward}>
+        <div class="field grow">
+          <label for={`fw-${id}`}>Note to the company (optional)</label>
+          <textarea id={`fw-${id}`} rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        </div>
+        <button type="submit" disabled={busy}>
+          {intro.forwardedAt ? 'Forward again' : 'Forward by e-mail'}
+        </button>
+        <span role="status">{sent ?? ''}</span>
+      </form>
+      <ProblemView error={error} title="Not forwarded." />
+    </details>
   );
 }
 
