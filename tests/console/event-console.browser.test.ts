@@ -196,6 +196,12 @@ describe('the event console', () => {
     expect(e.agenda!.some((m) => [m.a, m.b].includes('guest-1') && m.slot === 0)).toBe(false);
     const lastTable = await grid.getByRole('columnheader', { name: 'Table 10' }).boundingBox();
     expect(lastTable!.x + lastTable!.width).toBeLessThanOrEqual(1280);
+    // A larger event scrolls inside the grid's box: the time column and the table header stay in view.
+    // Runs in the page, where globalThis is the window (this file is compiled without the DOM library).
+    const positionOf = (cell: ReturnType<typeof grid.locator>) =>
+      cell.evaluate((e) => (globalThis as unknown as { getComputedStyle(el: unknown): { position: string } }).getComputedStyle(e).position);
+    await expect(positionOf(grid.locator('tbody th').first())).resolves.toBe('sticky');
+    await expect(positionOf(grid.getByRole('columnheader', { name: 'Table 1', exact: true }))).resolves.toBe('sticky');
     await shot('scheduled');
     await expectAccessible();
   });
